@@ -1,0 +1,266 @@
+:- module(api,
+          [ api_defenders/4,     % +Ally, +Attacker, +Date, -Answers
+            api_would/5,         % +Defender, +Ally, +Attacker, +Date, -Answer
+            api_obligations/4,   % +Ally, +AttackerOrNone, +Date, -Answers
+            api_ties/4,          % +State1, +State2, +Date, -Items
+            api_treaties/3,      % +State, +Date, -Items
+            api_members/3,       % +Organisation, +Date, -Items
+            api_backers/3,       % +State, +Date, -Items
+            api_list/2,          % +What, -Items
+            api_facts_about/3,   % +Id, +Date, -Items
+            api_history/2,       % +Id, -Items
+            api_names/1,         % -Names
+            api_schema/1,        % -Kinds
+            api_check/1,         % +Fact
+            api_add/5,           % +Id, +Fact, +From, +SourceText, +Recorded
+            api_end/4,           % +Fact, +Date, +SourceText, +Recorded
+            api_withdraw/2,      % +Fact, -Count
+            api_suppose/2        % +Statements, +Query
+          ]).
+
+/** <module> The only predicates the engine calls
+
+The query language compiles every question and statement to exactly one
+call of a predicate exported here, with ground arguments the engine
+built itself (no user text is ever read as Prolog).  Results are plain
+terms the engine converts to typed C++ values:
+
+  - answer(State, Name, Cow, Obligated, Bases, Verdict, Score, Factors)
+  - basis(Treaty, TreatyName, Clause, ClauseTitle, Notes, Leaves)
+  - factor(Kind, Weight, Detail, Leaves)
+  - leaf(FactText, SourceRef, Quote, Date)
+  - item(Kind, Id, Text, SourceRef, Quote, From, To)
+*/
+
+:- use_module(entities).
+:- use_module(schema).
+:- use_module(store).
+:- use_module(rules).
+:- use_module(library(lists)).
+:- use_module(library(apply)).
+
+%! api_defenders(+Ally, +Attacker, +Date, -Answers) is det.
+api_defenders(A, X, D, Answers) :-
+    defenders(A, X, D, Asms),
+    maplist(answer_term(A, X, D), Asms, Answers).
+
+%! api_would(+Defender, +Ally, +Attacker, +Date, -Answer) is det.
+api_would(S, A, X, D, Answer) :-
+    findall(B, obligated(S, A, X, D, B), Bs),
+    assess(S, A, X, D, Bs, Asm),
+    answer_term(A, X, D, Asm, Answer).
+
+%! api_obligations(+Ally, +AttackerOrNone, +Date, -Answers) is det.
+api_obligations(A, X, D, Answers) :-
+    findall(S, obligated(S, A, X, D, _), Ss0), sort(Ss0, Ss),
+    findall(Ans, ( member(S, Ss),
+                   findall(B, obligated(S, A, X, D, B), Bs),
+                   assess(S, A, X, D, Bs, Asm),
+                   answer_term(A, X, D, Asm, Ans) ), Answers).
+
+answer_term(_A, _X, _D, assessment(S, Ob, Bs, V, Sc, Fs),
+            answer(S, Name, Cow, Ob, Bases, V, Sc, Factors)) :-
+    state(S, Name, Cow),
+    maplist(basis_term, Bs, Bases),
+    maplist(factor_term, Fs, Factors).
+
+basis_term(basis(T, C, Notes, Leaves), basis(T, TN, C, CT, NoteTexts, LeafTerms)) :-
+    treaty(T, TN, _, _, _),
+    clause(T, C, CT, _, _, _),
+    maplist(note_text, Notes, NoteTexts),
+    maplist(leaf_term, Leaves, LeafTerms).
+
+note_text(fellow_member, "the attacker is bound by the same treaty") :- !.
+note_text(assumed(location(L)), T) :- !, format(string(T), "assumes the attack falls within the treaty area: ~w", [L]).
+note_text(assumed(C), T) :- !, format(string(T), "assumes the condition ~w is met", [C]).
+note_text(adversary(Xs), T) :- format(string(T), "only against ~w", [Xs]).
+
+factor_term(factor(K, W, Detail, Leaves), factor(KT, W, Detail, LeafTerms)) :-
+    kind_text(K, KT),
+    maplist(leaf_term, Leaves, LeafTerms0),
+    predsort(newest_first, LeafTerms0, LeafTerms).
+
+kind_text(K, T) :- K =.. [N, A], !, format(atom(T), "~w:~w", [N, A]).
+kind_text(K, K).
+
+newest_first(O, leaf(F1, R1, Q1, D1), leaf(F2, R2, Q2, D2)) :-
+    compare(O0, D2-F2-R2-Q2, D1-F1-R1-Q1),
+    ( O0 == (=) -> O = (<) ; O = O0 ).
+
+leaf_term(leaf(F, source(Ref, Quote), From), leaf(FT, Ref, Quote, From)) :- !,
+    fact_text(F, FT).
+leaf_term(leaf(F, Src, From), leaf(FT, Ref, "", From)) :-
+    fact_text(F, FT),
+    format(string(Ref), "~w", [Src]).
+
+fact_text(F, T) :- format(string(T), "~q", [F]).
+
+%! api_ties(+S1, +S2, +Date, -Items) is det.
+%
+%  Everything that links S1 and S2 on Date: ties, kinship, rivalries,
+%  conflicts, backings either way, shared blocs and shared stances.
+api_ties(S1, S2, D, Items) :-
+    findall(Item, tie_item(S1, S2, D, Item), Items0),
+    sort(Items0, Items).
+
+tie_item(A, B, D, I) :- holds(tie(A, B, K), D, L), item(tie(K), L, I).
+tie_item(A, B, D, I) :- holds(rivalry(A, B), D, L), item(rivalry, L, I).
+tie_item(A, B, D, I) :- holds(conflict(A, B, _), D, L), item(conflict, L, I).
+tie_item(A, B, D, I) :- holds(backs(A, B, _), D, L), item(backs, L, I).
+tie_item(A, B, D, I) :- holds(backs(B, A, _), D, L), item(backs, L, I).
+tie_item(A, B, D, I) :- holds(ethnicity(A, G), D, L), holds(ethnicity(B, G), D, _), item(kinship(G), L, I).
+tie_item(A, B, D, I) :- holds(member(A, O), D, L), holds(member(B, O), D, _), item(shared_bloc(O), L, I).
+tie_item(A, B, D, I) :- holds(stance(A, Is, P), D, L), holds(stance(B, Is, P), D, _), item(shared_stance(Is), L, I).
+tie_item(A, B, D, I) :- holds(signed(A, Dec), D, L), holds(signed(B, Dec), D, _), item(co_signed(Dec), L, I).
+tie_item(A, B, D, I) :- bound(A, T, D, _), bound(B, T, D, [_, L]),
+    clause(T, _, _, Ob, _, _), Ob \== none, item(treaty(T), L, I).
+
+item(Kind, leaf(F, Src, From), item(KT, Id, Text, Ref, Quote, From, To)) :-
+    kind_text(Kind, KT),
+    fact_text(F, Text),
+    ( arg(1, F, Id) -> true ; Id = '' ),
+    ( spell(F, From, To, Src, _) -> true ; To = 99991231 ),
+    source_parts(Src, Ref, Quote).
+
+source_parts(source(R, Q), R, Q) :- !.
+source_parts(S, R, "") :- format(string(R), "~w", [S]).
+
+%! api_treaties(+State, +Date, -Items) is det.
+api_treaties(S, D, Items) :-
+    findall(treaty(T, TN, Clauses, Ref, Quote, From),
+            ( bound(S, T, D, [_, leaf(_, Src, From)]),
+              treaty(T, TN, _, _, _),
+              findall(clause(C, CT, Ob), clause(T, C, CT, Ob, _, _), Clauses),
+              source_parts(Src, Ref, Quote) ),
+            Items0),
+    sort(Items0, Items).
+
+%! api_members(+Organisation, +Date, -Items) is det.
+api_members(O, D, Items) :-
+    findall(member(S, Name, Cow, From, To, Ref),
+            ( holds(member(S, O), D, leaf(F, Src, From)),
+              spell(F, From, To, Src, _),
+              state(S, Name, Cow),
+              source_parts(Src, Ref, _) ),
+            Items0),
+    sort(Items0, Items).
+
+%! api_backers(+State, +Date, -Items) is det.
+%
+%  States that backed State's positions or territorial integrity, by
+%  their own backing or by signing a declaration upholding it.
+api_backers(S, D, Items) :-
+    findall(backer(B, Name, Issue, How, Ref, Quote, From),
+            ( (   holds(backs(B, S, Issue), D, leaf(_, Src, From)), How = "backs"
+              ;   holds(signed(B, Dec), D, _),
+                  holds(supports(Dec, S, Issue), D, leaf(_, Src, From)),
+                  declaration(Dec, DN, _),
+                  format(string(How), "signed the ~w", [DN])
+              ),
+              B \== S,
+              state(B, Name, _),
+              source_parts(Src, Ref, Quote) ),
+            Items0),
+    sort(Items0, Items).
+
+%! api_list(+What, -Items) is det.
+%
+%  What is one of states, organisations, treaties, declarations.
+api_list(states, Items) :-
+    findall(entry(Id, Name, Cow), state(Id, Name, Cow), Items0), sort(Items0, Items).
+api_list(organisations, Items) :-
+    findall(entry(Id, Name, ''), organisation(Id, Name), Items0), sort(Items0, Items).
+api_list(treaties, Items) :-
+    findall(entry(Id, Name, Signed), treaty(Id, Name, _, Signed, _), Items0), sort(Items0, Items).
+api_list(declarations, Items) :-
+    findall(entry(Id, Name, Date), declaration(Id, Name, Date), Items0), sort(Items0, Items).
+
+%! api_facts_about(+Id, +Date, -Items) is det.
+%
+%  Every fact that mentions Id and holds on Date.
+api_facts_about(Id, D, Items) :-
+    findall(item(K, Id, Text, Ref, Quote, From, To),
+            ( spell(F, From, To, Src, _),
+              From =< D, D < To,
+              mentions(F, Id),
+              functor(F, K, _),
+              fact_text(F, Text),
+              source_parts(Src, Ref, Quote) ),
+            Items0),
+    sort(Items0, Items).
+
+mentions(F, Id) :- F =.. [_|Args], memberchk(Id, Args).
+
+%! api_history(+Id, -Items) is det.
+%
+%  Every spell about Id, curated and added, in order of its valid-from
+%  date; Recorded is `kb` for curated facts, else when it was recorded.
+api_history(Id, Items) :-
+    findall(history(From, To, Text, Origin, Ref),
+            ( spell(F, From, To, Src, O),
+              mentions(F, Id),
+              fact_text(F, Text),
+              origin_text(O, Origin),
+              source_parts(Src, Ref, _) ),
+            Items0),
+    msort(Items0, Items).
+
+origin_text(kb, "kb").
+origin_text(added(_, R), R).
+
+%! api_names(-Names) is det.
+%
+%  Names = list of name(Text, Id, Type): every id, display name and
+%  alias the engine may resolve.
+api_names(Names) :-
+    findall(name(T, Id, Type), name_entry(T, Id, Type), Names).
+
+name_entry(T, Id, state) :- state(Id, N, _), ( atom_string(Id, T) ; T = N ).
+name_entry(T, Id, Type) :- alias(T, Id), ( state(Id, _, _) -> Type = state ; Type = organisation ).
+name_entry(T, Id, organisation) :- organisation(Id, N), ( atom_string(Id, T) ; T = N ).
+name_entry(T, Id, treaty) :- treaty(Id, N, _, _, _), ( atom_string(Id, T) ; T = N ).
+name_entry(T, Id, declaration) :- declaration(Id, _, _), atom_string(Id, T).
+name_entry(T, Id, event) :- event(Id, _, _, _, _), atom_string(Id, T).
+name_entry(T, Id, issue) :- issue(Id, N), ( atom_string(Id, T) ; T = N ).
+name_entry(T, Id, threat) :- threat(Id, _, _), atom_string(Id, T).
+
+%! api_schema(-Kinds) is det.
+%
+%  Kinds = list of kind(Name, ArgTypes, Doc).
+api_schema(Kinds) :-
+    findall(kind(N, Ts, Doc), fact_kind(N, Ts, Doc), Kinds).
+
+%! api_check(+Fact) is det.
+api_check(F) :- check_fact(F).
+
+%! api_add(+Id, +Fact, +From, +SourceText, +Recorded) is det.
+api_add(Id, F, From, SrcText, Recorded) :-
+    add_fact(Id, F, From, source(SrcText, ""), Recorded).
+
+%! api_end(+Fact, +Date, +SourceText, +Recorded) is det.
+api_end(F, D, SrcText, Recorded) :-
+    end_fact(F, D, source(SrcText, ""), Recorded).
+
+%! api_withdraw(+Fact, -Count) is det.
+api_withdraw(F, N) :- withdraw_fact(F, N).
+
+%! api_suppose(+Statements, +Query) is semidet.
+%
+%  Run Query (a call of one of the api_* question predicates) in a
+%  world where Statements (add(Fact, From) or end(Fact, Date)) hold.
+%  snapshot/1 discards every change afterwards: the kb is untouched.
+api_suppose(Stmts, Query) :-
+    must_be(list, Stmts),
+    question_goal(Query),
+    snapshot(( maplist(suppose_statement, Stmts), call(Query) )).
+
+suppose_statement(add(F, From)) :- add_fact(supposed, F, From, source("supposed", ""), "supposed").
+suppose_statement(end(F, D)) :- end_fact(F, D, source("supposed", ""), "supposed").
+
+question_goal(Q) :-
+    compound(Q),
+    compound_name_arity(Q, N, Ar),
+    memberchk(N/Ar, [api_defenders/4, api_would/5, api_obligations/4, api_ties/4,
+                     api_treaties/3, api_members/3, api_backers/3, api_facts_about/3]),
+    !.
+question_goal(Q) :- domain_error(casus_question, Q).

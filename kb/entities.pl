@@ -1,0 +1,221 @@
+:- module(entities,
+          [ state/3,          % ?Id, ?Name, ?CowCode
+            alias/2,          % ?Alias, ?Id
+            organisation/2,   % ?Id, ?Name
+            treaty/5,         % ?Id, ?Name, ?Organisation, ?Signed, ?InForce
+            clause/6,         % ?Treaty, ?Clause, ?Title, ?Obligation, ?Conditions, ?Source
+            issue/2,          % ?Id, ?Name
+            event/5,          % ?Id, ?Name, ?Date, ?Attacker, ?Victim
+            declaration/3,    % ?Id, ?Title, ?Date
+            threat/3,         % ?Id, ?Name, ?Origin
+            entity_source/2   % ?Id, ?Source
+          ]).
+
+/** <module> The things casus knows by name
+
+States, organisations, treaties and their clauses, issues, events,
+declarations and threats.  Facts that hold over time (memberships, ties,
+positions, ...) are in the topic files (memberships.pl, article.pl,
+treaties.pl) and refer to these by id.
+
+Ids are lowercase ASCII snake_case of the common English short name.
+Aliases (capitals used as metonyms, former names, demonyms, COW
+abbreviations) are matched case-insensitively by the engine.
+
+Dates are integers YYYYMMDD throughout the kb, so they compare with the
+ordinary arithmetic operators.
+
+The predicates are dynamic so an import (ATOP, COW) can extend them.
+*/
+
+:- dynamic state/3, alias/2, organisation/2, treaty/5, clause/6,
+           issue/2, event/5, declaration/3, threat/3, entity_source/2.
+
+%! state(?Id, ?Name, ?CowCode) is nondet.
+%
+%  A state with its display name and Correlates of War country code
+%  (COW state list 2016, ../shared/data/cow/states2016.csv).
+state(united_states,   "United States",   2).
+state(canada,          "Canada",          20).
+state(united_kingdom,  "United Kingdom",  200).
+state(netherlands,     "Netherlands",     210).
+state(belgium,         "Belgium",         211).
+state(luxembourg,      "Luxembourg",      212).
+state(france,          "France",          220).
+state(spain,           "Spain",           230).
+state(portugal,        "Portugal",        235).
+state(germany,         "Germany",         255).
+state(poland,          "Poland",          290).
+state(hungary,         "Hungary",         310).
+state(czech_republic,  "Czech Republic",  316).
+state(slovakia,        "Slovakia",        317).
+state(italy,           "Italy",           325).
+state(albania,         "Albania",         339).
+state(montenegro,      "Montenegro",      341).
+state(north_macedonia, "North Macedonia", 343).
+state(croatia,         "Croatia",         344).
+state(slovenia,        "Slovenia",        349).
+state(greece,          "Greece",          350).
+state(bulgaria,        "Bulgaria",        355).
+state(moldova,         "Moldova",         359).
+state(romania,         "Romania",         360).
+state(russia,          "Russia",          365).
+state(estonia,         "Estonia",         366).
+state(latvia,          "Latvia",          367).
+state(lithuania,       "Lithuania",       368).
+state(ukraine,         "Ukraine",         369).
+state(belarus,         "Belarus",         370).
+state(armenia,         "Armenia",         371).
+state(georgia,         "Georgia",         372).
+state(azerbaijan,      "Azerbaijan",      373).
+state(finland,         "Finland",         375).
+state(sweden,          "Sweden",          380).
+state(norway,          "Norway",          385).
+state(denmark,         "Denmark",         390).
+state(iceland,         "Iceland",         395).
+state(iran,            "Iran",            630).
+state(turkey,          "Turkey",          640).
+state(afghanistan,     "Afghanistan",     700).
+state(turkmenistan,    "Turkmenistan",    701).
+state(tajikistan,      "Tajikistan",      702).
+state(kyrgyzstan,      "Kyrgyzstan",      703).
+state(uzbekistan,      "Uzbekistan",      704).
+state(kazakhstan,      "Kazakhstan",      705).
+state(china,           "China",           710).
+
+%! alias(?Alias, ?Id) is nondet.
+%
+%  Alias is another name for state or organisation Id: the capital used
+%  as a metonym (as the article does), a former or alternative name, a
+%  demonym, or the COW abbreviation.
+alias("Washington", united_states).      alias("USA", united_states).
+alias("United States of America", united_states). alias("US", united_states).
+alias("American", united_states).
+alias("Ottawa", canada).                 alias("London", united_kingdom).
+alias("Britain", united_kingdom).        alias("Great Britain", united_kingdom).
+alias("UK", united_kingdom).             alias("British", united_kingdom).
+alias("The Hague", netherlands).         alias("Holland", netherlands).
+alias("Brussels", belgium).              alias("Paris", france).
+alias("French", france).                 alias("Madrid", spain).
+alias("Lisbon", portugal).               alias("Berlin", germany).
+alias("West Germany", germany).          alias("Federal Republic of Germany", germany).
+alias("German", germany).                alias("Warsaw", poland).
+alias("Polish", poland).                 alias("Budapest", hungary).
+alias("Prague", czech_republic).         alias("Czechia", czech_republic).
+alias("Bratislava", slovakia).           alias("Rome", italy).
+alias("Tirana", albania).                alias("Podgorica", montenegro).
+alias("Skopje", north_macedonia).        alias("Macedonia", north_macedonia).
+alias("Zagreb", croatia).                alias("Ljubljana", slovenia).
+alias("Athens", greece).                 alias("Greek", greece).
+alias("Sofia", bulgaria).                alias("Chisinau", moldova).
+alias("Bucharest", romania).             alias("Moscow", russia).
+alias("Kremlin", russia).                alias("Russian Federation", russia).
+alias("Russian", russia).                alias("Tallinn", estonia).
+alias("Riga", latvia).                   alias("Vilnius", lithuania).
+alias("Kyiv", ukraine).                  alias("Kiev", ukraine).
+alias("Minsk", belarus).                 alias("Belarusian", belarus).
+alias("Byelorussia", belarus).           alias("Yerevan", armenia).
+alias("Armenian", armenia).              alias("Tbilisi", georgia).
+alias("Georgian", georgia).              alias("Baku", azerbaijan).
+alias("Azerbaijani", azerbaijan).        alias("Azeri", azerbaijan).
+alias("Helsinki", finland).              alias("Stockholm", sweden).
+alias("Oslo", norway).                   alias("Copenhagen", denmark).
+alias("Reykjavik", iceland).             alias("Tehran", iran).
+alias("Persia", iran).                   alias("Iranian", iran).
+alias("Ankara", turkey).                 alias("Türkiye", turkey).
+alias("Turkiye", turkey).                alias("Turkish", turkey).
+alias("Kabul", afghanistan).             alias("Afghan", afghanistan).
+alias("Ashgabat", turkmenistan).         alias("Dushanbe", tajikistan).
+alias("Tajik", tajikistan).              alias("Bishkek", kyrgyzstan).
+alias("Kirghizia", kyrgyzstan).          alias("Kyrgyz Republic", kyrgyzstan).
+alias("Kyrgyz", kyrgyzstan).             alias("Tashkent", uzbekistan).
+alias("Uzbek", uzbekistan).              alias("Astana", kazakhstan).
+alias("Nur-Sultan", kazakhstan).         alias("Almaty", kazakhstan).
+alias("Kazakh", kazakhstan).             alias("Beijing", china).
+alias("Chinese", china).
+% COW abbreviations of the curated states.
+alias("RUS", russia).      alias("ARM", armenia).     alias("AZE", azerbaijan).
+alias("BLR", belarus).     alias("KZK", kazakhstan).  alias("KYR", kyrgyzstan).
+alias("TAJ", tajikistan).  alias("UZB", uzbekistan).  alias("TUR", turkey).
+alias("GRG", georgia).     alias("UKG", united_kingdom). alias("FRN", france).
+alias("GMY", germany).     alias("CHN", china).       alias("IRN", iran).
+alias("TKM", turkmenistan).
+% Organisations.
+alias("Collective Security Treaty Organization", csto).
+alias("Collective Security Treaty Organisation", csto).
+alias("North Atlantic Treaty Organization", nato).
+alias("North Atlantic Alliance", nato).
+alias("Turkic Council", cctss).
+alias("Organization of Turkic States", cctss).
+alias("OTS", cctss).
+alias("Cooperation Council of Turkic Speaking States", cctss).
+alias("Eurasian Economic Union", eeu).
+alias("EAEU", eeu).
+
+%! organisation(?Id, ?Name) is nondet.
+organisation(csto,  "Collective Security Treaty Organization").
+organisation(nato,  "North Atlantic Treaty Organization").
+organisation(cctss, "Cooperation Council of Turkic Speaking States").
+organisation(eeu,   "Eurasian Economic Union").
+
+%! treaty(?Id, ?Name, ?Organisation, ?Signed, ?InForce) is nondet.
+%
+%  A treaty, the organisation whose members are its parties (`none` for
+%  a treaty whose parties are given by party/2 facts), the date it was
+%  signed and the date it entered into force.
+treaty(collective_security_treaty, "Collective Security Treaty (Tashkent, 1992)", csto, 19920515, 19940420).
+treaty(north_atlantic_treaty, "North Atlantic Treaty (Washington, 1949)", nato, 19490404, 19490824).
+treaty(nakhchivan_agreement, "Nakhchivan Agreement on the Establishment of the CCTSS", cctss, 20091003, 20101004).
+treaty(eeu_treaty, "Treaty on the Eurasian Economic Union (Astana, 2014)", eeu, 20140529, 20150101).
+treaty(russia_armenia_1997, "Russia-Armenia Treaty on Friendship, Cooperation and Mutual Assistance", none, 19970829, 19980417).
+treaty(shusha_declaration, "Shusha Declaration on Allied Relations (Azerbaijan-Turkey)", none, 20210615, 20220203).
+
+%! clause(?Treaty, ?Clause, ?Title, ?Obligation, ?Conditions, ?Source) is nondet.
+%
+%  A clause of Treaty and the obligation it creates, coded as ATOP codes
+%  obligations: defence, offence, neutrality, non_aggression,
+%  consultation (and `none` for a clause that obliges no security
+%  action).  Conditions is a list, empty for an unconditional
+%  obligation; the ATOP condition codes are adversary(States) (defcoadv),
+%  location(Text) (defcoloc), conflict(Issue) (defcocon),
+%  number_of_adversaries (defconum), demand (defcodem) and unprovoked
+%  (defconpr).
+clause(collective_security_treaty, article_4, "Article IV", defence, [],
+       "Collective Security Treaty, Art. IV: aggression against one member is aggression against all; ATOP 4220 defense=1, defcon=0").
+clause(collective_security_treaty, article_2, "Article II", consultation, [],
+       "Collective Security Treaty, Art. II: joint consultations when security is threatened").
+clause(north_atlantic_treaty, article_5, "Article 5", defence, [location("Europe or North America, as Article 6 defines")],
+       "North Atlantic Treaty, Art. 5 and 6: an armed attack against one in Europe or North America is an attack against all; ATOP 3180 defcoloc=1").
+clause(north_atlantic_treaty, article_4, "Article 4", consultation, [],
+       "North Atlantic Treaty, Art. 4: consultation when territorial integrity is threatened").
+clause(nakhchivan_agreement, article_2, "Article 2", none, [],
+       "Nakhchivan Agreement, Art. 2: goals of cooperation; no security obligation").
+clause(eeu_treaty, article_4, "Article 4", none, [],
+       "Treaty on the EEU, Art. 4: economic integration; no security obligation").
+clause(russia_armenia_1997, article_2, "Article 2", defence, [],
+       "Russia-Armenia treaty of 29 August 1997, Art. 2: mutual assistance, including military, against an armed attack").
+clause(shusha_declaration, mutual_assistance, "Mutual assistance", defence, [],
+       "Shusha Declaration of 15 June 2021: joint efforts and mutual assistance if either faces a threat or attack by a third state").
+
+%! issue(?Id, ?Name) is nondet.
+issue(nagorno_karabakh,     "Nagorno-Karabakh").
+issue(caspian_legal_status, "the legal status of the Caspian Sea").
+issue(su24_crisis,          "the Russian-Turkish crisis after the Su-24 shootdown").
+
+%! event(?Id, ?Name, ?Date, ?Attacker, ?Victim) is nondet.
+event(su24_shootdown, "Turkish Air Force shoots down a Russian Su-24", 20151124, turkey, russia).
+
+%! declaration(?Id, ?Title, ?Date) is nondet.
+declaration(cctss_astana_2015, "CCTSS fifth summit resolution (Astana, September 2015)", 20150911).
+declaration(rahmon_aliyev_2014, "Rahmon-Aliyev declaration (October 2014)", 20141001).
+
+%! threat(?Id, ?Name, ?Origin) is nondet.
+%
+%  A threat and the state it comes from (`none` when it is no state).
+threat(afghan_border, "threats from the southern border with Afghanistan, including an Islamic State incursion", afghanistan).
+
+%! entity_source(?Id, ?Source) is nondet.
+entity_source(su24_shootdown, source("article ¶2", "immediately following the Turkish Air Force’s shootdown of a Russian Sukhoi Su-24 in late November")).
+entity_source(cctss_astana_2015, source("article ¶5", "At its fifth annual summit, held in Astana in September 2015, the CCTSS adopted a resolution")).
+entity_source(rahmon_aliyev_2014, source("article ¶7", "In October 2014, Tajik President Emomali Rahmon and Azerbaijani President Ilham Aliyev issued a declaration")).
+entity_source(afghan_border, source("article ¶7", "Tajikistan appears preoccupied with potential threats emanating from its southern border with Afghanistan")).

@@ -1,0 +1,135 @@
+:- module(schema,
+          [ fact_kind/3,        % ?Kind, ?ArgTypes, ?Doc
+            fact_kind_of/2,     % +Fact, -Kind
+            check_fact/1,       % +Fact
+            entity_type/2,      % ?Type, ?Doc
+            is_of_type/2,       % +Value, +Type
+            symmetric_kind/1    % ?Kind
+          ]).
+
+/** <module> The typed schema of casus facts
+
+Every fact that holds over a span of time (memberships, ties, backings,
+reactions, ...) is a term whose functor is one of the fact kinds below
+and whose arguments have the listed entity types.  The schema is data,
+so the engine can validate a fact a user adds and print the schema
+(`.schema` in the REPL) without any code of its own.
+
+Example:
+==
+?- fact_kind(tie, Types, _).
+Types = [state, state, tie_kind].
+?- check_fact(tie(kazakhstan, armenia, military)).
+true.
+==
+*/
+
+:- use_module(entities).
+
+%! fact_kind(?Kind, ?ArgTypes, ?Doc) is nondet.
+%
+%  Kind is a fact functor whose arguments have the types ArgTypes.
+fact_kind(member,    [state, organisation],          "State is a member of Organisation (and party to its treaties).").
+fact_kind(party,     [state, treaty],                "State is party to Treaty directly (bilateral treaties, imported alliances).").
+fact_kind(tie,       [state, state, tie_kind],       "Two states have a tie of a kind: ethnic, cultural, strategic, military, economic, political.").
+fact_kind(ethnicity, [state, group],                 "The state's titular people belongs to Group (turkic, slavic, ...): kinship between states of one group.").
+fact_kind(backs,     [state, state, issue],          "The first state backs the second's position or territorial integrity on Issue.").
+fact_kind(signed,    [state, declaration],           "State signed or supported Declaration.").
+fact_kind(supports,  [declaration, state, issue],    "Declaration upholds State's position or territorial integrity on Issue.").
+fact_kind(reaction,  [state, event, reaction_kind],  "State reacted to Event in this way: support, tepid, restraint, silence, condemnation.").
+fact_kind(rivalry,   [state, state],                 "A longstanding rivalry or hostility between two states.").
+fact_kind(conflict,  [state, state, issue],          "An open conflict between two states over Issue.").
+fact_kind(stance,    [state, issue, position],       "State holds Position on Issue (states with the same position are aligned).").
+fact_kind(priority,  [state, threat],                "A competing security priority: Threat ties the state's forces down.").
+fact_kind(exercise,  [state, actor, threat],         "State held a military exercise with a partner (state or organisation) against Threat.").
+fact_kind(complaint, [state, organisation, issue],   "State complained that its partners in Organisation fail to back it on Issue.").
+fact_kind(appeal,    [state, organisation, issue],   "State appealed to its partners in Organisation to treat an attack over Issue as an attack on all.").
+fact_kind(solidarity, [organisation, state, event],  "Organisation declared solidarity with State after Event.").
+
+%! symmetric_kind(?Kind) is nondet.
+%
+%  Facts of Kind hold in both directions of their two state arguments.
+symmetric_kind(tie).
+symmetric_kind(rivalry).
+symmetric_kind(conflict).
+
+%! entity_type(?Type, ?Doc) is nondet.
+entity_type(state,         "a state id, name or alias (armenia, \"North Macedonia\", Astana)").
+entity_type(organisation,  "an organisation id or alias (csto, nato, cctss, eeu)").
+entity_type(treaty,        "a treaty id (collective_security_treaty, north_atlantic_treaty, ...)").
+entity_type(declaration,   "a declaration id (cctss_astana_2015, ...) or a new snake_case id").
+entity_type(event,         "an event id (su24_shootdown, ...) or a new snake_case id").
+entity_type(issue,         "an issue id (nagorno_karabakh, caspian_legal_status, ...) or a new snake_case id").
+entity_type(threat,        "a threat id (afghan_border, ...) or a new snake_case id").
+entity_type(actor,         "a state or an organisation").
+entity_type(group,         "a kinship group (turkic, slavic, iranic, ...)").
+entity_type(position,      "a position on an issue, snake_case (oppose_condominium, ...)").
+entity_type(tie_kind,      "one of ethnic, cultural, strategic, military, economic, political").
+entity_type(reaction_kind, "one of support, tepid, restraint, silence, condemnation").
+
+tie_kind(K) :- memberchk(K, [ethnic, cultural, strategic, military, economic, political]).
+reaction_kind(K) :- memberchk(K, [support, tepid, restraint, silence, condemnation]).
+
+%! is_of_type(+Value, +Type) is semidet.
+%
+%  Value (an atom) is a valid value of entity type Type.  Open types
+%  (issue, event, declaration, threat, group, position) accept any
+%  snake_case atom so analysts can name new things as events occur.
+is_of_type(V, state)         :- state(V, _, _).
+is_of_type(V, organisation)  :- organisation(V, _).
+is_of_type(V, treaty)        :- treaty(V, _, _, _, _).
+is_of_type(V, actor)         :- ( state(V, _, _) -> true ; organisation(V, _) ).
+is_of_type(V, tie_kind)      :- tie_kind(V).
+is_of_type(V, reaction_kind) :- reaction_kind(V).
+is_of_type(V, T)             :- open_type(T), snake_case(V).
+
+open_type(declaration).
+open_type(event).
+open_type(issue).
+open_type(threat).
+open_type(group).
+open_type(position).
+
+snake_case(V) :-
+    atom(V),
+    atom_codes(V, [C|Cs]),
+    code_type(C, lower),
+    forall(member(D, Cs), (code_type(D, lower) ; code_type(D, digit) ; D == 0'_)).
+
+%! fact_kind_of(+Fact, -Kind) is semidet.
+fact_kind_of(Fact, Kind) :-
+    compound(Fact),
+    compound_name_arity(Fact, Kind, Arity),
+    fact_kind(Kind, Types, _),
+    length(Types, Arity).
+
+%! check_fact(+Fact) is det.
+%
+%  Succeeds if Fact is a ground term of a known kind with arguments of
+%  the right types; raises a domain_error or type_error otherwise.
+check_fact(Fact) :-
+    must_be(ground, Fact),
+    (   compound(Fact), compound_name_arity(Fact, Kind, Arity)
+    ->  true
+    ;   domain_error(fact, Fact)
+    ),
+    (   fact_kind(Kind, Types, _)
+    ->  true
+    ;   existence_error(fact_kind, Kind)
+    ),
+    length(Types, Expected),
+    (   Arity =:= Expected
+    ->  true
+    ;   throw(error(casus_arity(Kind, Expected, Arity), _))
+    ),
+    Fact =.. [_|Args],
+    check_args(Args, Types, 1, Kind).
+
+check_args([], [], _, _).
+check_args([A|As], [T|Ts], N, Kind) :-
+    (   is_of_type(A, T)
+    ->  true
+    ;   throw(error(casus_arg_type(Kind, N, T, A), _))
+    ),
+    N1 is N + 1,
+    check_args(As, Ts, N1, Kind).
