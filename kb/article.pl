@@ -145,3 +145,6 @@ background_people(belarus, slavic).
 background_people(ukraine, slavic).
 background_people(armenia, armenian).
 background_people(iran, iranic).
+facts:kb_fact(conflict(russia, ukraine, crimea), 20140227, 99991231,
+              source("background: Russia's seizure of Crimea from 27 February 2014 and the war in Donbas",
+                     "Russia and Ukraine have been in armed conflict since February 2014")).

@@ -201,6 +201,7 @@ clause(shusha_declaration, mutual_assistance, "Mutual assistance", defence, [],
 issue(nagorno_karabakh,     "Nagorno-Karabakh").
 issue(caspian_legal_status, "the legal status of the Caspian Sea").
 issue(su24_crisis,          "the Russian-Turkish crisis after the Su-24 shootdown").
+issue(crimea,               "Crimea").
 
 %! event(?Id, ?Name, ?Date, ?Attacker, ?Victim) is nondet.
 event(su24_shootdown, "Turkish Air Force shoots down a Russian Su-24", 20151124, turkey, russia).

@@ -1,0 +1,222 @@
+// The casus query language in Spirit X3. Included only by grammar.cpp.
+//
+// Keywords are case-insensitive whole words. Every keyword and every
+// named rule has a readable name, so an expectation failure reads
+// "expected 'against'". Names are several words that are not reserved
+// keywords, or a quoted string; they are resolved later (names.cpp).
+#pragma once
+
+#include "ast.hpp"
+#include "ast_adapted.hpp"
+#include "config.hpp"
+#include "grammar.hpp"
+
+#include <boost/spirit/home/x3/support/utility/annotate_on_success.hpp>
+
+namespace casus::parser {
+
+namespace std_enc = x3::standard;
+
+// --- lexical pieces -----------------------------------------------------
+
+// Bytes of UTF-8 multi-byte sequences are letters for our purposes.
+auto const utf8_byte = std_enc::char_('\x80', '\xff');
+auto const word_start = x3::ascii::alpha | x3::lit('_') | utf8_byte;
+auto const word_char = x3::ascii::alnum | std_enc::char_("_'-") | utf8_byte;
+
+// A keyword: the literal, case-insensitive, not followed by a word char.
+inline auto kw(char const* text) {
+    return x3::lexeme[x3::no_case[x3::lit(text)] >> !word_char];
+}
+
+#define CASUS_KW(id, text) \
+    auto const id = x3::rule<struct id##_kw>{"'" text "'"} = kw(text);
+
+CASUS_KW(k_who, "who")
+CASUS_KW(k_would, "would")
+CASUS_KW(k_defend, "defend")
+CASUS_KW(k_against, "against")
+CASUS_KW(k_must, "must")
+CASUS_KW(k_is, "is")
+CASUS_KW(k_obligated, "obligated")
+CASUS_KW(k_to, "to")
+CASUS_KW(k_why, "why")
+CASUS_KW(k_not, "not")
+CASUS_KW(k_what, "what")
+CASUS_KW(k_ties, "ties")
+CASUS_KW(k_and, "and")
+CASUS_KW(k_which, "which")
+CASUS_KW(k_treaties, "treaties")
+CASUS_KW(k_bind, "bind")
+CASUS_KW(k_binds, "binds")
+CASUS_KW(k_belongs, "belongs")
+CASUS_KW(k_members, "members")
+CASUS_KW(k_of, "of")
+CASUS_KW(k_backs, "backs")
+CASUS_KW(k_list, "list")
+CASUS_KW(k_facts, "facts")
+CASUS_KW(k_about, "about")
+CASUS_KW(k_as, "as")
+CASUS_KW(k_suppose, "suppose")
+CASUS_KW(k_add, "add")
+CASUS_KW(k_retract, "retract")
+CASUS_KW(k_on, "on")
+CASUS_KW(k_source, "source")
+CASUS_KW(k_history, "history")
+#undef CASUS_KW
+
+// Words a bare name may not contain, because they end a name in some
+// form ("would X defend", "X against Y", "ties X and Y", "X to Y"). A
+// name that needs one of them is written in quotes.
+struct reserved_words : x3::symbols<int> {
+    reserved_words() {
+        for (auto w : {"against", "and", "to", "not", "defend", "would", "must", "who", "why",
+                       "what", "which", "list", "add", "retract", "suppose", "as"})
+            add(w, 0);
+    }
+} const reserved;
+
+auto const reserved_word = x3::lexeme[x3::no_case[reserved] >> !word_char];
+auto const word = x3::lexeme[word_start >> *word_char];
+
+auto const quoted =
+    x3::rule<struct quoted_class, std::string>{"quoted string"} =
+        x3::lexeme['"' > *(std_enc::char_ - '"' - x3::eol) > '"'];
+
+// --- rules with positions ----------------------------------------------
+
+struct name_class : x3::annotate_on_success {};
+struct date_class : x3::annotate_on_success {};
+struct fact_class : x3::annotate_on_success {};
+
+x3::rule<name_class, ast::Name> const name = "name";
+x3::rule<date_class, ast::Date> const date = "date (YYYY-MM-DD)";
+x3::rule<fact_class, ast::Fact> const fact = "fact, like member(georgia, csto)";
+
+auto const set_name_text = [](auto& ctx) {
+    auto const& r = x3::_attr(ctx);
+    std::string text;
+    bool space = false;
+    for (char c : r) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = true;
+            continue;
+        }
+        if (space && !text.empty()) text += ' ';
+        space = false;
+        text += c;
+    }
+    x3::_val(ctx).text = std::move(text);
+};
+auto const set_quoted_text = [](auto& ctx) { x3::_val(ctx).text = x3::_attr(ctx); };
+
+auto const name_def = quoted[set_quoted_text] |
+                      x3::raw[x3::lexeme[+((word - reserved_word) >> *x3::ascii::blank)]][set_name_text];
+
+auto const two_digits = x3::uint_parser<int, 10, 1, 2>{};
+auto const four_digits = x3::uint_parser<int, 10, 4, 4>{};
+auto const date_def = x3::lexeme[four_digits >> '-' >> two_digits >> '-' >> two_digits >> !word_char];
+
+auto const kind_ident = x3::rule<struct kind_class, std::string>{"fact kind"} =
+    x3::lexeme[x3::ascii::lower >> *(x3::ascii::lower | x3::ascii::digit | x3::ascii::char_('_'))];
+auto const fact_def = kind_ident >> x3::lit('(') > (name % ',') > ')';
+
+BOOST_SPIRIT_DEFINE(name, date, fact)
+
+// --- statements ----------------------------------------------------------
+
+x3::rule<struct add_class, ast::Add> const add = "add";
+x3::rule<struct retract_class, ast::Retract> const retract = "retract";
+x3::rule<struct change_class, ast::Change> const change = "'add' or 'retract'";
+
+auto const add_def = k_add > fact > -(k_on > date) > -(k_source > quoted);
+auto const retract_def = k_retract > fact > -(k_on > date);
+auto const change_def = add | retract;
+
+BOOST_SPIRIT_DEFINE(add, retract, change)
+
+// --- questions -----------------------------------------------------------
+
+x3::rule<struct defenders_class, ast::Defenders> const defenders = "defenders question";
+x3::rule<struct would_class, ast::Would> const would = "would question";
+x3::rule<struct must_class, ast::Must> const must = "'must defend' question";
+x3::rule<struct obligated_class, ast::Must> const obligated = "'is obligated to defend' question";
+x3::rule<struct why_class, ast::Why> const why_full = "why question";
+x3::rule<struct why_short_class, ast::WhyShort> const why_short = "why question";
+x3::rule<struct ties_class, ast::Ties> const ties = "ties question";
+x3::rule<struct treaties_class, ast::Treaties> const treaties = "treaties question";
+x3::rule<struct members_class, ast::Members> const members = "members question";
+x3::rule<struct backers_class, ast::Backers> const backers = "backers question";
+x3::rule<struct list_class, ast::ListWhat> const list_what = "list question";
+x3::rule<struct facts_about_class, ast::FactsAbout> const facts_about = "facts question";
+x3::rule<struct history_class, ast::History> const history = "history question";
+x3::rule<struct question_class, ast::Question> const question = "a question";
+
+// Named rules that always fail: reached only when a question's first
+// keyword matched and nothing valid followed, they turn the failure into
+// an expectation error that says what could have come next.
+auto const who_rest = x3::rule<struct who_rest_class>{
+    "'would defend', 'must defend', 'is obligated to defend', 'belongs to' or 'backs'"} = !x3::eps;
+auto const list_rest = x3::rule<struct list_rest_class>{
+    "'states', 'organisations', 'treaties', 'declarations' or 'facts about'"} = !x3::eps;
+
+auto const defenders_def = k_who >> k_would > k_defend > name > k_against > name;
+auto const would_def = k_would > name > k_defend > name > k_against > name;
+auto const must_def = k_who >> k_must > k_defend > name > -(k_against > name);
+auto const obligated_def = k_who >> k_is > k_obligated > k_to > k_defend > name > -(k_against > name);
+auto const why_full_def = k_why >> k_would > name > x3::matches[k_not] > k_defend > name > k_against > name;
+auto const why_short_def = k_why >> x3::matches[k_not] > name;
+auto const ties_def = k_what >> k_ties > name > (k_to | k_and) > name;
+
+auto const set_state = [](auto& ctx) { x3::_val(ctx).state = x3::_attr(ctx); };
+auto const set_org = [](auto& ctx) { x3::_val(ctx).organisation = x3::_attr(ctx); };
+auto const set_subject = [](auto& ctx) { x3::_val(ctx).subject = x3::_attr(ctx); };
+auto const set_what = [](auto& ctx) { x3::_val(ctx).what = x3::_attr(ctx); };
+
+auto const treaties_def = (k_which >> k_treaties > (k_bind | k_binds) > name)[set_state];
+auto const members_def = (k_who >> k_belongs > k_to > name)[set_org] | (k_members >> k_of > name)[set_org];
+auto const backers_def = (k_who >> k_backs > name)[set_state];
+
+struct list_kinds : x3::symbols<std::string> {
+    list_kinds() {
+        add("states", "states")("organisations", "organisations")("organizations", "organisations")(
+            "treaties", "treaties")("declarations", "declarations");
+    }
+} const list_kind;
+auto const list_kind_rule = x3::rule<struct list_kind_class, std::string>{
+    "'states', 'organisations', 'treaties', 'declarations' or 'facts about'"} =
+    x3::lexeme[x3::no_case[list_kind] >> !word_char];
+auto const list_what_def = (k_list >> list_kind_rule)[set_what];
+auto const facts_about_def = (k_list >> k_facts > k_about > name)[set_subject];
+auto const history_def = (k_history > k_of > name)[set_subject];
+
+auto const question_def = defenders | must | obligated | members | backers | (k_who > who_rest) |
+                          would | why_full | why_short | ties | treaties | list_what | facts_about |
+                          (k_list > list_rest) | history;
+
+// --- whole statements -------------------------------------------------------
+
+x3::rule<struct as_of_class, ast::AsOf> const as_of = "'as of DATE'";
+x3::rule<struct suppose_class, ast::Suppose> const suppose = "'suppose ...:'";
+x3::rule<struct modifier_class, ast::Modifier> const modifier = "modifier";
+x3::rule<struct query_class, ast::Query> const query = "a question";
+
+auto const set_date = [](auto& ctx) { x3::_val(ctx).date = x3::_attr(ctx); };
+auto const set_changes = [](auto& ctx) { x3::_val(ctx).changes = x3::_attr(ctx); };
+auto const as_of_def = (k_as > k_of > date)[set_date];
+auto const suppose_def = (k_suppose > (change % k_and) > ':')[set_changes];
+auto const modifier_def = as_of | suppose;
+auto const query_def = *modifier >> question;
+
+statement_type const statement = "statement";
+
+auto const end_of_statement = x3::rule<struct end_class>{"end of the statement"} = x3::eoi;
+auto const statement_def = (add | retract | query) > -x3::lit('?') > end_of_statement;
+
+BOOST_SPIRIT_DEFINE(defenders, would, must, obligated, why_full, why_short, ties, treaties, members,
+                    backers, list_what, facts_about, history, question,
+                    as_of, suppose, modifier, query, statement)
+
+statement_type const& statement_rule() { return statement; }
+
+}  // namespace casus::parser
