@@ -11,7 +11,6 @@
 #include "config.hpp"
 #include "grammar.hpp"
 
-#include <boost/spirit/home/x3/support/utility/annotate_on_success.hpp>
 
 namespace casus::parser {
 
@@ -85,13 +84,18 @@ auto const quoted =
 
 // --- rules with positions ----------------------------------------------
 
-struct name_class : x3::annotate_on_success {};
-struct date_class : x3::annotate_on_success {};
-struct fact_class : x3::annotate_on_success {};
+// Positions are recorded by the semantic actions below, in the error
+// handler's position cache, so later errors can point at a name or date.
+x3::rule<struct name_class, ast::Name> const name = "name";
+x3::rule<struct date_class, ast::Date, true> const date = "date (YYYY-MM-DD)";
+x3::rule<struct fact_class, ast::Fact, true> const fact = "fact, like member(georgia, csto)";
 
-x3::rule<name_class, ast::Name> const name = "name";
-x3::rule<date_class, ast::Date> const date = "date (YYYY-MM-DD)";
-x3::rule<fact_class, ast::Fact> const fact = "fact, like member(georgia, csto)";
+template <class Context, class Node>
+void tag_position(Context const& ctx, Node& node) {
+    auto const& where = x3::_where(ctx);
+    x3::get<x3::error_handler_tag>(ctx).get().tag(node, where.begin(), where.end());
+}
+auto const tag_attr = [](auto& ctx) { tag_position(ctx, x3::_attr(ctx)); };
 
 auto const set_name_text = [](auto& ctx) {
     auto const& r = x3::_attr(ctx);
@@ -107,19 +111,23 @@ auto const set_name_text = [](auto& ctx) {
         text += c;
     }
     x3::_val(ctx).text = std::move(text);
+    tag_position(ctx, x3::_val(ctx));
 };
-auto const set_quoted_text = [](auto& ctx) { x3::_val(ctx).text = x3::_attr(ctx); };
+auto const set_quoted_text = [](auto& ctx) {
+    x3::_val(ctx).text = x3::_attr(ctx);
+    tag_position(ctx, x3::_val(ctx));
+};
 
 auto const name_def = quoted[set_quoted_text] |
                       x3::raw[x3::lexeme[+((word - reserved_word) >> *x3::ascii::blank)]][set_name_text];
 
 auto const two_digits = x3::uint_parser<int, 10, 1, 2>{};
 auto const four_digits = x3::uint_parser<int, 10, 4, 4>{};
-auto const date_def = x3::lexeme[four_digits >> '-' >> two_digits >> '-' >> two_digits >> !word_char];
+auto const date_def = x3::lexeme[four_digits >> '-' >> two_digits >> '-' >> two_digits >> !word_char][tag_attr];
 
 auto const kind_ident = x3::rule<struct kind_class, std::string>{"fact kind"} =
     x3::lexeme[x3::ascii::lower >> *(x3::ascii::lower | x3::ascii::digit | x3::ascii::char_('_'))];
-auto const fact_def = kind_ident >> x3::lit('(') > (name % ',') > ')';
+auto const fact_def = (kind_ident >> x3::lit('(') > (name % ',') > ')')[tag_attr];
 
 BOOST_SPIRIT_DEFINE(name, date, fact)
 

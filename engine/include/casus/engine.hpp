@@ -1,0 +1,79 @@
+// The casus engine: one embedded SWI-Prolog, the kb loaded into it, the
+// journal of added facts, and the query language in front.
+#pragma once
+
+#include "casus/date.hpp"
+#include "casus/errors.hpp"
+#include "casus/results.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace casus {
+
+struct EngineOptions {
+    std::filesystem::path kb_dir;                 // empty: default_kb_dir()
+    std::optional<std::filesystem::path> data_dir;  // nullopt: memory only, nothing persists
+    std::size_t stack_limit_mb = 512;
+    double timeout_seconds = 30;                  // per question; 0 = none
+};
+
+// A name the language can resolve: for completion and "list".
+struct NameEntry {
+    std::string text, id, type;
+};
+
+// A fact kind of the schema.
+struct FactKind {
+    std::string name;
+    std::vector<std::string> arg_types;
+    std::string doc;
+};
+
+// What the journal found when the engine opened the data directory.
+struct JournalReport {
+    std::size_t records = 0;          // replayed
+    std::size_t skipped = 0;          // records that no longer validate against the kb
+    std::size_t torn_bytes = 0;       // cut from a torn tail
+    bool read_only = false;           // another process holds the lock
+    std::vector<std::string> messages;
+};
+
+class Engine {
+public:
+    explicit Engine(EngineOptions options);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Parses, resolves, validates and runs one statement. Throws a
+    // casus::Error subclass; the engine stays usable after any of them.
+    Result execute(const std::string& statement);
+
+    // Group commit: while on, adds and retracts are applied and buffered,
+    // and made durable together by commit() (one fsync per batch).
+    void set_group_commit(bool on);
+    // Makes every buffered change durable. Returns how many were written.
+    std::size_t commit();
+    std::size_t pending() const;
+
+    const JournalReport& journal_report() const;
+    std::vector<NameEntry> names() const;
+    std::vector<FactKind> schema() const;
+    // Rewrites the journal as a compact snapshot; returns records kept.
+    std::size_t compact();
+
+    // The kb directory used when none is given: the source tree's kb when
+    // running from a build tree, else the installed share/casus/kb.
+    static std::filesystem::path default_kb_dir();
+    static const char* version();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace casus

@@ -1,0 +1,132 @@
+// Typed answers. The engine turns Prolog's result terms into these; the
+// casus program prints them as table, text, JSON or CSV.
+#pragma once
+
+#include "casus/date.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace casus {
+
+// One fact behind a conclusion, with its source: a leaf of a proof tree.
+struct Evidence {
+    std::string fact;    // the fact as the kb writes it, e.g. tie(kazakhstan,azerbaijan,military)
+    std::string source;  // e.g. "article ¶6"
+    std::string quote;   // short quote from the source, may be empty
+    std::optional<Date> date;  // valid from; nullopt for timeless facts
+};
+
+// Something that pushes a state toward (weight > 0) or away from acting.
+struct Factor {
+    std::string kind;    // e.g. kinship_with_attacker, tie_with_attacker:military
+    double weight = 0;
+    std::string detail;  // e.g. "turkic kinship with Azerbaijan"
+    std::vector<Evidence> evidence;  // newest first
+};
+
+// A treaty clause that obliges the state to act.
+struct Basis {
+    std::string treaty, treaty_name, clause, clause_title;
+    std::vector<std::string> notes;  // conditions assumed, fellow member attacking
+    std::vector<Evidence> evidence;
+};
+
+enum class Verdict { likely, uncertain, unlikely };
+const char* to_string(Verdict v);
+
+struct Assessment {
+    std::string state, name;
+    int cow = 0;
+    bool obligated = false;
+    std::vector<Basis> basis;
+    Verdict verdict = Verdict::uncertain;
+    double score = 0;
+    std::vector<Factor> factors;
+};
+
+// who would defend / who must defend / would S defend / why would S (not) defend.
+struct DefendersResult {
+    enum class Kind { defenders, obligations, would, why } kind = Kind::defenders;
+    Date as_of;
+    std::string ally, ally_name, attacker, attacker_name;  // attacker empty: against anyone
+    bool negated = false;            // "why would S not defend"
+    bool hypothetical = false;       // answered under "suppose"
+    std::vector<Assessment> answers;
+};
+const char* to_string(DefendersResult::Kind k);
+
+// A fact with its span and source: for ties, facts about, history.
+struct FactRow {
+    std::string kind, fact, source, quote;
+    std::optional<Date> from, to;
+    std::string recorded;  // history only: "kb" or when it was added
+};
+
+struct FactsResult {
+    enum class Kind { ties, facts, history } kind = Kind::facts;
+    Date as_of;
+    std::vector<std::string> subjects;  // ids
+    bool hypothetical = false;
+    std::vector<FactRow> rows;
+};
+const char* to_string(FactsResult::Kind k);
+
+struct ClauseRow { std::string clause, title, obligation; };
+struct TreatyRow {
+    std::string treaty, name, source;
+    std::optional<Date> bound_since;
+    std::vector<ClauseRow> clauses;
+};
+struct TreatiesResult {
+    Date as_of;
+    std::string state;
+    bool hypothetical = false;
+    std::vector<TreatyRow> rows;
+};
+
+struct MemberRow {
+    std::string state, name, source;
+    int cow = 0;
+    std::optional<Date> from, to;
+};
+struct MembersResult {
+    Date as_of;
+    std::string organisation;
+    bool hypothetical = false;
+    std::vector<MemberRow> rows;
+};
+
+struct BackerRow {
+    std::string state, name, issue, how, source, quote;
+    std::optional<Date> date;
+};
+struct BackersResult {
+    Date as_of;
+    std::string state;
+    bool hypothetical = false;
+    std::vector<BackerRow> rows;
+};
+
+struct EntityRow { std::string id, name, extra; };
+struct EntitiesResult {
+    std::string what;  // states, organisations, treaties, declarations
+    std::vector<EntityRow> rows;
+};
+
+// The outcome of add / retract.
+struct ChangeResult {
+    enum class Action { added, ended, withdrawn } action = Action::added;
+    std::string fact;     // as the kb writes it
+    std::optional<Date> date;
+    std::string source;
+    long count = 1;
+};
+const char* to_string(ChangeResult::Action a);
+
+using Result = std::variant<DefendersResult, FactsResult, TreatiesResult, MembersResult, BackersResult,
+                            EntitiesResult, ChangeResult>;
+
+}  // namespace casus

@@ -1,0 +1,577 @@
+// The engine: resolves a parsed statement against the kb's names and
+// schema, compiles it to one call of a whitelisted kb/api.pl predicate
+// with ground arguments built through the C++ API, runs it, and converts
+// the answer. No user text is ever read by Prolog as code.
+#include "casus/engine.hpp"
+
+#include "convert.hpp"
+#include "journal.hpp"
+#include "names.hpp"
+#include "parser.hpp"
+#include "prolog.hpp"
+#include "suggest.hpp"
+
+#include <SWI-Prolog.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <unistd.h>
+
+#ifndef CASUS_VERSION
+#define CASUS_VERSION "0.0.0"
+#endif
+
+namespace casus {
+
+namespace {
+
+// Frees every term reference made during one statement.
+class PrologFrame {
+public:
+    PrologFrame() : fid_(PL_open_foreign_frame()) {}
+    ~PrologFrame() { PL_discard_foreign_frame(fid_); }
+    PrologFrame(const PrologFrame&) = delete;
+    PrologFrame& operator=(const PrologFrame&) = delete;
+private:
+    fid_t fid_;
+};
+
+std::string utc_now() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+bool is_snake_case(const std::string& s) {
+    if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+bool is_open_type(const std::string& t) {
+    return t == "declaration" || t == "event" || t == "issue" || t == "threat" || t == "group" || t == "position";
+}
+
+bool is_enum_type(const std::string& t) { return t == "tie_kind" || t == "reaction_kind"; }
+
+const char* article(const std::string& type) {
+    return (!type.empty() && std::string("aeiou").find(type[0]) != std::string::npos) ? "an" : "a";
+}
+
+// A resolved fact: functor and argument ids, ready to become a term.
+struct GroundFact {
+    std::string kind;
+    std::vector<std::string> args;
+    PlTerm term() const {
+        std::vector<PlTerm> a;
+        for (auto& s : args) a.push_back(prolog::atom(s));
+        return prolog::compound(kind, a);
+    }
+    std::string text() const {
+        std::string out = kind + "(";
+        for (std::size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + args[i];
+        return out + ")";
+    }
+};
+
+// The previous defenders question, for "why not S" / "why S".
+struct LastQuestion {
+    std::string ally, attacker;
+    Date date;
+    bool set = false;
+};
+
+}  // namespace
+
+struct Engine::Impl {
+    EngineOptions options;
+    NameTable names;
+    std::map<std::string, FactKind> kinds;
+    std::unique_ptr<Journal> journal;
+    JournalReport report;
+    bool group_commit = false;
+    long next_id = 1;
+    LastQuestion last;
+
+    // Statements made durable or not yet: the ones in a batch not yet committed.
+    std::vector<GroundFact> pending_adds;
+
+    explicit Impl(EngineOptions o) : options(std::move(o)) {
+        if (options.kb_dir.empty()) options.kb_dir = Engine::default_kb_dir();
+        prolog::start(options.stack_limit_mb);
+        bootstrap();
+        prolog::load(options.kb_dir / "casus.pl");
+        load_names();
+        load_schema();
+        if (options.data_dir) open_journal(*options.data_dir);
+    }
+
+    void bootstrap() {
+        auto file = options.kb_dir / "casus_errors.pl";
+        if (!std::filesystem::exists(file))
+            throw KbLoadError("no kb in " + options.kb_dir.string() + " (casus_errors.pl is missing); use --kb DIR");
+        PrologFrame frame;
+        term_t av = PL_new_term_refs(1);
+        PL_unify_chars(av, PL_ATOM | REP_UTF8, static_cast<size_t>(-1), file.c_str());
+        qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, PL_predicate("use_module", 1, "user"), av);
+        bool ok = PL_next_solution(q);
+        PL_cut_query(q);
+        PL_clear_exception();
+        if (!ok) throw KbLoadError("cannot load " + file.string());
+    }
+
+    void load_names() {
+        PrologFrame frame;
+        PlTerm_var out;
+        if (!prolog::call("api", prolog::compound("api_names", {out}))) throw KbLoadError("api_names failed");
+        names.clear();
+        for (auto& n : prolog::list_items(out))
+            names.add(prolog::text(prolog::arg(n, 1)), prolog::text(prolog::arg(n, 2)), prolog::text(prolog::arg(n, 3)));
+    }
+
+    void load_schema() {
+        PrologFrame frame;
+        PlTerm_var out;
+        if (!prolog::call("api", prolog::compound("api_schema", {out}))) throw KbLoadError("api_schema failed");
+        kinds.clear();
+        for (auto& k : prolog::list_items(out)) {
+            FactKind fk{prolog::text(prolog::arg(k, 1)), {}, prolog::text(prolog::arg(k, 3))};
+            for (auto& t : prolog::list_items(prolog::arg(k, 2))) fk.arg_types.push_back(prolog::text(t));
+            kinds[fk.name] = fk;
+        }
+    }
+
+    void open_journal(const std::filesystem::path& dir) {
+        journal = std::make_unique<Journal>(dir, report);
+        auto records = journal->read_all(report);
+        for (auto& r : records) {
+            try {
+                replay(r);
+                ++report.records;
+            } catch (const Error& e) {
+                ++report.skipped;
+                report.messages.push_back("journal record " + std::to_string(report.records + report.skipped) +
+                                          " no longer applies and was skipped: " + e.what());
+            }
+        }
+    }
+
+    void replay(const JournalRecord& r) {
+        if (r.fact.empty()) throw ValidationError("empty fact", 0, 0);
+        GroundFact f{r.fact[0], {r.fact.begin() + 1, r.fact.end()}};
+        PrologFrame frame;
+        apply(r.op, f, r.date, r.source, r.recorded);
+    }
+
+    // Applies one change to the Prolog store (validated there again).
+    long apply(const std::string& op, const GroundFact& f, long date, const std::string& source,
+               const std::string& recorded) {
+        if (op == "add") {
+            prolog::call("api", prolog::compound("api_add", {prolog::integer(next_id++), f.term(), prolog::integer(date),
+                                                             prolog::string(source), prolog::string(recorded)}));
+            return 1;
+        }
+        if (op == "end") {
+            prolog::call("api", prolog::compound("api_end", {f.term(), prolog::integer(date), prolog::string(source),
+                                                             prolog::string(recorded)}));
+            return 1;
+        }
+        if (op == "withdraw") {
+            PlTerm_var n;
+            prolog::call("api", prolog::compound("api_withdraw", {f.term(), n}));
+            return prolog::integer_of(n);
+        }
+        throw ValidationError("unknown journal operation " + op, 0, 0);
+    }
+
+    // --- name resolution -------------------------------------------------
+
+    std::string resolve(const ParsedStatement& ps, const ast::Name& n, const std::string& type) {
+        if (auto id = names.find(n.text, type)) return *id;
+        auto [b, e] = ps.span_of(n);
+        std::size_t len = e > b ? e - b : n.text.size();
+        if (is_open_type(type)) {
+            if (is_snake_case(n.text)) return n.text;
+            throw NameError("'" + n.text + "' is no known " + type + "; a new " + type +
+                                " id must be snake_case (lowercase letters, digits, _)", b, len);
+        }
+        if (is_enum_type(type)) {
+            std::string lowered = NameTable::normalize(n.text);
+            return lowered;  // checked by the schema in Prolog, which lists the allowed values
+        }
+        auto types = names.types_of(n.text);
+        if (!types.empty())
+            throw NameError("'" + n.text + "' is " + article(types[0]) + " " + types[0] + ", not " + article(type) +
+                                " " + type, b, len);
+        std::string msg = "unknown " + type + " '" + n.text + "'";
+        if (auto s = names.suggest(n.text, type)) msg += "; did you mean '" + *s + "'?";
+        else msg += " (list " + std::string(type == "organisation" ? "organisations" : "states") + " shows the known names)";
+        throw NameError(msg, b, len);
+    }
+
+    Date date_of(const ParsedStatement& ps, const ast::Date& d) {
+        if (auto v = Date::make(d.year, d.month, d.day)) return *v;
+        auto [b, e] = ps.span_of(d);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+        throw ValidationError(std::string(buf) + " is not a date that exists", b, e > b ? e - b : 10);
+    }
+
+    GroundFact ground(const ParsedStatement& ps, const ast::Fact& f) {
+        auto [b, e] = ps.span_of(f);
+        auto it = kinds.find(f.kind);
+        if (it == kinds.end()) {
+            std::vector<std::string> known;
+            for (auto& [k, _] : kinds) known.push_back(k);
+            std::string msg = "unknown fact kind '" + f.kind + "'";
+            if (auto s = nearest(f.kind, known)) msg += "; did you mean '" + *s + "'?";
+            else msg += " (.schema lists the kinds)";
+            throw ValidationError(msg, b, f.kind.size());
+        }
+        const FactKind& k = it->second;
+        if (f.args.size() != k.arg_types.size()) {
+            std::string sig = k.name + "(";
+            for (std::size_t i = 0; i < k.arg_types.size(); ++i) sig += (i ? ", " : "") + k.arg_types[i];
+            sig += ")";
+            throw ValidationError(k.name + " takes " + std::to_string(k.arg_types.size()) + " arguments, not " +
+                                      std::to_string(f.args.size()) + ": " + sig,
+                                  b, e > b ? e - b : 1);
+        }
+        GroundFact g{f.kind, {}};
+        for (std::size_t i = 0; i < f.args.size(); ++i) g.args.push_back(resolve(ps, f.args[i], k.arg_types[i]));
+        return g;
+    }
+
+    // Checks the fact against the schema in Prolog, mapping the error to
+    // the fact's position.
+    void check(const ParsedStatement& ps, const ast::Fact& f, const GroundFact& g) {
+        try {
+            prolog::call("api", prolog::compound("api_check", {g.term()}));
+        } catch (const ValidationError& e) {
+            auto [b, end] = ps.span_of(f);
+            throw ValidationError(e.what(), b, end > b ? end - b : 1);
+        }
+    }
+
+    // --- statements -------------------------------------------------------
+
+    Result run(const ParsedStatement& ps) {
+        PrologFrame frame;
+        return boost::apply_visitor([&](const auto& node) -> Result { return run_node(ps, node); }, ps.tree);
+    }
+
+    Result run_node(const ParsedStatement& ps, const ast::Add& a) {
+        GroundFact g = ground(ps, a.fact);
+        check(ps, a.fact, g);
+        Date from = a.on ? date_of(ps, *a.on) : Date::today();
+        std::string source = a.source ? *a.source : std::string("added by the user");
+        JournalRecord rec{"add", {}, from.as_int(), source, utc_now()};
+        rec.fact.push_back(g.kind);
+        rec.fact.insert(rec.fact.end(), g.args.begin(), g.args.end());
+        if (journal && journal->read_only())
+            throw StorageError("cannot add: the data directory is read-only in this session (another casus holds its lock)");
+        try {
+            apply("add", g, rec.date, rec.source, rec.recorded);
+        } catch (const ValidationError& e) {
+            auto [b, end] = ps.span_of(a.fact);
+            throw ValidationError(e.what(), b, end > b ? end - b : 1);
+        }
+        durable(rec);
+        return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 1};
+    }
+
+    Result run_node(const ParsedStatement& ps, const ast::Retract& r) {
+        GroundFact g = ground(ps, r.fact);
+        check(ps, r.fact, g);
+        if (journal && journal->read_only())
+            throw StorageError("cannot retract: the data directory is read-only in this session (another casus holds its lock)");
+        JournalRecord rec{r.on ? "end" : "withdraw", {}, 0, "retracted by the user", utc_now()};
+        rec.fact.push_back(g.kind);
+        rec.fact.insert(rec.fact.end(), g.args.begin(), g.args.end());
+        std::optional<Date> on;
+        if (r.on) {
+            on = date_of(ps, *r.on);
+            rec.date = on->as_int();
+        }
+        long count;
+        try {
+            count = apply(rec.op, g, rec.date, rec.source, rec.recorded);
+        } catch (const ValidationError& e) {
+            auto [b, end] = ps.span_of(r.fact);
+            throw ValidationError(e.what(), b, end > b ? end - b : 1);
+        }
+        durable(rec);
+        return ChangeResult{r.on ? ChangeResult::Action::ended : ChangeResult::Action::withdrawn, g.text(), on,
+                            rec.source, count};
+    }
+
+    // An acknowledged change is on disk: commit now unless a batch is open.
+    void durable(const JournalRecord& rec) {
+        if (!journal) return;
+        journal->append(rec);
+        if (!group_commit) journal->commit();
+    }
+
+    Result run_node(const ParsedStatement& ps, const ast::Query& q) {
+        Date as_of = Date::today();
+        int as_of_count = 0;
+        std::vector<PlTerm> suppositions;
+        for (auto& m : q.modifiers) {
+            if (auto* a = boost::get<ast::AsOf>(&m)) {
+                if (++as_of_count > 1) throw UsageError("a question takes one 'as of' date");
+                as_of = date_of(ps, a->date);
+            }
+        }
+        for (auto& m : q.modifiers) {
+            if (auto* s = boost::get<ast::Suppose>(&m)) {
+                for (auto& c : s->changes) suppositions.push_back(supposition(ps, c, as_of));
+            }
+        }
+        return ask(ps, q.question, as_of, suppositions);
+    }
+
+    PlTerm supposition(const ParsedStatement& ps, const ast::Change& c, const Date& as_of) {
+        if (auto* a = boost::get<ast::Add>(&c)) {
+            GroundFact g = ground(ps, a->fact);
+            check(ps, a->fact, g);
+            Date from = a->on ? date_of(ps, *a->on) : as_of;
+            return prolog::compound("add", {g.term(), prolog::integer(from.as_int())});
+        }
+        auto& r = boost::get<ast::Retract>(c);
+        GroundFact g = ground(ps, r.fact);
+        check(ps, r.fact, g);
+        Date on = r.on ? date_of(ps, *r.on) : as_of;
+        return prolog::compound("end", {g.term(), prolog::integer(on.as_int())});
+    }
+
+    // Runs an api question goal, under suppositions if any.
+    void call_question(const PlTerm& goal, const std::vector<PlTerm>& suppositions) {
+        bool ok;
+        if (suppositions.empty()) {
+            ok = prolog::call("api", goal, options.timeout_seconds);
+        } else {
+            try {
+                ok = prolog::call("api", prolog::compound("api_suppose", {prolog::list(suppositions), goal}),
+                                  options.timeout_seconds);
+            } catch (const ValidationError& e) {
+                throw ValidationError(std::string("cannot suppose that: ") + e.what(), 0, 0);
+            }
+        }
+        if (!ok) throw PrologError("the kb found no answer to this question (a rule failed)");
+    }
+
+    std::string display(const std::string& id) {
+        for (auto& e : names.entries())
+            if (e.id == id && e.text != id) return e.text;
+        return id;
+    }
+
+    DefendersResult defenders_result(DefendersResult::Kind kind, const Date& as_of, const std::string& ally,
+                                     const std::string& attacker, bool hypothetical) {
+        DefendersResult r;
+        r.kind = kind;
+        r.as_of = as_of;
+        r.ally = ally;
+        r.ally_name = display(ally);
+        r.attacker = attacker;
+        r.attacker_name = attacker.empty() ? "" : display(attacker);
+        r.hypothetical = hypothetical;
+        return r;
+    }
+
+    Result ask(const ParsedStatement& ps, const ast::Question& question, const Date& as_of,
+               const std::vector<PlTerm>& sup) {
+        const bool hyp = !sup.empty();
+        const PlTerm date = prolog::integer(as_of.as_int());
+        struct Visitor {
+            Impl& self;
+            const ParsedStatement& ps;
+            const Date& as_of;
+            const std::vector<PlTerm>& sup;
+            bool hyp;
+            const PlTerm& date;
+
+            Result defenders(const std::string& ally, const std::string& attacker) const {
+                if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_defenders", {prolog::atom(ally), prolog::atom(attacker), date, out}), sup);
+                auto r = self.defenders_result(DefendersResult::Kind::defenders, as_of, ally, attacker, hyp);
+                r.answers = convert::assessments(out);
+                self.last = LastQuestion{ally, attacker, as_of, true};
+                return r;
+            }
+            Result one(DefendersResult::Kind kind, const std::string& s, const std::string& ally,
+                       const std::string& attacker, bool negated) const {
+                if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_would", {prolog::atom(s), prolog::atom(ally), prolog::atom(attacker), date, out}), sup);
+                auto r = self.defenders_result(kind, as_of, ally, attacker, hyp);
+                r.negated = negated;
+                r.answers.push_back(convert::assessment(out));
+                self.last = LastQuestion{ally, attacker, as_of, true};
+                return r;
+            }
+            std::string state(const ast::Name& n) const { return self.resolve(ps, n, "state"); }
+
+            Result operator()(const ast::Defenders& q) const { return defenders(state(q.ally), state(q.attacker)); }
+            Result operator()(const ast::Would& q) const {
+                return one(DefendersResult::Kind::would, state(q.defender), state(q.ally), state(q.attacker), false);
+            }
+            Result operator()(const ast::Why& q) const {
+                return one(DefendersResult::Kind::why, state(q.defender), state(q.ally), state(q.attacker), q.negated);
+            }
+            Result operator()(const ast::WhyShort& q) const {
+                if (!self.last.set)
+                    throw UsageError("'why " + std::string(q.negated ? "not " : "") + q.defender.text +
+                                     "' refers to the previous defenders question, and there is none yet; ask "
+                                     "'why would " + q.defender.text + " defend A against X'");
+                std::string s = state(q.defender);
+                LastQuestion prev = self.last;
+                Date d = prev.date;
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_would", {prolog::atom(s), prolog::atom(prev.ally), prolog::atom(prev.attacker), prolog::integer(d.as_int()), out}), sup);
+                auto r = self.defenders_result(DefendersResult::Kind::why, d, prev.ally, prev.attacker, hyp);
+                r.negated = q.negated;
+                r.answers.push_back(convert::assessment(out));
+                return r;
+            }
+            Result operator()(const ast::Must& q) const {
+                std::string ally = state(q.ally);
+                std::string attacker = q.attacker ? state(*q.attacker) : "";
+                if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_obligations", {prolog::atom(ally), prolog::atom(attacker.empty() ? "none" : attacker), date, out}), sup);
+                auto r = self.defenders_result(DefendersResult::Kind::obligations, as_of, ally, attacker, hyp);
+                r.answers = convert::assessments(out);
+                return r;
+            }
+            Result operator()(const ast::Ties& q) const {
+                std::string a = state(q.first), b = state(q.second);
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_ties", {prolog::atom(a), prolog::atom(b), date, out}), sup);
+                FactsResult r{FactsResult::Kind::ties, as_of, {a, b}, hyp, convert::fact_rows(out)};
+                return r;
+            }
+            Result operator()(const ast::Treaties& q) const {
+                std::string s = state(q.state);
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_treaties", {prolog::atom(s), date, out}), sup);
+                return TreatiesResult{as_of, s, hyp, convert::treaty_rows(out)};
+            }
+            Result operator()(const ast::Members& q) const {
+                std::string o = self.resolve(ps, q.organisation, "organisation");
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_members", {prolog::atom(o), date, out}), sup);
+                return MembersResult{as_of, o, hyp, convert::member_rows(out)};
+            }
+            Result operator()(const ast::Backers& q) const {
+                std::string s = state(q.state);
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_backers", {prolog::atom(s), date, out}), sup);
+                return BackersResult{as_of, s, hyp, convert::backer_rows(out)};
+            }
+            Result operator()(const ast::ListWhat& q) const {
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_list", {prolog::atom(q.what), out}), {});
+                return EntitiesResult{q.what, convert::entity_rows(out)};
+            }
+            std::string any(const ast::Name& n) const {
+                for (auto t : {"state", "organisation", "treaty", "declaration", "event", "issue", "threat"})
+                    if (auto id = self.names.find(n.text, t)) return *id;
+                if (is_snake_case(n.text)) return n.text;
+                return self.resolve(ps, n, "state");  // throws with a suggestion
+            }
+            Result operator()(const ast::FactsAbout& q) const {
+                std::string id = any(q.subject);
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_facts_about", {prolog::atom(id), date, out}), sup);
+                return FactsResult{FactsResult::Kind::facts, as_of, {id}, hyp, convert::fact_rows(out)};
+            }
+            Result operator()(const ast::History& q) const {
+                std::string id = any(q.subject);
+                PlTerm_var out;
+                self.call_question(prolog::compound("api_history", {prolog::atom(id), out}), {});
+                return FactsResult{FactsResult::Kind::history, as_of, {id}, false, convert::history_rows(out)};
+            }
+        };
+        return boost::apply_visitor(Visitor{*this, ps, as_of, sup, hyp, date}, question);
+    }
+};
+
+Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+Engine::~Engine() {
+    try {
+        if (impl_ && impl_->journal) impl_->journal->commit();
+    } catch (...) {
+        // Nothing buffered was acknowledged; dropping it loses no promise.
+    }
+}
+
+Result Engine::execute(const std::string& statement) {
+    ParsedStatement ps = parse_statement(statement);
+    return impl_->run(ps);
+}
+
+void Engine::set_group_commit(bool on) {
+    impl_->group_commit = on;
+    if (!on) commit();
+}
+
+std::size_t Engine::commit() { return impl_->journal ? impl_->journal->commit() : 0; }
+std::size_t Engine::pending() const { return impl_->journal ? impl_->journal->pending() : 0; }
+const JournalReport& Engine::journal_report() const { return impl_->report; }
+std::vector<NameEntry> Engine::names() const { return impl_->names.entries(); }
+
+std::vector<FactKind> Engine::schema() const {
+    std::vector<FactKind> out;
+    for (auto& [_, k] : impl_->kinds) out.push_back(k);
+    return out;
+}
+
+std::size_t Engine::compact() {
+    if (!impl_->journal) return 0;
+    impl_->journal->commit();
+    JournalReport scratch;
+    auto records = impl_->journal->read_all(scratch);
+    // A withdraw cancels the adds of the same fact before it: both go.
+    std::vector<JournalRecord> kept;
+    for (auto& r : records) {
+        if (r.op == "withdraw") {
+            std::vector<JournalRecord> rest;
+            for (auto& k : kept)
+                if (!(k.fact == r.fact && k.op != "end")) rest.push_back(k);
+            kept.swap(rest);
+        } else {
+            kept.push_back(r);
+        }
+    }
+    impl_->journal->rewrite(kept);
+    return kept.size();
+}
+
+std::filesystem::path Engine::default_kb_dir() {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        auto installed = exe.parent_path().parent_path() / "share" / "casus" / "kb";
+        if (std::filesystem::exists(installed / "casus.pl")) return installed;
+    }
+#ifdef CASUS_SOURCE_KB_DIR
+    if (std::filesystem::exists(std::filesystem::path(CASUS_SOURCE_KB_DIR) / "casus.pl")) return CASUS_SOURCE_KB_DIR;
+#endif
+#ifdef CASUS_INSTALL_KB_DIR
+    return CASUS_INSTALL_KB_DIR;
+#else
+    return "kb";
+#endif
+}
+
+const char* Engine::version() { return CASUS_VERSION; }
+
+}  // namespace casus

@@ -1,0 +1,202 @@
+#include "journal.hpp"
+
+#include "casus/errors.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace casus {
+
+namespace {
+
+constexpr std::size_t header_size = 8;                 // u32 length, u32 crc32, little-endian
+constexpr std::uint32_t max_record = 16 * 1024 * 1024;  // a longer length is corruption
+
+std::uint32_t crc32(const std::string& data) {
+    static const auto table = [] {
+        std::array<std::uint32_t, 256> t{};
+        for (std::uint32_t i = 0; i < 256; ++i) {
+            std::uint32_t c = i;
+            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[i] = c;
+        }
+        return t;
+    }();
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : data) c = table[(c ^ b) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+void put_u32(std::string& out, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+std::uint32_t get_u32(const char* p) {
+    std::uint32_t v = 0;
+    for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+    return v;
+}
+
+[[noreturn]] void fail(const std::string& what, const std::filesystem::path& path) {
+    throw StorageError(what + " " + path.string() + ": " + std::strerror(errno));
+}
+
+void fsync_dir(const std::filesystem::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) fail("cannot open directory", dir);
+    if (::fsync(fd) != 0) {
+        ::close(fd);
+        fail("cannot fsync directory", dir);
+    }
+    ::close(fd);
+}
+
+void write_all(int fd, const std::string& data, const std::filesystem::path& path) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+        ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("cannot write", path);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+}  // namespace
+
+std::string Journal::encode(const JournalRecord& r) {
+    nlohmann::json j{{"op", r.op}, {"fact", r.fact}, {"date", r.date}, {"source", r.source},
+                     {"recorded", r.recorded}};
+    std::string payload = j.dump();
+    std::string out;
+    put_u32(out, static_cast<std::uint32_t>(payload.size()));
+    put_u32(out, crc32(payload));
+    out += payload;
+    return out;
+}
+
+Journal::Journal(const std::filesystem::path& dir, JournalReport& report) : dir_(dir), file_(dir / "journal.log") {
+    std::error_code ec;
+    bool created = !std::filesystem::exists(dir_);
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) throw StorageError("cannot create data directory " + dir_.string() + ": " + ec.message());
+    if (created) fsync_dir(dir_.parent_path().empty() ? "." : dir_.parent_path());
+
+    lock_fd_ = ::open((dir_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+        read_only_ = true;
+        report.read_only = true;
+        report.messages.push_back("another casus holds " + dir_.string() +
+                                  ": opened read-only, facts cannot be added in this session");
+    }
+    bool exists = std::filesystem::exists(file_);
+    fd_ = ::open(file_.c_str(), (read_only_ ? O_RDONLY : O_RDWR | O_CREAT | O_APPEND) | O_CLOEXEC, 0644);
+    if (fd_ < 0 && !(read_only_ && !exists)) fail("cannot open journal", file_);
+    if (!exists && !read_only_) fsync_dir(dir_);
+}
+
+Journal::~Journal() {
+    if (fd_ >= 0) ::close(fd_);
+    if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock
+}
+
+std::vector<JournalRecord> Journal::read_all(JournalReport& report) {
+    std::vector<JournalRecord> out;
+    if (fd_ < 0) return out;
+    std::string data;
+    {
+        char buf[1 << 16];
+        ::lseek(fd_, 0, SEEK_SET);
+        for (;;) {
+            ssize_t n = ::read(fd_, buf, sizeof buf);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                fail("cannot read journal", file_);
+            }
+            if (n == 0) break;
+            data.append(buf, static_cast<std::size_t>(n));
+        }
+    }
+    std::size_t pos = 0;
+    while (pos + header_size <= data.size()) {
+        std::uint32_t len = get_u32(data.data() + pos);
+        std::uint32_t crc = get_u32(data.data() + pos + 4);
+        if (len > max_record || pos + header_size + len > data.size()) break;
+        std::string payload = data.substr(pos + header_size, len);
+        if (crc32(payload) != crc) break;
+        try {
+            auto j = nlohmann::json::parse(payload);
+            out.push_back(JournalRecord{j.at("op"), j.at("fact").get<std::vector<std::string>>(), j.at("date"),
+                                        j.at("source"), j.at("recorded")});
+        } catch (const std::exception&) {
+            break;
+        }
+        pos += header_size + len;
+    }
+    if (pos < data.size()) {
+        report.torn_bytes = data.size() - pos;
+        report.messages.push_back("journal " + file_.string() + ": cut a torn or corrupt tail of " +
+                                  std::to_string(report.torn_bytes) + " bytes after record " +
+                                  std::to_string(out.size()) + " (never acknowledged)");
+        if (!read_only_) {
+            if (::ftruncate(fd_, static_cast<off_t>(pos)) != 0 || ::fsync(fd_) != 0) fail("cannot repair journal", file_);
+        }
+    }
+    return out;
+}
+
+void Journal::append(const JournalRecord& r) {
+    if (read_only_) throw StorageError("the data directory " + dir_.string() + " is read-only in this session (another casus holds its lock)");
+    buffer_ += encode(r);
+    ++pending_count_;
+}
+
+std::size_t Journal::commit() {
+    if (pending_count_ == 0) return 0;
+    write_all(fd_, buffer_, file_);
+    if (::fdatasync(fd_) != 0) fail("cannot fsync journal", file_);
+    std::size_t n = pending_count_;
+    buffer_.clear();
+    pending_count_ = 0;
+    return n;
+}
+
+void Journal::discard_pending() {
+    buffer_.clear();
+    pending_count_ = 0;
+}
+
+void Journal::rewrite(const std::vector<JournalRecord>& records) {
+    if (read_only_) throw StorageError("the data directory is read-only in this session");
+    auto tmp = dir_ / "journal.log.tmp";
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail("cannot create", tmp);
+    std::string data;
+    for (auto& r : records) data += encode(r);
+    try {
+        write_all(fd, data, tmp);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    if (::fsync(fd) != 0) {
+        ::close(fd);
+        fail("cannot fsync", tmp);
+    }
+    ::close(fd);
+    if (::rename(tmp.c_str(), file_.c_str()) != 0) fail("cannot rename over", file_);
+    fsync_dir(dir_);
+    ::close(fd_);
+    fd_ = ::open(file_.c_str(), O_RDWR | O_APPEND | O_CLOEXEC);
+    if (fd_ < 0) fail("cannot reopen journal", file_);
+}
+
+}  // namespace casus

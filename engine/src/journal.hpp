@@ -1,0 +1,55 @@
+// The durable journal of added facts: length- and checksum-framed
+// records, group commit (one fsync per batch), a lock so two processes
+// never write the same data directory, and recovery from a torn tail.
+#pragma once
+
+#include "casus/engine.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace casus {
+
+struct JournalRecord {
+    std::string op;                 // add | end | withdraw
+    std::vector<std::string> fact;  // functor, then argument ids
+    long date = 0;                  // YYYYMMDD (add: valid from; end: valid to; withdraw: 0)
+    std::string source;
+    std::string recorded;           // UTC time of the statement, ISO 8601
+};
+
+class Journal {
+public:
+    // Opens (creating if needed) dir and its journal; takes the lock or,
+    // if another process holds it, opens read-only and says so in report.
+    Journal(const std::filesystem::path& dir, JournalReport& report);
+    ~Journal();
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+
+    // Every complete record, in order. A torn or corrupt tail is cut off
+    // (and fsynced) and reported.
+    std::vector<JournalRecord> read_all(JournalReport& report);
+
+    void append(const JournalRecord& record);  // buffered until commit()
+    std::size_t commit();                      // write + fdatasync; returns records made durable
+    void discard_pending();
+    std::size_t pending() const { return pending_count_; }
+    bool read_only() const { return read_only_; }
+
+    // Replaces the journal with these records (write a temporary file,
+    // fsync, rename over, fsync the directory).
+    void rewrite(const std::vector<JournalRecord>& records);
+
+    static std::string encode(const JournalRecord& record);  // one framed record
+
+private:
+    std::filesystem::path dir_, file_;
+    int fd_ = -1, lock_fd_ = -1;
+    bool read_only_ = false;
+    std::string buffer_;
+    std::size_t pending_count_ = 0;
+};
+
+}  // namespace casus

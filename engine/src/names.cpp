@@ -1,0 +1,82 @@
+#include "names.hpp"
+
+#include "suggest.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace casus {
+
+std::string NameTable::normalize(const std::string& in) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(in[i]);
+        if (c == ' ' || c == '\t' || c == '_' || c == '-' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        if (c < 0x80) {
+            out += static_cast<char>(std::tolower(c));
+        } else if (c == 0xC3 && i + 1 < in.size()) {
+            // Latin-1 supplement capitals U+00C0..U+00DE (but not ×) fold to lower case.
+            unsigned char d = static_cast<unsigned char>(in[i + 1]);
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+            out += static_cast<char>(c);
+            out += static_cast<char>(d);
+            ++i;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+void NameTable::clear() {
+    by_key_.clear();
+    entries_.clear();
+}
+
+void NameTable::add(const std::string& text, const std::string& id, const std::string& type) {
+    const std::string key = normalize(text);
+    entries_.push_back({text, id, type});  // every spelling, for display and completion
+    auto range = by_key_.equal_range(key);
+    for (auto it = range.first; it != range.second; ++it)
+        if (it->second.id == id && it->second.type == type) return;
+    by_key_.emplace(key, Target{id, type});
+}
+
+static bool type_matches(const std::string& have, const std::string& want) {
+    return have == want || (want == "actor" && (have == "state" || have == "organisation"));
+}
+
+std::optional<std::string> NameTable::find(const std::string& text, const std::string& type) const {
+    auto range = by_key_.equal_range(normalize(text));
+    for (auto it = range.first; it != range.second; ++it)
+        if (type_matches(it->second.type, type)) return it->second.id;
+    return std::nullopt;
+}
+
+std::vector<std::string> NameTable::types_of(const std::string& text) const {
+    std::set<std::string> types;
+    auto range = by_key_.equal_range(normalize(text));
+    for (auto it = range.first; it != range.second; ++it) types.insert(it->second.type);
+    return {types.begin(), types.end()};
+}
+
+std::optional<std::string> NameTable::suggest(const std::string& text, const std::string& type) const {
+    std::vector<std::string> keys;
+    std::map<std::string, std::string> id_of;
+    for (const auto& [key, target] : by_key_)
+        if (type_matches(target.type, type)) {
+            keys.push_back(key);
+            id_of.emplace(key, target.id);
+        }
+    auto best = nearest(normalize(text), keys);
+    if (!best) return std::nullopt;
+    return id_of[*best];
+}
+
+}  // namespace casus

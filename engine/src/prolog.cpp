@@ -1,0 +1,207 @@
+#include "prolog.hpp"
+
+#include "casus/errors.hpp"
+
+#include <SWI-Prolog.h>
+
+#include <memory>
+
+namespace casus::prolog {
+
+namespace {
+
+std::unique_ptr<PlEngine> the_engine;
+
+// Formats a Prolog exception term as Prolog would print it, without the
+// "ERROR:" prefix; falls back to writeq.
+std::string message_of(term_t ex) {
+    fid_t fid = PL_open_foreign_frame();
+    std::string out;
+    term_t av = PL_new_term_refs(2);
+    PL_put_term(av, ex);
+    predicate_t pred = PL_predicate("casus_message", 2, "casus_errors");
+    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, pred, av);
+    if (q && PL_next_solution(q)) {
+        char* s;
+        size_t len;
+        if (PL_get_nchars(av + 1, &len, &s, CVT_ALL | CVT_WRITEQ | REP_UTF8 | BUF_STACK)) out.assign(s, len);
+    }
+    if (q) PL_cut_query(q);
+    if (out.empty()) {
+        char* s;
+        size_t len;
+        if (PL_get_nchars(ex, &len, &s, CVT_ALL | CVT_WRITEQ | REP_UTF8 | BUF_STACK)) out.assign(s, len);
+    }
+    PL_discard_foreign_frame(fid);
+    return out;
+}
+
+// The error class: casus_errors:casus_error_kind/2 classifies our own
+// error terms (validation) and resource errors (limit).
+std::string kind_of(term_t ex) {
+    fid_t fid = PL_open_foreign_frame();
+    std::string out = "prolog";
+    term_t av = PL_new_term_refs(2);
+    PL_put_term(av, ex);
+    predicate_t pred = PL_predicate("casus_error_kind", 2, "casus_errors");
+    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, pred, av);
+    if (q && PL_next_solution(q)) {
+        char* s;
+        if (PL_get_atom_chars(av + 1, &s)) out = s;
+    }
+    if (q) PL_cut_query(q);
+    PL_discard_foreign_frame(fid);
+    return out;
+}
+
+[[noreturn]] void raise(term_t ex) {
+    std::string msg = message_of(ex);
+    std::string kind = kind_of(ex);
+    PL_clear_exception();
+    if (kind == "validation") throw ValidationError(msg, 0, 0);
+    if (kind == "limit") throw LimitError(msg);
+    throw PrologError(msg);
+}
+
+}  // namespace
+
+void start(std::size_t stack_limit_mb) {
+    if (the_engine) return;
+    static std::string stack = "--stack-limit=" + std::to_string(stack_limit_mb) + "m";
+    static const char* argv[] = {"casus", "--quiet", "--signals=false", "--tty=false", "--no-packs",
+                                 "-f", "none", "-F", "none", stack.c_str(), nullptr};
+    int argc = static_cast<int>(sizeof argv / sizeof argv[0]) - 1;
+    try {
+        the_engine = std::make_unique<PlEngine>(argc, const_cast<char**>(argv));
+    } catch (const std::exception& e) {
+        throw PrologError(std::string("cannot start SWI-Prolog: ") + e.what());
+    }
+    PL_set_prolog_flag("debug_on_error", PL_BOOL, FALSE);
+    PL_set_prolog_flag("report_error", PL_BOOL, FALSE);
+    PL_set_prolog_flag("encoding", PL_ATOM, "utf8");
+    PL_set_prolog_flag("verbose_load", PL_ATOM, "silent");
+}
+
+void load(const std::filesystem::path& file) {
+    if (!std::filesystem::exists(file))
+        throw KbLoadError("kb file not found: " + file.string());
+    fid_t fid = PL_open_foreign_frame();
+    term_t av = PL_new_term_refs(2);
+    PL_unify_chars(av, PL_ATOM | REP_UTF8, static_cast<size_t>(-1), file.c_str());
+    predicate_t pred = PL_predicate("load_kb", 2, "casus_errors");
+    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, pred, av);
+    bool ok = q && PL_next_solution(q);
+    std::string problems;
+    if (ok) {
+        char* s;
+        size_t len;
+        if (PL_get_nchars(av + 1, &len, &s, CVT_STRING | REP_UTF8 | BUF_STACK)) problems.assign(s, len);
+    } else if (term_t ex = q ? PL_exception(q) : 0) {
+        problems = message_of(ex);
+    } else {
+        problems = "loading " + file.string() + " failed";
+    }
+    if (q) PL_cut_query(q);
+    PL_clear_exception();
+    PL_discard_foreign_frame(fid);
+    if (!problems.empty()) throw KbLoadError("the kb does not load:\n" + problems);
+}
+
+bool call(const char* module, const PlTerm& goal, double timeout_seconds) {
+    term_t av = PL_new_term_refs(3);
+    PL_put_atom_chars(av, module);
+    PL_put_term(av + 1, goal.C_);
+    PL_put_float(av + 2, timeout_seconds);
+    static predicate_t pred = PL_predicate("run", 3, "casus_errors");
+    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG | PL_Q_EXT_STATUS, pred, av);
+    if (!q) throw PrologError("cannot open a Prolog query");
+    int rc = PL_next_solution(q);
+    if (rc == PL_S_EXCEPTION) {
+        term_t ex = PL_new_term_ref();
+        PL_put_term(ex, PL_exception(q));
+        // Copy the exception out of the query before closing it.
+        record_t rec = PL_record(ex);
+        PL_cut_query(q);
+        term_t copy = PL_new_term_ref();
+        PL_recorded(rec, copy);
+        PL_erase(rec);
+        PL_clear_exception();
+        raise(copy);
+    }
+    PL_cut_query(q);
+    return rc == PL_S_TRUE || rc == PL_S_LAST;
+}
+
+PlTerm atom(const std::string& t) {
+    PlTerm_var v;
+    PL_unify_chars(v.C_, PL_ATOM | REP_UTF8, t.size(), t.data());
+    return v;
+}
+
+PlTerm string(const std::string& t) {
+    PlTerm_var v;
+    PL_unify_chars(v.C_, PL_STRING | REP_UTF8, t.size(), t.data());
+    return v;
+}
+
+PlTerm integer(long value) { return PlTerm_integer(value); }
+
+PlTerm list(const std::vector<PlTerm>& items) {
+    PlTerm_var l;
+    PL_put_nil(l.C_);
+    for (auto it = items.rbegin(); it != items.rend(); ++it) PL_cons_list(l.C_, it->C_, l.C_);
+    return l;
+}
+
+PlTerm compound(const std::string& functor, const std::vector<PlTerm>& args) {
+    PlTerm_var t;
+    term_t av = PL_new_term_refs(static_cast<int>(args.size()));
+    for (std::size_t i = 0; i < args.size(); ++i) PL_put_term(av + i, args[i].C_);
+    atom_t name = PL_new_atom_mbchars(REP_UTF8, functor.size(), functor.data());
+    functor_t f = PL_new_functor(name, args.size());
+    PL_unregister_atom(name);
+    if (!PL_cons_functor_v(t.C_, f, av)) throw PrologError("cannot build term " + functor);
+    return t;
+}
+
+std::string text(const PlTerm& t) {
+    char* s;
+    size_t len;
+    if (PL_get_nchars(t.C_, &len, &s, CVT_ATOM | CVT_STRING | CVT_NUMBER | REP_UTF8 | BUF_STACK))
+        return std::string(s, len);
+    if (PL_get_nchars(t.C_, &len, &s, CVT_WRITEQ | REP_UTF8 | BUF_STACK)) return std::string(s, len);
+    return {};
+}
+
+long integer_of(const PlTerm& t) {
+    int64_t v = 0;
+    if (!PL_get_int64(t.C_, &v)) {
+        double d;
+        if (PL_get_float(t.C_, &d)) return static_cast<long>(d);
+    }
+    return static_cast<long>(v);
+}
+
+double number_of(const PlTerm& t) {
+    double d = 0;
+    if (PL_get_float(t.C_, &d)) return d;
+    int64_t v = 0;
+    PL_get_int64(t.C_, &v);
+    return static_cast<double>(v);
+}
+
+std::vector<PlTerm> list_items(const PlTerm& l) {
+    std::vector<PlTerm> out;
+    term_t tail = PL_copy_term_ref(l.C_);
+    term_t head = PL_new_term_ref();
+    while (PL_get_list(tail, head, tail)) out.push_back(PlTerm_term_t(PL_copy_term_ref(head)));
+    return out;
+}
+
+PlTerm arg(const PlTerm& t, int n) {
+    term_t a = PL_new_term_ref();
+    if (!PL_get_arg(n, t.C_, a)) throw PrologError("unexpected result shape from the kb");
+    return PlTerm_term_t(a);
+}
+
+}  // namespace casus::prolog

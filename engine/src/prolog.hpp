@@ -1,0 +1,37 @@
+// The single embedded SWI-Prolog: start-up with bounded stacks and no
+// signal handling, and calls that turn every Prolog exception into a
+// casus::Error (never a debugger prompt, never a silent false).
+#pragma once
+
+#include <SWI-cpp2.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace casus::prolog {
+
+// Starts Prolog once per process (later calls return at once).
+void start(std::size_t stack_limit_mb);
+
+// Loads a file into module user, collecting every error Prolog reports
+// while loading; throws KbLoadError naming file and line.
+void load(const std::filesystem::path& file);
+
+// Calls Module:Goal once. Returns false if it failed; throws a casus
+// error if it raised. With timeout_seconds > 0 the call is bounded.
+bool call(const char* module, const PlTerm& goal, double timeout_seconds = 0);
+
+// Text in and out, always UTF-8.
+PlTerm atom(const std::string& text);
+PlTerm string(const std::string& text);
+PlTerm integer(long value);
+PlTerm list(const std::vector<PlTerm>& items);
+PlTerm compound(const std::string& functor, const std::vector<PlTerm>& args);
+std::string text(const PlTerm& t);  // atom, string, number or any term (written)
+long integer_of(const PlTerm& t);
+double number_of(const PlTerm& t);
+std::vector<PlTerm> list_items(const PlTerm& list);
+PlTerm arg(const PlTerm& t, int n);  // 1-based
+
+}  // namespace casus::prolog

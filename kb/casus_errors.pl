@@ -1,0 +1,112 @@
+:- module(casus_errors,
+          [ load_kb/2,           % +File, -Problems
+            run/3,               % +Module, +Goal, +TimeoutSeconds
+            casus_message/2,     % +Exception, -Message
+            casus_error_kind/2   % +Exception, -Kind
+          ]).
+
+/** <module> How the engine calls Prolog and hears about its errors
+
+The engine loads this module first.  load_kb/2 loads the kb collecting
+every error Prolog reports (syntax errors name file:line), run/3 is the
+single entry point for questions (bounded by a time limit), and
+casus_message/2 and casus_error_kind/2 turn exceptions into the text
+and the class of the C++ exception the engine throws.
+*/
+
+:- use_module(library(time)).
+:- use_module(library(lists)).
+
+:- dynamic loading/0, problem/1.
+:- multifile user:message_hook/3.
+:- dynamic user:message_hook/3.
+
+user:message_hook(Term, error, Lines) :-
+    loading,
+    message_text(Term, Lines, Text),
+    assertz(problem(Text)).
+
+message_text(_Term, Lines, Text) :-
+    catch(with_output_to(string(Text), print_message_lines(current_output, '', Lines)),
+          _, fail), !.
+message_text(Term, _, Text) :- format(string(Text), "~q", [Term]).
+
+%! load_kb(+File, -Problems) is det.
+%
+%  Load File; Problems is "" or the errors reported while loading.
+load_kb(File, Problems) :-
+    retractall(problem(_)),
+    setup_call_cleanup(assertz(loading),
+                       catch(load_files(File, [silent(true)]), E,
+                             ( message_to_text(E, T), assertz(problem(T)) )),
+                       retractall(loading)),
+    findall(P, problem(P), Ps),
+    atomic_list_concat(Ps, '\n', A),
+    atom_string(A, Problems).
+
+message_to_text(E, T) :-
+    catch(( message_to_codes(E, Codes), string_codes(T, Codes) ), _, fail), !.
+message_to_text(E, T) :- format(string(T), "~q", [E]).
+
+message_to_codes(E, Codes) :-
+    '$messages':translate_message(E, Lines, []),
+    with_output_to(codes(Codes), print_message_lines(current_output, '', Lines)).
+
+%! run(+Module, +Goal, +TimeoutSeconds) is semidet.
+%
+%  Call Module:Goal once, within TimeoutSeconds when it is positive.
+run(M, Goal, T) :-
+    (   T > 0
+    ->  call_with_time_limit(T, M:Goal)
+    ;   call(M:Goal)
+    ),
+    !.
+
+%! casus_error_kind(+Exception, -Kind) is det.
+%
+%  Kind is validation (the user's fact is wrong), limit (time or
+%  stack) or prolog (anything else).
+casus_error_kind(time_limit_exceeded, limit) :- !.
+casus_error_kind(time_limit_exceeded(_), limit) :- !.
+casus_error_kind(error(resource_error(_), _), limit) :- !.
+casus_error_kind(error(E, _), validation) :- validation_error(E), !.
+casus_error_kind(_, prolog).
+
+validation_error(casus_overlap(_, _, _)).
+validation_error(casus_arity(_, _, _)).
+validation_error(casus_arg_type(_, _, _, _)).
+validation_error(casus_not_held(_, _)).
+validation_error(casus_curated(_)).
+validation_error(casus_not_added(_)).
+validation_error(existence_error(fact_kind, _)).
+validation_error(domain_error(fact, _)).
+
+%! casus_message(+Exception, -Message) is det.
+casus_message(time_limit_exceeded, "timeout: the question took longer than the time limit") :- !.
+casus_message(time_limit_exceeded(_), "timeout: the question took longer than the time limit") :- !.
+casus_message(error(resource_error(R), _), M) :- !,
+    format(string(M), "~w exceeded: the question needs more memory than the limit allows", [R]).
+casus_message(error(E, _), M) :- custom(E, M), !.
+casus_message(E, M) :- message_to_text(E, M0), split_string(M0, "", "\n ", [M]).
+
+custom(casus_overlap(F, From, To), M) :-
+    span_text(From, To, S),
+    format(string(M), "~q contradicts a fact already held: it holds ~w", [F, S]).
+custom(casus_arity(K, Want, Got), M) :-
+    format(string(M), "~w takes ~d arguments, not ~d", [K, Want, Got]).
+custom(casus_arg_type(K, N, T, V), M) :-
+    format(string(M), "argument ~d of ~w must be a ~w, not '~w'", [N, K, T, V]).
+custom(casus_not_held(F, D), M) :-
+    format(string(M), "~q does not hold on ~w, so it cannot end then", [F, D]).
+custom(casus_curated(F), M) :-
+    format(string(M), "~q is in the curated kb: end it with a date (retract ... on YYYY-MM-DD)", [F]).
+custom(casus_not_added(F), M) :-
+    format(string(M), "~q was never added, so there is nothing to withdraw", [F]).
+custom(existence_error(fact_kind, K), M) :-
+    format(string(M), "unknown fact kind '~w' (see .schema)", [K]).
+
+span_text(From, To, S) :-
+    (   To >= 99991231
+    ->  format(string(S), "from ~w", [From])
+    ;   format(string(S), "from ~w to ~w", [From, To])
+    ).

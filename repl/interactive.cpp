@@ -1,0 +1,98 @@
+#include "interactive.hpp"
+
+#include "keywords.hpp"
+
+#include <editline/readline.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace casus::cli {
+
+namespace {
+
+std::vector<std::string> completions;  // keywords, dot-commands, names
+
+char* completion_generator(const char* text, int state) {
+    static std::size_t index;
+    static std::string prefix;
+    if (state == 0) {
+        index = 0;
+        prefix = text;
+        std::transform(prefix.begin(), prefix.end(), prefix.begin(), [](unsigned char c) { return std::tolower(c); });
+    }
+    while (index < completions.size()) {
+        const std::string& c = completions[index++];
+        std::string lc = c;
+        std::transform(lc.begin(), lc.end(), lc.begin(), [](unsigned char ch) { return std::tolower(ch); });
+        if (lc.compare(0, prefix.size(), prefix) == 0) return strdup(c.c_str());
+    }
+    return nullptr;
+}
+
+char** complete(const char* text, int, int) {
+    rl_attempted_completion_over = 1;
+    return rl_completion_matches(text, completion_generator);
+}
+
+}  // namespace
+
+int run_repl(Session& session, Engine& engine, const std::filesystem::path& history_file) {
+    std::set<std::string> words(keywords.begin(), keywords.end());
+    for (auto d : {".help", ".read", ".mode", ".timer", ".why", ".schema", ".once", ".compact", ".quit"}) words.insert(d);
+    for (auto& n : engine.names())
+        if (n.text.find(' ') == std::string::npos) words.insert(n.text);
+    completions.assign(words.begin(), words.end());
+
+    rl_readline_name = const_cast<char*>("casus");
+    rl_attempted_completion_function = complete;
+    rl_basic_word_break_characters = const_cast<char*>(" \t\n\"(),");
+    using_history();
+    if (!history_file.empty()) read_history(history_file.c_str());
+
+    std::cout << "casus " << Engine::version() << " — who is bound to defend whom. Type .help for help, .quit to leave.\n";
+    std::string pending;
+    int line_no = 0;
+    for (;;) {
+        char* raw = readline(pending.empty() ? "casus> " : "   ...> ");
+        if (!raw) {  // Ctrl-D
+            std::cout << "\n";
+            break;
+        }
+        std::string line = raw;
+        std::free(raw);
+        ++line_no;
+        if (!line.empty()) {
+            add_history(line.c_str());
+            if (!history_file.empty()) append_history(1, history_file.c_str());
+        }
+        if (pending.empty() && !line.empty() && line.find_first_not_of(" \t") != std::string::npos &&
+            line[line.find_first_not_of(" \t")] == '.') {
+            if (!session.run_text(line, "<stdin>", line_no) && session.stopped()) break;
+            continue;
+        }
+        if (!pending.empty() && line.find_first_not_of(" \t") == std::string::npos) {
+            // An empty line ends an unfinished statement: run it to show the error.
+            session.run_text(pending, "<stdin>", line_no);
+            pending.clear();
+            continue;
+        }
+        pending += pending.empty() ? line : "\n" + line;
+        if (session.incomplete(pending)) continue;
+        session.run_text(pending, "<stdin>", line_no);
+        pending.clear();
+        if (session.stopped()) break;
+    }
+    if (!history_file.empty()) {
+        write_history(history_file.c_str());
+    }
+    session.flush();
+    return 0;
+}
+
+}  // namespace casus::cli

@@ -1,0 +1,13 @@
+// The interactive REPL on a terminal: libedit line editing, history,
+// tab completion, a continuation prompt for unfinished statements.
+#pragma once
+
+#include "session.hpp"
+
+#include <filesystem>
+
+namespace casus::cli {
+
+int run_repl(Session& session, Engine& engine, const std::filesystem::path& history_file);
+
+}  // namespace casus::cli

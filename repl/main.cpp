@@ -1,0 +1,87 @@
+// casus: the command people run. A REPL on a terminal, a batch runner on
+// files, pipes and -e arguments.
+#include "casus/engine.hpp"
+#include "interactive.hpp"
+#include "session.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <clocale>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+namespace {
+
+std::filesystem::path default_data_dir() {
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::filesystem::path(x) / "casus";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::filesystem::path(h) / ".local" / "share" / "casus";
+    return ".casus";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::setlocale(LC_ALL, "");
+    CLI::App app{"casus: who is bound to defend whom, and who actually would.\n"
+                 "Runs FILEs, or -e statements, or stdin; on a terminal with no input, a REPL."};
+    std::vector<std::string> files, statements;
+    std::string format, kb_dir, data_dir;
+    bool bail = false, memory = false, version = false;
+    double timeout = 30;
+    app.add_option("files", files, "Script files to run, in order")->check(CLI::ExistingFile);
+    app.add_option("-e,--execute", statements, "Run this statement and exit (repeatable)");
+    app.add_option("-f,--format", format, "Output format: table (default on a terminal), text, json (JSON Lines) or csv")
+        ->check(CLI::IsMember({"table", "text", "json", "csv"}));
+    app.add_flag("--bail", bail, "Stop at the first statement that fails");
+    app.add_option("--kb", kb_dir, "Knowledge-base directory (default: the installed or source kb)")->check(CLI::ExistingDirectory);
+    app.add_option("--data", data_dir, "Data directory for added facts (default: $XDG_DATA_HOME/casus or ~/.local/share/casus)");
+    app.add_flag("--memory", memory, "Keep added facts in memory only: nothing is read or written on disk");
+    app.add_option("--timeout", timeout, "Seconds a question may run before it is stopped (0: no limit)")->check(CLI::NonNegativeNumber);
+    app.add_flag("--version", version, "Print the version and exit");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return e.get_exit_code() == 0 ? 0 : (code == 0 ? 0 : 2);
+    }
+    if (version) {
+        std::cout << "casus " << casus::Engine::version() << "\n";
+        return 0;
+    }
+    const bool interactive = files.empty() && statements.empty() && isatty(STDIN_FILENO);
+    casus::cli::OutputOptions output;
+    output.color = isatty(STDOUT_FILENO);
+    output.format = isatty(STDOUT_FILENO) ? casus::cli::Format::table : casus::cli::Format::text;
+    if (!format.empty()) casus::cli::parse_format(format, output.format);
+
+    casus::EngineOptions options;
+    if (!kb_dir.empty()) options.kb_dir = kb_dir;
+    if (!memory) options.data_dir = data_dir.empty() ? default_data_dir() : std::filesystem::path(data_dir);
+    options.timeout_seconds = timeout;
+
+    try {
+        casus::Engine engine(options);
+        for (auto& m : engine.journal_report().messages) std::cerr << "casus: " << m << "\n";
+        casus::cli::Session session(engine, output, bail);
+        if (interactive) {
+            std::filesystem::path history = options.data_dir ? *options.data_dir / "history" : std::filesystem::path();
+            return casus::cli::run_repl(session, engine, history);
+        }
+        engine.set_group_commit(true);
+        for (std::size_t i = 0; i < statements.size() && !session.stopped(); ++i) session.run_text(statements[i], "-e", static_cast<int>(i) + 1);
+        for (auto& f : files) {
+            if (session.stopped()) break;
+            std::ifstream in(f);
+            session.run_stream(in, f);
+        }
+        if (files.empty() && statements.empty()) session.run_stream(std::cin, "<stdin>");
+        session.flush();
+        engine.set_group_commit(false);
+        return session.failed() ? 1 : 0;
+    } catch (const casus::Error& e) {
+        std::cerr << "casus: " << e.what() << "\n";
+        return 1;
+    }
+}

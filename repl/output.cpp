@@ -1,0 +1,416 @@
+#include "output.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <vector>
+
+namespace casus::cli {
+
+using nlohmann::json;
+
+bool parse_format(const std::string& name, Format& out) {
+    if (name == "table") out = Format::table;
+    else if (name == "text") out = Format::text;
+    else if (name == "json") out = Format::json;
+    else if (name == "csv") out = Format::csv;
+    else return false;
+    return true;
+}
+
+namespace {
+
+std::string date_str(const std::optional<Date>& d) { return d ? d->str() : ""; }
+
+json date_json(const std::optional<Date>& d) { return d ? json(d->str()) : json(nullptr); }
+
+std::string score_str(double s) { return fmt::format("{:+.2f}", s); }
+
+// "Collective Security Treaty (Tashkent, 1992)" + "Article IV" -> "Collective Security Treaty Article IV"
+std::string basis_str(const Basis& b) {
+    std::string name = b.treaty_name;
+    if (auto p = name.find(" ("); p != std::string::npos) name = name.substr(0, p);
+    return name + " " + b.clause_title;
+}
+
+std::string bases_str(const Assessment& a) {
+    std::string out;
+    for (auto& b : a.basis) out += (out.empty() ? "" : "; ") + basis_str(b);
+    return out;
+}
+
+// Factors by how much they weigh, heaviest first.
+std::vector<Factor> ranked(const std::vector<Factor>& fs) {
+    std::vector<Factor> out = fs;
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Factor& a, const Factor& b) { return std::fabs(a.weight) > std::fabs(b.weight); });
+    return out;
+}
+
+std::string reasons(const Assessment& a, std::size_t limit) {
+    std::string out;
+    std::size_t n = 0;
+    for (auto& f : ranked(a.factors)) {
+        if (n++ == limit) {
+            out += "; ...";
+            break;
+        }
+        out += (out.empty() ? "" : "; ") + f.detail;
+    }
+    return out;
+}
+
+std::size_t display_width(const std::string& s) {
+    std::size_t w = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++w;
+    return w;
+}
+
+void print_table(std::ostream& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                 bool color) {
+    std::vector<std::size_t> width(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) width[i] = display_width(header[i]);
+    for (auto& r : rows)
+        for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+    auto line = [&](const std::vector<std::string>& cells, bool bold) {
+        std::string s;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            std::string cell = cells[i];
+            if (i + 1 < cells.size()) cell += std::string(width[i] - display_width(cells[i]) + 2, ' ');
+            s += cell;
+        }
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        if (bold && color) out << "\033[1m" << s << "\033[0m\n";
+        else out << s << "\n";
+    };
+    line(header, true);
+    std::vector<std::string> rule;
+    for (auto w : width) rule.push_back(std::string(w, '-'));
+    line(rule, false);
+    for (auto& r : rows) line(r, false);
+    if (rows.empty()) out << "(none)\n";
+}
+
+std::string csv_cell(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+void print_csv(std::ostream& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    auto line = [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_cell(cells[i]);
+        out << "\n";
+    };
+    line(header);
+    for (auto& r : rows) line(r);
+}
+
+json evidence_json(const Evidence& e) {
+    return json{{"fact", e.fact}, {"source", e.source}, {"quote", e.quote}, {"date", date_json(e.date)}};
+}
+
+json assessment_json(const Assessment& a) {
+    json basis = json::array();
+    for (auto& b : a.basis) {
+        json ev = json::array();
+        for (auto& e : b.evidence) ev.push_back(evidence_json(e));
+        basis.push_back(json{{"treaty", b.treaty}, {"treaty_name", b.treaty_name}, {"clause", b.clause},
+                             {"clause_title", b.clause_title}, {"notes", b.notes}, {"evidence", ev}});
+    }
+    json factors = json::array();
+    for (auto& f : a.factors) {
+        const Evidence* first = f.evidence.empty() ? nullptr : &f.evidence.front();
+        json ev = json::array();
+        for (auto& e : f.evidence) ev.push_back(evidence_json(e));
+        factors.push_back(json{{"kind", f.kind}, {"weight", f.weight}, {"detail", f.detail},
+                               {"source", first ? first->source : ""},
+                               {"date", first ? date_json(first->date) : json(nullptr)}, {"evidence", ev}});
+    }
+    return json{{"state", a.state}, {"name", a.name}, {"cow", a.cow}, {"obligated", a.obligated},
+                {"basis", basis}, {"verdict", to_string(a.verdict)}, {"score", a.score}, {"factors", factors}};
+}
+
+std::string verdict_colored(Verdict v, bool color) {
+    std::string s = to_string(v);
+    if (!color) return s;
+    const char* c = v == Verdict::likely ? "\033[32m" : v == Verdict::unlikely ? "\033[31m" : "\033[33m";
+    return c + s + "\033[0m";
+}
+
+std::string header_line(const DefendersResult& r) {
+    std::string against = r.attacker.empty() ? "" : " against " + r.attacker_name;
+    std::string when = " (as of " + r.as_of.str() + (r.hypothetical ? ", supposing the changes given" : "") + ")";
+    switch (r.kind) {
+        case DefendersResult::Kind::defenders: return "Who would defend " + r.ally_name + against + when;
+        case DefendersResult::Kind::obligations: return "Who must defend " + r.ally_name + against + when;
+        default: return "Would " + (r.answers.empty() ? std::string("?") : r.answers[0].name) + " defend " + r.ally_name + against + when;
+    }
+}
+
+void print_defenders(std::ostream& out, const DefendersResult& r, const OutputOptions& o) {
+    if (r.kind == DefendersResult::Kind::why) {
+        print_explanation(out, r);
+        return;
+    }
+    if (o.format == Format::text) {
+        out << header_line(r) << ":\n";
+        if (r.answers.empty()) out << "  no state is obligated or has a reason to act.\n";
+        for (auto& a : r.answers) {
+            out << "- " << a.name;
+            if (a.obligated) out << " is obligated under " << bases_str(a) << (a.verdict == Verdict::likely ? " and " : " but ");
+            else out << " has no obligation but is ";
+            out << to_string(a.verdict) << " to act (score " << score_str(a.score) << ")";
+            std::string why = reasons(a, 100);
+            out << (why.empty() ? "." : ": " + why + ".") << "\n";
+        }
+        return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (auto& a : r.answers)
+        rows.push_back({a.state, a.obligated ? bases_str(a) : "no", o.format == Format::table ? verdict_colored(a.verdict, o.color) : to_string(a.verdict),
+                        score_str(a.score), reasons(a, o.format == Format::csv ? 100 : 3)});
+    std::vector<std::string> header{"state", "obligated", "verdict", "score", "main reasons"};
+    if (o.format == Format::csv) print_csv(out, header, rows);
+    else {
+        out << header_line(r) << "\n";
+        print_table(out, header, rows, o.color);
+    }
+}
+
+template <class Rows>
+void print_rows(std::ostream& out, const std::string& title, const std::vector<std::string>& header, const Rows& rows,
+                const OutputOptions& o) {
+    if (o.format == Format::csv) {
+        print_csv(out, header, rows);
+        return;
+    }
+    out << title << "\n";
+    if (o.format == Format::table) {
+        print_table(out, header, rows, o.color);
+        return;
+    }
+    if (rows.empty()) out << "  (none)\n";
+    for (auto& r : rows) {
+        out << "-";
+        for (std::size_t i = 0; i < r.size(); ++i)
+            if (!r[i].empty()) out << (i ? " | " : " ") << r[i];
+        out << "\n";
+    }
+}
+
+std::string as_of_note(const Date& d, bool hyp) {
+    return " (as of " + d.str() + (hyp ? ", supposing the changes given" : "") + ")";
+}
+
+}  // namespace
+
+void print_explanation(std::ostream& out, const DefendersResult& r) {
+    if (r.answers.empty()) return;
+    const Assessment& a = r.answers.front();
+    std::string against = r.attacker.empty() ? "" : " against " + r.attacker_name;
+    const bool defends = a.verdict == Verdict::likely;
+    if (r.negated && defends)
+        out << "casus expects " << a.name << " to defend " << r.ally_name << against << ": " << to_string(a.verdict);
+    else if (!r.negated && a.verdict == Verdict::unlikely)
+        out << "casus does not expect " << a.name << " to defend " << r.ally_name << against << ": " << to_string(a.verdict);
+    else
+        out << a.name << (r.negated ? " would not defend " : " would defend ") << r.ally_name << against << ": "
+            << to_string(a.verdict);
+    out << " (score " << score_str(a.score) << ", as of " << r.as_of.str() << (r.hypothetical ? ", supposing the changes given" : "") << ")\n";
+    auto leaf = [&](const Evidence& e) {
+        out << "      " << e.fact << "  [" << e.source;
+        if (e.date) out << ", " << e.date->str();
+        out << "]";
+        if (!e.quote.empty()) out << " \"" << e.quote << "\"";
+        out << "\n";
+    };
+    if (a.basis.empty()) out << "  no obligation: no treaty in force binds " << a.name << " to defend " << r.ally_name << "\n";
+    for (auto& b : a.basis) {
+        out << "  obligated (+3.00): " << basis_str(b) << "\n";
+        for (auto& n : b.notes) out << "    note: " << n << "\n";
+        for (auto& e : b.evidence) leaf(e);
+    }
+    for (auto& f : ranked(a.factors)) {
+        out << "  " << f.detail << " (" << score_str(f.weight) << ", " << f.kind << ")\n";
+        for (auto& e : f.evidence) leaf(e);
+    }
+    if (a.factors.empty()) out << "  no factor pushes either way\n";
+}
+
+void print_result(std::ostream& out, const Result& result, const std::string& question, const OutputOptions& o) {
+    if (o.format == Format::json) {
+        json j;
+        j["question"] = question;
+        std::visit(
+            [&](const auto& r) {
+                using T = std::decay_t<decltype(r)>;
+                if constexpr (std::is_same_v<T, DefendersResult>) {
+                    j["kind"] = to_string(r.kind);
+                    j["as_of"] = r.as_of.str();
+                    j["ally"] = r.ally;
+                    j["attacker"] = r.attacker.empty() ? json(nullptr) : json(r.attacker);
+                    j["hypothetical"] = r.hypothetical;
+                    if (r.kind == DefendersResult::Kind::why) j["negated"] = r.negated;
+                    json answers = json::array();
+                    for (auto& a : r.answers) answers.push_back(assessment_json(a));
+                    j["answers"] = answers;
+                } else if constexpr (std::is_same_v<T, FactsResult>) {
+                    j["kind"] = to_string(r.kind);
+                    j["as_of"] = r.as_of.str();
+                    j["subjects"] = r.subjects;
+                    j["hypothetical"] = r.hypothetical;
+                    json rows = json::array();
+                    for (auto& f : r.rows) {
+                        json row{{"kind", f.kind}, {"fact", f.fact}, {"source", f.source}, {"quote", f.quote},
+                                 {"from", date_json(f.from)}, {"to", date_json(f.to)}};
+                        if (r.kind == FactsResult::Kind::history) row["recorded"] = f.recorded;
+                        rows.push_back(row);
+                    }
+                    j["facts"] = rows;
+                } else if constexpr (std::is_same_v<T, TreatiesResult>) {
+                    j["kind"] = "treaties";
+                    j["as_of"] = r.as_of.str();
+                    j["state"] = r.state;
+                    json rows = json::array();
+                    for (auto& t : r.rows) {
+                        json clauses = json::array();
+                        for (auto& c : t.clauses) clauses.push_back(json{{"clause", c.clause}, {"title", c.title}, {"obligation", c.obligation}});
+                        rows.push_back(json{{"treaty", t.treaty}, {"name", t.name}, {"bound_since", date_json(t.bound_since)},
+                                            {"source", t.source}, {"clauses", clauses}});
+                    }
+                    j["treaties"] = rows;
+                } else if constexpr (std::is_same_v<T, MembersResult>) {
+                    j["kind"] = "members";
+                    j["as_of"] = r.as_of.str();
+                    j["organisation"] = r.organisation;
+                    json rows = json::array();
+                    for (auto& m : r.rows)
+                        rows.push_back(json{{"state", m.state}, {"name", m.name}, {"cow", m.cow}, {"from", date_json(m.from)},
+                                            {"to", date_json(m.to)}, {"source", m.source}});
+                    j["members"] = rows;
+                } else if constexpr (std::is_same_v<T, BackersResult>) {
+                    j["kind"] = "backers";
+                    j["as_of"] = r.as_of.str();
+                    j["state"] = r.state;
+                    json rows = json::array();
+                    for (auto& b : r.rows)
+                        rows.push_back(json{{"state", b.state}, {"name", b.name}, {"issue", b.issue}, {"how", b.how},
+                                            {"source", b.source}, {"quote", b.quote}, {"date", date_json(b.date)}});
+                    j["backers"] = rows;
+                } else if constexpr (std::is_same_v<T, EntitiesResult>) {
+                    j["kind"] = "list";
+                    j["what"] = r.what;
+                    json rows = json::array();
+                    for (auto& e : r.rows) rows.push_back(json{{"id", e.id}, {"name", e.name}, {"extra", e.extra}});
+                    j["items"] = rows;
+                } else if constexpr (std::is_same_v<T, ChangeResult>) {
+                    j["kind"] = "change";
+                    j["action"] = to_string(r.action);
+                    j["fact"] = r.fact;
+                    j["date"] = date_json(r.date);
+                    j["source"] = r.source;
+                    j["count"] = r.count;
+                }
+            },
+            result);
+        out << j.dump() << "\n";
+        return;
+    }
+    std::visit(
+        [&](const auto& r) {
+            using T = std::decay_t<decltype(r)>;
+            using Rows = std::vector<std::vector<std::string>>;
+            if constexpr (std::is_same_v<T, DefendersResult>) {
+                print_defenders(out, r, o);
+            } else if constexpr (std::is_same_v<T, FactsResult>) {
+                Rows rows;
+                std::string title;
+                if (r.kind == FactsResult::Kind::history) {
+                    title = "History of " + r.subjects.at(0) + ":";
+                    for (auto& f : r.rows) rows.push_back({date_str(f.from), date_str(f.to), f.fact, f.recorded, f.source});
+                    print_rows(out, title, {"from", "to", "fact", "recorded", "source"}, rows, o);
+                    return;
+                }
+                title = r.kind == FactsResult::Kind::ties ? "What ties " + r.subjects.at(0) + " to " + r.subjects.at(1)
+                                                          : "Facts about " + r.subjects.at(0);
+                title += as_of_note(r.as_of, r.hypothetical) + ":";
+                for (auto& f : r.rows) rows.push_back({f.kind, f.fact, date_str(f.from), f.source});
+                print_rows(out, title, {"kind", "fact", "since", "source"}, rows, o);
+            } else if constexpr (std::is_same_v<T, TreatiesResult>) {
+                Rows rows;
+                for (auto& t : r.rows) {
+                    std::string clauses;
+                    for (auto& c : t.clauses) clauses += (clauses.empty() ? "" : ", ") + c.title + " (" + c.obligation + ")";
+                    rows.push_back({t.treaty, t.name, date_str(t.bound_since), clauses});
+                }
+                print_rows(out, "Treaties binding " + r.state + as_of_note(r.as_of, r.hypothetical) + ":",
+                           {"treaty", "name", "bound since", "clauses"}, rows, o);
+            } else if constexpr (std::is_same_v<T, MembersResult>) {
+                Rows rows;
+                for (auto& m : r.rows) rows.push_back({m.state, m.name, std::to_string(m.cow), date_str(m.from), date_str(m.to)});
+                print_rows(out, "Members of " + r.organisation + as_of_note(r.as_of, r.hypothetical) + ":",
+                           {"state", "name", "cow", "since", "until"}, rows, o);
+            } else if constexpr (std::is_same_v<T, BackersResult>) {
+                Rows rows;
+                for (auto& b : r.rows) rows.push_back({b.state, b.issue, b.how, date_str(b.date), b.source});
+                print_rows(out, "Who backs " + r.state + as_of_note(r.as_of, r.hypothetical) + ":",
+                           {"state", "issue", "how", "since", "source"}, rows, o);
+            } else if constexpr (std::is_same_v<T, EntitiesResult>) {
+                Rows rows;
+                for (auto& e : r.rows) rows.push_back({e.id, e.name, e.extra});
+                print_rows(out, "Known " + r.what + ":", {"id", "name", r.what == "states" ? "cow" : "date"}, rows, o);
+            } else if constexpr (std::is_same_v<T, ChangeResult>) {
+                if (o.format == Format::csv) {
+                    print_csv(out, {"action", "fact", "date"}, Rows{{to_string(r.action), r.fact, date_str(r.date)}});
+                    return;
+                }
+                switch (r.action) {
+                    case ChangeResult::Action::added: out << "added " << r.fact << " from " << date_str(r.date) << "\n"; break;
+                    case ChangeResult::Action::ended: out << "ended " << r.fact << " on " << date_str(r.date) << "\n"; break;
+                    case ChangeResult::Action::withdrawn:
+                        out << "withdrew " << r.fact << " (" << r.count << " added spell" << (r.count == 1 ? "" : "s") << ")\n";
+                        break;
+                }
+            }
+        },
+        result);
+}
+
+void print_error(std::ostream& err, std::ostream& out, const Error& e, const Origin& origin, const OutputOptions& opts) {
+    int line = origin.first_line, col = 1;
+    std::string source_line;
+    std::size_t caret_len = 1;
+    bool located = false;
+    if (auto* le = dynamic_cast<const LocatedError*>(&e); le && !origin.text.empty()) {
+        located = true;
+        std::size_t off = std::min(le->offset(), origin.text.size());
+        std::size_t line_start = 0;
+        for (std::size_t i = 0; i < off; ++i)
+            if (origin.text[i] == '\n') {
+                ++line;
+                line_start = i + 1;
+            }
+        col = static_cast<int>(display_width(origin.text.substr(line_start, off - line_start))) + 1;
+        std::size_t line_end = origin.text.find('\n', line_start);
+        source_line = origin.text.substr(line_start, line_end == std::string::npos ? std::string::npos : line_end - line_start);
+        caret_len = std::max<std::size_t>(1, std::min(le->length(), source_line.size() + 1 - (col - 1)));
+    }
+    err << origin.file << ":" << line << ":" << col << ": error: " << e.what() << "\n";
+    if (located && !source_line.empty()) {
+        err << "    " << source_line << "\n";
+        err << "    " << std::string(static_cast<std::size_t>(col - 1), ' ') << "^" << std::string(caret_len > 1 ? caret_len - 1 : 0, '~') << "\n";
+    }
+    if (opts.format == Format::json) {
+        json j{{"error", {{"kind", e.kind()}, {"message", e.what()}, {"file", origin.file}, {"line", line}, {"column", col}}}};
+        if (!origin.text.empty()) j["question"] = origin.text;
+        out << j.dump() << "\n";
+    }
+}
+
+}  // namespace casus::cli

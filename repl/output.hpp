@@ -1,0 +1,37 @@
+// Printing answers and errors: table, text, JSON Lines, CSV.
+#pragma once
+
+#include "casus/errors.hpp"
+#include "casus/results.hpp"
+
+#include <ostream>
+#include <string>
+
+namespace casus::cli {
+
+enum class Format { table, text, json, csv };
+bool parse_format(const std::string& name, Format& out);
+
+struct OutputOptions {
+    Format format = Format::text;
+    bool color = false;
+};
+
+// Prints one answer. question is the statement as typed (for JSON).
+void print_result(std::ostream& out, const Result& result, const std::string& question, const OutputOptions& opts);
+
+// The proof tree of one assessment, indented, each leaf with its source.
+void print_explanation(std::ostream& out, const DefendersResult& result);
+
+// Where a statement came from, to turn an error offset into FILE:LINE:COL.
+struct Origin {
+    std::string file;  // "<stdin>", "-e", a path
+    int first_line = 1;
+    std::string text;  // the statement text
+};
+
+// Prints FILE:LINE:COL: error: MESSAGE, the source line and a caret to
+// err; in JSON mode also {"error": {...}} to out.
+void print_error(std::ostream& err, std::ostream& out, const Error& e, const Origin& origin, const OutputOptions& opts);
+
+}  // namespace casus::cli

@@ -1,0 +1,214 @@
+#include "session.hpp"
+
+#include "parser.hpp"
+#include "suggest.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace casus::cli {
+
+namespace {
+
+// How many acknowledgements a batch may hold before it is committed.
+constexpr std::size_t batch_size = 4096;
+
+std::string trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+bool blank_or_comment(const std::string& line) {
+    std::string t = trim(line);
+    return t.empty() || t[0] == '#';
+}
+
+// Words that can only begin a statement: a line that starts with one is
+// never the continuation of the line before.
+bool starts_statement(const std::string& line) {
+    std::string t = trim(line);
+    if (t.empty()) return false;
+    if (t[0] == '.') return true;
+    std::string w;
+    for (char c : t) {
+        if (!std::isalpha(static_cast<unsigned char>(c))) break;
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (auto k : {"who", "would", "why", "what", "which", "list", "history", "as", "suppose", "add", "retract", "members"})
+        if (w == k) return true;
+    return false;
+}
+
+const char* help_text =
+    "Questions:\n"
+    "  who would defend <state> against <state>\n"
+    "  would <state> defend <state> against <state>\n"
+    "  who must defend <state> [against <state>]      (also: who is obligated to defend ...)\n"
+    "  why would <state> [not] defend <state> against <state>;  why [not] <state>\n"
+    "  what ties <state> to <state>;  which treaties bind <state>;  who backs <state>\n"
+    "  who belongs to <organisation>;  members of <organisation>\n"
+    "  list states | organisations | treaties | declarations | facts about <name>;  history of <name>\n"
+    "Modifiers:  as of YYYY-MM-DD <question>;  suppose <add/retract> [and ...]: <question>\n"
+    "Statements: add <fact> [on YYYY-MM-DD] [source \"text\"];  retract <fact> [on YYYY-MM-DD]\n"
+    "Dot-commands: .help .read FILE .mode table|text|json|csv .timer on|off .why .schema .once FILE .compact .quit\n";
+
+const std::vector<std::string> dot_commands{".help", ".read", ".mode", ".timer", ".why", ".schema", ".once", ".compact", ".quit", ".exit"};
+
+}  // namespace
+
+Session::Session(Engine& engine, OutputOptions output, bool bail) : engine_(engine), output_(output), bail_(bail) {}
+
+bool Session::incomplete(const std::string& text) const {
+    try {
+        parse_statement(text);
+        return false;
+    } catch (const SyntaxError& e) {
+        return e.at_end;
+    }
+}
+
+void Session::error(const Error& e, const Origin& origin) {
+    failed_ = true;
+    std::cout.flush();
+    print_error(std::cerr, std::cout, e, origin, output_);
+    std::cerr.flush();
+    if (bail_) stopped_ = true;
+}
+
+void Session::flush() {
+    if (unacknowledged_.empty()) return;
+    try {
+        engine_.commit();
+        for (auto& [r, q] : unacknowledged_) print_result(std::cout, r, q, output_);
+    } catch (const Error& e) {
+        // The batch is not durable: none of its statements is acknowledged.
+        for (auto& o : unacknowledged_origins_) error(e, o);
+    }
+    unacknowledged_.clear();
+    unacknowledged_origins_.clear();
+    std::cout.flush();
+}
+
+void Session::statement(const std::string& text, const std::string& file, int line) {
+    Origin origin{file, line, text};
+    auto start = std::chrono::steady_clock::now();
+    try {
+        Result r = engine_.execute(text);
+        if (auto* c = std::get_if<ChangeResult>(&r); c && engine_.pending() > 0) {
+            unacknowledged_.emplace_back(r, text);
+            unacknowledged_origins_.push_back(origin);
+            if (unacknowledged_.size() >= batch_size) flush();
+            return;
+        }
+        flush();
+        if (auto* d = std::get_if<DefendersResult>(&r)) last_ = *d;
+        print_result(std::cout, r, text, output_);
+    } catch (const Error& e) {
+        flush();
+        error(e, origin);
+    } catch (const std::exception& e) {
+        flush();
+        error(Error(std::string("internal error: ") + e.what()), origin);
+    }
+    if (timer_) {
+        auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        std::cerr << "Run time: " << ms << " ms\n";
+    }
+    std::cout.flush();
+}
+
+bool Session::dot_command(const std::string& raw, const std::string& file, int line_no) {
+    flush();
+    std::istringstream words(trim(raw));
+    std::string cmd, arg;
+    words >> cmd;
+    std::getline(words, arg);
+    arg = trim(arg);
+    Origin origin{file, line_no, raw};
+    if (cmd == ".quit" || cmd == ".exit") {
+        stopped_ = true;
+        return false;
+    }
+    if (cmd == ".help") {
+        std::cout << help_text;
+    } else if (cmd == ".mode") {
+        Format f;
+        if (!parse_format(arg, f)) error(UsageError(".mode takes table, text, json or csv"), origin);
+        else output_.format = f;
+    } else if (cmd == ".timer") {
+        if (arg == "on") timer_ = true;
+        else if (arg == "off") timer_ = false;
+        else error(UsageError(".timer takes on or off"), origin);
+    } else if (cmd == ".why") {
+        if (!last_ || last_->answers.empty()) {
+            error(UsageError(".why explains the last defenders question, and there is none yet"), origin);
+        } else {
+            for (auto& a : last_->answers) {
+                DefendersResult one = *last_;
+                one.kind = DefendersResult::Kind::why;
+                one.answers = {a};
+                print_explanation(std::cout, one);
+            }
+        }
+    } else if (cmd == ".schema") {
+        for (auto& k : engine_.schema()) {
+            std::cout << k.name << "(";
+            for (std::size_t i = 0; i < k.arg_types.size(); ++i) std::cout << (i ? ", " : "") << k.arg_types[i];
+            std::cout << ")  " << k.doc << "\n";
+        }
+    } else if (cmd == ".read") {
+        std::ifstream in(arg);
+        if (arg.empty() || !in) error(UsageError("cannot read '" + arg + "'"), origin);
+        else return run_stream(in, arg);
+    } else if (cmd == ".once") {
+        // Output of the next statement goes to FILE.
+        error(UsageError(".once is not supported yet; redirect the output of casus -e instead"), origin);
+    } else if (cmd == ".compact") {
+        try {
+            std::size_t n = engine_.compact();
+            std::cout << "compacted the journal: " << n << " records kept\n";
+        } catch (const Error& e) {
+            error(e, origin);
+        }
+    } else {
+        std::string msg = "unknown command '" + cmd + "'";
+        if (auto s = nearest(cmd, dot_commands)) msg += "; did you mean '" + *s + "'?";
+        else msg += " (.help lists the commands)";
+        error(UsageError(msg), origin);
+    }
+    return !stopped_;
+}
+
+bool Session::run_text(const std::string& text, const std::string& file, int line) {
+    if (blank_or_comment(text)) return true;
+    if (trim(text)[0] == '.') return dot_command(text, file, line);
+    statement(text, file, line);
+    return !stopped_;
+}
+
+bool Session::run_stream(std::istream& in, const std::string& file) {
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) {
+        if (!l.empty() && l.back() == '\r') l.pop_back();
+        lines.push_back(l);
+    }
+    for (std::size_t i = 0; i < lines.size() && !stopped_; ++i) {
+        if (blank_or_comment(lines[i])) continue;
+        std::string text = lines[i];
+        std::size_t first = i;
+        // An unfinished statement continues on the next lines, unless a
+        // line starts a new statement.
+        while (trim(text)[0] != '.' && incomplete(text) && i + 1 < lines.size() && !blank_or_comment(lines[i + 1]) &&
+               !starts_statement(lines[i + 1]))
+            text += "\n" + lines[++i];
+        run_text(text, file, static_cast<int>(first) + 1);
+    }
+    flush();
+    return !stopped_;
+}
+
+}  // namespace casus::cli

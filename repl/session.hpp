@@ -1,0 +1,47 @@
+// A casus session: runs statements and dot-commands from scripts, -e
+// arguments or the REPL, prints answers and errors, and keeps score for
+// the exit status. Adds from scripts go through group commit.
+#pragma once
+
+#include "casus/engine.hpp"
+#include "output.hpp"
+
+#include <istream>
+#include <optional>
+#include <string>
+
+namespace casus::cli {
+
+class Session {
+public:
+    Session(Engine& engine, OutputOptions output, bool bail);
+
+    // Runs every statement of a stream (a script or piped stdin).
+    // Returns false if the session should stop (--bail after an error, .quit).
+    bool run_stream(std::istream& in, const std::string& file);
+    // Runs one piece of text (an -e argument or a complete REPL entry).
+    bool run_text(const std::string& text, const std::string& file, int line);
+
+    // True when text is an unfinished statement that more lines could complete.
+    bool incomplete(const std::string& text) const;
+
+    bool failed() const { return failed_; }
+    bool stopped() const { return stopped_; }
+    OutputOptions& output() { return output_; }
+    void flush();  // commit pending adds and print their acknowledgements
+
+private:
+    bool dot_command(const std::string& line, const std::string& file, int line_no);
+    void statement(const std::string& text, const std::string& file, int line);
+    void error(const Error& e, const Origin& origin);
+
+    Engine& engine_;
+    OutputOptions output_;
+    bool bail_;
+    bool failed_ = false, stopped_ = false, timer_ = false;
+    std::optional<DefendersResult> last_;
+    std::vector<std::pair<Result, std::string>> unacknowledged_;
+    std::vector<Origin> unacknowledged_origins_;
+};
+
+}  // namespace casus::cli
