@@ -90,12 +90,17 @@ x3::rule<struct name_class, ast::Name> const name = "name";
 x3::rule<struct date_class, ast::Date, true> const date = "date (YYYY-MM-DD)";
 x3::rule<struct fact_class, ast::Fact, true> const fact = "fact, like member(georgia, csto)";
 
-template <class Context, class Node>
-void tag_position(Context const& ctx, Node& node) {
-    auto const& where = x3::_where(ctx);
-    x3::get<x3::error_handler_tag>(ctx).get().tag(node, where.begin(), where.end());
+// In Boost 1.81 an action's _where runs from the end of its match to the
+// end of the input, so an empty `eps[mark]` before a node records where
+// it starts; a name's exact range comes from raw[].
+template <class Context, class Node, class Iterator>
+void tag_position(Context const& ctx, Node& node, Iterator first, Iterator last) {
+    x3::get<x3::error_handler_tag>(ctx).get().tag(node, first, last);
 }
-auto const tag_attr = [](auto& ctx) { tag_position(ctx, x3::_attr(ctx)); };
+auto const mark = [](auto& ctx) {
+    auto const& where = x3::_where(ctx);
+    tag_position(ctx, x3::_val(ctx), where.begin(), where.begin());
+};
 
 auto const set_name_text = [](auto& ctx) {
     auto const& r = x3::_attr(ctx);
@@ -111,23 +116,20 @@ auto const set_name_text = [](auto& ctx) {
         text += c;
     }
     x3::_val(ctx).text = std::move(text);
-    tag_position(ctx, x3::_val(ctx));
+    tag_position(ctx, x3::_val(ctx), r.begin(), r.end());
 };
-auto const set_quoted_text = [](auto& ctx) {
-    x3::_val(ctx).text = x3::_attr(ctx);
-    tag_position(ctx, x3::_val(ctx));
-};
+auto const set_quoted_text = [](auto& ctx) { x3::_val(ctx).text = x3::_attr(ctx); };
 
-auto const name_def = quoted[set_quoted_text] |
+auto const name_def = x3::eps[mark] >> quoted[set_quoted_text] |
                       x3::raw[x3::lexeme[+((word - reserved_word) >> *x3::ascii::blank)]][set_name_text];
 
 auto const two_digits = x3::uint_parser<int, 10, 1, 2>{};
 auto const four_digits = x3::uint_parser<int, 10, 4, 4>{};
-auto const date_def = x3::lexeme[four_digits >> '-' >> two_digits >> '-' >> two_digits >> !word_char][tag_attr];
+auto const date_def = x3::eps[mark] >> x3::lexeme[four_digits >> '-' >> two_digits >> '-' >> two_digits >> !word_char];
 
 auto const kind_ident = x3::rule<struct kind_class, std::string>{"fact kind"} =
     x3::lexeme[x3::ascii::lower >> *(x3::ascii::lower | x3::ascii::digit | x3::ascii::char_('_'))];
-auto const fact_def = (kind_ident >> x3::lit('(') > (name % ',') > ')')[tag_attr];
+auto const fact_def = x3::eps[mark] >> kind_ident >> x3::lit('(') > (name % ',') > ')';
 
 BOOST_SPIRIT_DEFINE(name, date, fact)
 
