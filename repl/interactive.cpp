@@ -47,7 +47,14 @@ int run_repl(Session& session, Engine& engine, const std::filesystem::path& hist
     for (auto d : {".help", ".read", ".mode", ".timer", ".why", ".schema", ".once", ".compact", ".quit"}) words.insert(d);
     for (auto& n : engine.names())
         if (n.text.find(' ') == std::string::npos) words.insert(n.text);
-    completions.assign(words.begin(), words.end());
+    // One spelling per word, case-insensitively ("Kazakhstan", not also "kazakhstan").
+    std::set<std::string> seen;
+    completions.clear();
+    for (auto& w : words) {
+        std::string lw = w;
+        std::transform(lw.begin(), lw.end(), lw.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (seen.insert(lw).second) completions.push_back(w);
+    }
 
     rl_readline_name = const_cast<char*>("casus");
     rl_attempted_completion_function = complete;

@@ -116,7 +116,9 @@ auto const set_name_text = [](auto& ctx) {
         text += c;
     }
     x3::_val(ctx).text = std::move(text);
-    tag_position(ctx, x3::_val(ctx), r.begin(), r.end());
+    auto end = r.end();  // the range ends after trailing blanks
+    while (end != r.begin() && (*(end - 1) == ' ' || *(end - 1) == '\t')) --end;
+    tag_position(ctx, x3::_val(ctx), r.begin(), end);
 };
 auto const set_quoted_text = [](auto& ctx) { x3::_val(ctx).text = x3::_attr(ctx); };
 

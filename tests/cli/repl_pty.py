@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Drives the casus REPL through a pseudo-terminal: a question and its
+answer, Tab completion of a name, history recall with the Up arrow, a
+continuation prompt, a dot-command suggestion, and Ctrl-D to leave."""
+import os, pty, select, sys, tempfile, time
+
+casus = sys.argv[1]
+data = tempfile.mkdtemp()
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ["CASUS_TODAY"] = "2026-11-28"
+    os.environ["TERM"] = "xterm"
+    os.execv(casus, [casus, "--data", data])
+
+buf = b""
+def read_until(needle, timeout=15):
+    global buf
+    end = time.time() + timeout
+    while time.time() < end:
+        if needle.encode() in buf:
+            i = buf.index(needle.encode()) + len(needle)
+            seen, buf = buf[:i], buf[i:]
+            return seen.decode(errors="replace")
+        r, _, _ = select.select([fd], [], [], 0.2)
+        if r:
+            try:
+                buf += os.read(fd, 65536)
+            except OSError:
+                break
+    sys.exit(f"FAIL: did not see {needle!r}; got {buf[-800:]!r}")
+
+def send(s):
+    os.write(fd, s.encode())
+
+read_until("casus> ")
+send("as of 2015-12-31 who would defend Armenia against Azerbaijan\r")
+out = read_until("casus> ")
+assert "kazakhstan" in out and "unlikely" in out, out
+# Tab completes a state name.
+send("which treaties bind Kazakhs\t")
+read_until("tan")
+send("\r")
+out = read_until("casus> ")
+assert "collective_security_treaty" in out, out
+# Up arrow recalls the previous line.
+send("\x1b[A")
+read_until("which treaties bind Kazakhstan")
+send("\x15")  # clear the line
+# An unfinished statement gets the continuation prompt.
+send("who would defend Armenia\r")
+read_until("...> ")
+send("against Azerbaijan\r")
+out = read_until("casus> ")
+assert "russia" in out, out
+# Unknown dot-command: a suggestion.
+send(".hepl\r")
+out = read_until("casus> ")
+assert "did you mean '.help'" in out, out
+send("\x04")
+_, status = os.waitpid(pid, 0)
+assert os.WEXITSTATUS(status) == 0, status
+print("repl: all checks passed")

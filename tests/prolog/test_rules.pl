@@ -1,0 +1,48 @@
+/*  The rules: obligations, factors and verdicts for pairs inside and
+    outside the article.
+*/
+:- use_module(library(plunit)).
+:- prolog_load_context(directory, Dir),
+   atom_concat(Dir, '/../../kb/casus.pl', KB),
+   load_files(KB, [silent(true)]).
+
+verdict_of(S, A, X, D, V) :-
+    rules:defenders(A, X, D, As),
+    memberchk(assessment(S, _, _, V, _, _), As).
+
+:- begin_tests(rules).
+
+test(csto_obligated_article_time) :-
+    findall(S, rules:obligated(S, armenia, azerbaijan, 20151231, _), Ss0), sort(Ss0, Ss),
+    assertion(Ss == [belarus, kazakhstan, kyrgyzstan, russia, tajikistan]).
+test(attacker_never_defends) :-
+    \+ rules:obligated(azerbaijan, armenia, azerbaijan, 19950601, _).
+test(fellow_member_flagged_1995) :-
+    rules:obligated(russia, armenia, azerbaijan, 19950601, basis(_, _, Notes, _)),
+    memberchk(fellow_member, Notes).
+test(central_asians_unlikely) :-
+    forall(member(S, [kazakhstan, kyrgyzstan, tajikistan]),
+           verdict_of(S, armenia, azerbaijan, 20151231, unlikely)).
+test(armenia_stands_with_russia) :-
+    verdict_of(armenia, russia, turkey, 20151231, likely).
+test(nato_27_for_turkey) :-
+    findall(S, rules:obligated(S, turkey, none, 20151124, _), Ss0), sort(Ss0, Ss),
+    length(Ss, 27).
+test(membership_dates) :-
+    \+ store:holds(member(sweden, nato), 20240306, _),
+    store:holds(member(sweden, nato), 20240307, _),
+    store:holds(member(uzbekistan, csto), 20100101, _),
+    \+ store:holds(member(uzbekistan, csto), 20130101, _).
+test(pair_the_article_never_discusses) :-
+    % Azerbaijan attacked by Armenia: Turkey is bound by the Shusha
+    % Declaration today, not in 2015.
+    rules:obligated(turkey, azerbaijan, armenia, 20260101, _),
+    \+ rules:obligated(turkey, azerbaijan, armenia, 20151231, _),
+    verdict_of(turkey, azerbaijan, armenia, 20260101, likely).
+test(symmetric_ties) :-
+    store:holds(tie(azerbaijan, kazakhstan, military), 20151231, _).
+test(weights_all_defined) :-
+    forall(rules:factors(kazakhstan, armenia, azerbaijan, 20151231, Fs),
+           forall(member(factor(_, W, _, _), Fs), number(W))).
+
+:- end_tests(rules).
