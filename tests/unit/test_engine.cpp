@@ -91,6 +91,7 @@ TEST_CASE("errors are typed and leave the engine usable", "[engine][errors]") {
     CHECK_THROWS_AS(engine().execute("add member(georgia)"), ValidationError);
     CHECK_THROWS_AS(engine().execute("add nonsense(georgia)"), ValidationError);
     CHECK_THROWS_AS(engine().execute("retract member(armenia, csto)"), ValidationError);
+    engine().execute("as of 2015-12-31 who would defend armenia against azerbaijan");
     CHECK_THROWS_AS(engine().execute("why not kazakhstan x"), NameError);
     CHECK_THROWS_AS(engine().execute("who would defend armenia against armenia"), UsageError);
     // Still answers after all of that.
