@@ -57,6 +57,25 @@ send(".hepl\r")
 out = read_until("casus> ")
 assert "did you mean '.help'" in out, out
 send("\x04")
-_, status = os.waitpid(pid, 0)
+# Never hang: wait a bounded time for the exit, then try .quit, then kill.
+def wait_exit(seconds):
+    end = time.time() + seconds
+    while time.time() < end:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        try:
+            os.read(fd, 65536)
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return None
+status = wait_exit(10)
+if status is None:
+    send("\x15.quit\r")
+    status = wait_exit(10)
+if status is None:
+    os.kill(pid, 9)
+    sys.exit("FAIL: casus did not leave on Ctrl-D or .quit")
 assert os.WEXITSTATUS(status) == 0, status
 print("repl: all checks passed")
