@@ -11,7 +11,6 @@
 #include "prolog.hpp"
 #include "suggest.hpp"
 
-#include <SWI-Prolog.h>
 
 #include <chrono>
 #include <ctime>
@@ -25,17 +24,6 @@
 namespace casus {
 
 namespace {
-
-// Frees every term reference made during one statement.
-class PrologFrame {
-public:
-    PrologFrame() : fid_(PL_open_foreign_frame()) {}
-    ~PrologFrame() { PL_discard_foreign_frame(fid_); }
-    PrologFrame(const PrologFrame&) = delete;
-    PrologFrame& operator=(const PrologFrame&) = delete;
-private:
-    fid_t fid_;
-};
 
 std::string utc_now() {
     std::time_t now = std::time(nullptr);
@@ -98,9 +86,6 @@ struct Engine::Impl {
     long next_id = 1;
     LastQuestion last;
 
-    // Statements made durable or not yet: the ones in a batch not yet committed.
-    std::vector<GroundFact> pending_adds;
-
     explicit Impl(EngineOptions o) : options(std::move(o)) {
         if (options.kb_dir.empty()) options.kb_dir = Engine::default_kb_dir();
         prolog::start(options.stack_limit_mb);
@@ -115,18 +100,11 @@ struct Engine::Impl {
         auto file = options.kb_dir / "casus_errors.pl";
         if (!std::filesystem::exists(file))
             throw KbLoadError("no kb in " + options.kb_dir.string() + " (casus_errors.pl is missing); use --kb DIR");
-        PrologFrame frame;
-        term_t av = PL_new_term_refs(1);
-        PL_unify_chars(av, PL_ATOM | REP_UTF8, static_cast<size_t>(-1), file.c_str());
-        qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, PL_predicate("use_module", 1, "user"), av);
-        bool ok = PL_next_solution(q);
-        PL_cut_query(q);
-        PL_clear_exception();
-        if (!ok) throw KbLoadError("cannot load " + file.string());
+        prolog::load_module(file);
     }
 
     void load_names() {
-        PrologFrame frame;
+        prolog::Frame frame;
         PlTerm_var out;
         if (!prolog::call("api", prolog::compound("api_names", {out}))) throw KbLoadError("api_names failed");
         names.clear();
@@ -135,7 +113,7 @@ struct Engine::Impl {
     }
 
     void load_schema() {
-        PrologFrame frame;
+        prolog::Frame frame;
         PlTerm_var out;
         if (!prolog::call("api", prolog::compound("api_schema", {out}))) throw KbLoadError("api_schema failed");
         kinds.clear();
@@ -164,7 +142,7 @@ struct Engine::Impl {
     void replay(const JournalRecord& r) {
         if (r.fact.empty()) throw ValidationError("empty fact", 0, 0);
         GroundFact f{r.fact[0], {r.fact.begin() + 1, r.fact.end()}};
-        PrologFrame frame;
+        prolog::Frame frame;
         apply(r.op, f, r.date, r.source, r.recorded);
     }
 
@@ -247,49 +225,56 @@ struct Engine::Impl {
         return g;
     }
 
-    // Checks the fact against the schema in Prolog, mapping the error to
-    // the fact's position.
-    void check(const ParsedStatement& ps, const ast::Fact& f, const GroundFact& g) {
+    // Runs action, reporting a ValidationError at the fact's place in the text.
+    template <class Action>
+    auto at_fact(const ParsedStatement& ps, const ast::Fact& f, Action action) {
         try {
-            prolog::call("api", prolog::compound("api_check", {g.term()}));
+            return action();
         } catch (const ValidationError& e) {
             auto [b, end] = ps.span_of(f);
             throw ValidationError(e.what(), b, end > b ? end - b : 1);
         }
     }
 
+    // Checks the fact against the schema in Prolog (for suppositions,
+    // whose own errors surface inside api_suppose without a position).
+    void check(const ParsedStatement& ps, const ast::Fact& f, const GroundFact& g) {
+        at_fact(ps, f, [&] { return prolog::call("api", prolog::compound("api_check", {g.term()})); });
+    }
+
+    // Adds and retracts need the lock. An invalid fact is still reported
+    // as invalid in a read-only session.
+    void require_writable(const ParsedStatement& ps, const ast::Fact& f, const GroundFact& g, const char* verb) {
+        if (!journal || !journal->read_only()) return;
+        check(ps, f, g);
+        throw StorageError(std::string("cannot ") + verb +
+                           ": the data directory is read-only in this session (another casus holds its lock)");
+    }
+
     // --- statements -------------------------------------------------------
 
     Result run(const ParsedStatement& ps) {
-        PrologFrame frame;
+        prolog::Frame frame;
         return boost::apply_visitor([&](const auto& node) -> Result { return run_node(ps, node); }, ps.tree);
     }
 
     Result run_node(const ParsedStatement& ps, const ast::Add& a) {
         GroundFact g = ground(ps, a.fact);
-        check(ps, a.fact, g);
         Date from = a.on ? date_of(ps, *a.on) : Date::today();
         std::string source = a.source ? *a.source : std::string("added by the user");
         JournalRecord rec{"add", {}, from.as_int(), source, utc_now()};
         rec.fact.push_back(g.kind);
         rec.fact.insert(rec.fact.end(), g.args.begin(), g.args.end());
-        if (journal && journal->read_only())
-            throw StorageError("cannot add: the data directory is read-only in this session (another casus holds its lock)");
-        try {
-            apply("add", g, rec.date, rec.source, rec.recorded);
-        } catch (const ValidationError& e) {
-            auto [b, end] = ps.span_of(a.fact);
-            throw ValidationError(e.what(), b, end > b ? end - b : 1);
-        }
+        require_writable(ps, a.fact, g, "add");
+        // api_add validates the fact itself (schema and overlap) before it stores anything.
+        at_fact(ps, a.fact, [&] { return apply("add", g, rec.date, rec.source, rec.recorded); });
         durable(rec);
         return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 1};
     }
 
     Result run_node(const ParsedStatement& ps, const ast::Retract& r) {
         GroundFact g = ground(ps, r.fact);
-        check(ps, r.fact, g);
-        if (journal && journal->read_only())
-            throw StorageError("cannot retract: the data directory is read-only in this session (another casus holds its lock)");
+        require_writable(ps, r.fact, g, "retract");
         JournalRecord rec{r.on ? "end" : "withdraw", {}, 0, "retracted by the user", utc_now()};
         rec.fact.push_back(g.kind);
         rec.fact.insert(rec.fact.end(), g.args.begin(), g.args.end());
@@ -298,13 +283,8 @@ struct Engine::Impl {
             on = date_of(ps, *r.on);
             rec.date = on->as_int();
         }
-        long count;
-        try {
-            count = apply(rec.op, g, rec.date, rec.source, rec.recorded);
-        } catch (const ValidationError& e) {
-            auto [b, end] = ps.span_of(r.fact);
-            throw ValidationError(e.what(), b, end > b ? end - b : 1);
-        }
+        // api_end and api_withdraw validate the fact themselves.
+        long count = at_fact(ps, r.fact, [&] { return apply(rec.op, g, rec.date, rec.source, rec.recorded); });
         durable(rec);
         return ChangeResult{r.on ? ChangeResult::Action::ended : ChangeResult::Action::withdrawn, g.text(), on,
                             rec.source, count};
@@ -396,88 +376,80 @@ struct Engine::Impl {
             bool hyp;
             const PlTerm& date;
 
+            // Calls api:Pred(Args..., Out) and returns Out.
+            PlTerm ask(const char* pred, std::vector<PlTerm> args, bool hypothetical_allowed = true) const {
+                PlTerm_var out;
+                args.push_back(out);
+                self.call_question(prolog::compound(pred, args), hypothetical_allowed ? sup : std::vector<PlTerm>{});
+                return out;
+            }
             Result defenders(const std::string& ally, const std::string& attacker) const {
                 if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_defenders", {prolog::atom(ally), prolog::atom(attacker), date, out}), sup);
+                PlTerm out = ask("api_defenders", {prolog::atom(ally), prolog::atom(attacker), date});
                 auto r = self.defenders_result(DefendersResult::Kind::defenders, as_of, ally, attacker, hyp);
                 r.answers = convert::assessments(out);
                 self.last = LastQuestion{ally, attacker, as_of, true};
                 return r;
             }
             Result one(DefendersResult::Kind kind, const std::string& s, const std::string& ally,
-                       const std::string& attacker, bool negated) const {
+                       const std::string& attacker, bool negated, const Date& when) const {
                 if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_would", {prolog::atom(s), prolog::atom(ally), prolog::atom(attacker), date, out}), sup);
-                auto r = self.defenders_result(kind, as_of, ally, attacker, hyp);
+                PlTerm out = ask("api_would", {prolog::atom(s), prolog::atom(ally), prolog::atom(attacker),
+                                               prolog::integer(when.as_int())});
+                auto r = self.defenders_result(kind, when, ally, attacker, hyp);
                 r.negated = negated;
                 r.answers.push_back(convert::assessment(out));
-                self.last = LastQuestion{ally, attacker, as_of, true};
+                self.last = LastQuestion{ally, attacker, when, true};
                 return r;
             }
             std::string state(const ast::Name& n) const { return self.resolve(ps, n, "state"); }
 
             Result operator()(const ast::Defenders& q) const { return defenders(state(q.ally), state(q.attacker)); }
             Result operator()(const ast::Would& q) const {
-                return one(DefendersResult::Kind::would, state(q.defender), state(q.ally), state(q.attacker), false);
+                return one(DefendersResult::Kind::would, state(q.defender), state(q.ally), state(q.attacker), false, as_of);
             }
             Result operator()(const ast::Why& q) const {
-                return one(DefendersResult::Kind::why, state(q.defender), state(q.ally), state(q.attacker), q.negated);
+                return one(DefendersResult::Kind::why, state(q.defender), state(q.ally), state(q.attacker), q.negated, as_of);
             }
             Result operator()(const ast::WhyShort& q) const {
                 if (!self.last.set)
                     throw UsageError("'why " + std::string(q.negated ? "not " : "") + q.defender.text +
                                      "' refers to the previous defenders question, and there is none yet; ask "
                                      "'why would " + q.defender.text + " defend A against X'");
-                std::string s = state(q.defender);
                 LastQuestion prev = self.last;
-                Date d = prev.date;
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_would", {prolog::atom(s), prolog::atom(prev.ally), prolog::atom(prev.attacker), prolog::integer(d.as_int()), out}), sup);
-                auto r = self.defenders_result(DefendersResult::Kind::why, d, prev.ally, prev.attacker, hyp);
-                r.negated = q.negated;
-                r.answers.push_back(convert::assessment(out));
-                return r;
+                return one(DefendersResult::Kind::why, state(q.defender), prev.ally, prev.attacker, q.negated, prev.date);
             }
             Result operator()(const ast::Must& q) const {
                 std::string ally = state(q.ally);
                 std::string attacker = q.attacker ? state(*q.attacker) : "";
                 if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_obligations", {prolog::atom(ally), prolog::atom(attacker.empty() ? "none" : attacker), date, out}), sup);
+                PlTerm out = ask("api_obligations", {prolog::atom(ally), prolog::atom(attacker.empty() ? "none" : attacker), date});
                 auto r = self.defenders_result(DefendersResult::Kind::obligations, as_of, ally, attacker, hyp);
                 r.answers = convert::assessments(out);
                 return r;
             }
             Result operator()(const ast::Ties& q) const {
                 std::string a = state(q.first), b = state(q.second);
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_ties", {prolog::atom(a), prolog::atom(b), date, out}), sup);
-                FactsResult r{FactsResult::Kind::ties, as_of, {a, b}, hyp, convert::fact_rows(out)};
-                return r;
+                PlTerm out = ask("api_ties", {prolog::atom(a), prolog::atom(b), date});
+                return FactsResult{FactsResult::Kind::ties, as_of, {a, b}, hyp, convert::fact_rows(out)};
             }
             Result operator()(const ast::Treaties& q) const {
                 std::string s = state(q.state);
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_treaties", {prolog::atom(s), date, out}), sup);
+                PlTerm out = ask("api_treaties", {prolog::atom(s), date});
                 return TreatiesResult{as_of, s, hyp, convert::treaty_rows(out)};
             }
             Result operator()(const ast::Members& q) const {
                 std::string o = self.resolve(ps, q.organisation, "organisation");
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_members", {prolog::atom(o), date, out}), sup);
+                PlTerm out = ask("api_members", {prolog::atom(o), date});
                 return MembersResult{as_of, o, hyp, convert::member_rows(out)};
             }
             Result operator()(const ast::Backers& q) const {
                 std::string s = state(q.state);
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_backers", {prolog::atom(s), date, out}), sup);
+                PlTerm out = ask("api_backers", {prolog::atom(s), date});
                 return BackersResult{as_of, s, hyp, convert::backer_rows(out)};
             }
             Result operator()(const ast::ListWhat& q) const {
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_list", {prolog::atom(q.what), out}), {});
+                PlTerm out = ask("api_list", {prolog::atom(q.what)}, false);
                 return EntitiesResult{q.what, convert::entity_rows(out)};
             }
             std::string any(const ast::Name& n) const {
@@ -488,14 +460,12 @@ struct Engine::Impl {
             }
             Result operator()(const ast::FactsAbout& q) const {
                 std::string id = any(q.subject);
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_facts_about", {prolog::atom(id), date, out}), sup);
+                PlTerm out = ask("api_facts_about", {prolog::atom(id), date});
                 return FactsResult{FactsResult::Kind::facts, as_of, {id}, hyp, convert::fact_rows(out)};
             }
             Result operator()(const ast::History& q) const {
                 std::string id = any(q.subject);
-                PlTerm_var out;
-                self.call_question(prolog::compound("api_history", {prolog::atom(id), out}), {});
+                PlTerm out = ask("api_history", {prolog::atom(id)}, false);
                 return FactsResult{FactsResult::Kind::history, as_of, {id}, false, convert::history_rows(out)};
             }
         };

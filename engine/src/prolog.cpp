@@ -12,46 +12,32 @@ namespace {
 
 std::unique_ptr<PlEngine> the_engine;
 
-// Formats a Prolog exception term as Prolog would print it, without the
-// "ERROR:" prefix; falls back to writeq.
-std::string message_of(term_t ex) {
+// Calls casus_errors:Pred(Exception, Out) and returns Out as text, or ""
+// if the predicate fails or raises. The helpers that describe an
+// exception must never raise themselves.
+std::string describe(const char* pred, term_t ex) {
     fid_t fid = PL_open_foreign_frame();
     std::string out;
     term_t av = PL_new_term_refs(2);
     PL_put_term(av, ex);
-    predicate_t pred = PL_predicate("casus_message", 2, "casus_errors");
-    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, pred, av);
-    if (q && PL_next_solution(q)) {
-        char* s;
-        size_t len;
-        if (PL_get_nchars(av + 1, &len, &s, CVT_ALL | CVT_WRITEQ | REP_UTF8 | BUF_STACK)) out.assign(s, len);
-    }
+    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, PL_predicate(pred, 2, "casus_errors"), av);
+    if (q && PL_next_solution(q)) out = text(PlTerm_term_t(av + 1));
     if (q) PL_cut_query(q);
-    if (out.empty()) {
-        char* s;
-        size_t len;
-        if (PL_get_nchars(ex, &len, &s, CVT_ALL | CVT_WRITEQ | REP_UTF8 | BUF_STACK)) out.assign(s, len);
-    }
     PL_discard_foreign_frame(fid);
     return out;
+}
+
+// The message Prolog would print for the exception, without "ERROR:".
+std::string message_of(term_t ex) {
+    std::string out = describe("casus_message", ex);
+    return out.empty() ? text(PlTerm_term_t(ex)) : out;
 }
 
 // The error class: casus_errors:casus_error_kind/2 classifies our own
 // error terms (validation) and resource errors (limit).
 std::string kind_of(term_t ex) {
-    fid_t fid = PL_open_foreign_frame();
-    std::string out = "prolog";
-    term_t av = PL_new_term_refs(2);
-    PL_put_term(av, ex);
-    predicate_t pred = PL_predicate("casus_error_kind", 2, "casus_errors");
-    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, pred, av);
-    if (q && PL_next_solution(q)) {
-        char* s;
-        if (PL_get_atom_chars(av + 1, &s)) out = s;
-    }
-    if (q) PL_cut_query(q);
-    PL_discard_foreign_frame(fid);
-    return out;
+    std::string out = describe("casus_error_kind", ex);
+    return out.empty() ? "prolog" : out;
 }
 
 [[noreturn]] void raise(term_t ex) {
@@ -82,30 +68,37 @@ void start(std::size_t stack_limit_mb) {
     PL_set_prolog_flag("verbose_load", PL_ATOM, "silent");
 }
 
-void load(const std::filesystem::path& file) {
-    if (!std::filesystem::exists(file))
-        throw KbLoadError("kb file not found: " + file.string());
+void load_module(const std::filesystem::path& file) {
     fid_t fid = PL_open_foreign_frame();
-    term_t av = PL_new_term_refs(2);
+    term_t av = PL_new_term_refs(1);
     PL_unify_chars(av, PL_ATOM | REP_UTF8, static_cast<size_t>(-1), file.c_str());
-    predicate_t pred = PL_predicate("load_kb", 2, "casus_errors");
-    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, pred, av);
+    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, PL_predicate("use_module", 1, "user"), av);
     bool ok = q && PL_next_solution(q);
-    std::string problems;
-    if (ok) {
-        char* s;
-        size_t len;
-        if (PL_get_nchars(av + 1, &len, &s, CVT_STRING | REP_UTF8 | BUF_STACK)) problems.assign(s, len);
-    } else if (term_t ex = q ? PL_exception(q) : 0) {
-        problems = message_of(ex);
-    } else {
-        problems = "loading " + file.string() + " failed";
-    }
     if (q) PL_cut_query(q);
     PL_clear_exception();
     PL_discard_foreign_frame(fid);
-    if (!problems.empty()) throw KbLoadError("the kb does not load:\n" + problems);
+    if (!ok) throw KbLoadError("cannot load " + file.string());
 }
+
+void load(const std::filesystem::path& file) {
+    if (!std::filesystem::exists(file))
+        throw KbLoadError("kb file not found: " + file.string());
+    Frame frame;
+    PlTerm_var problems;
+    std::string text_of_problems;
+    try {
+        if (!call("casus_errors", compound("load_kb", {atom(file.string()), problems})))
+            text_of_problems = "loading " + file.string() + " failed";
+        else
+            text_of_problems = text(problems);
+    } catch (const Error& e) {
+        text_of_problems = e.what();
+    }
+    if (!text_of_problems.empty()) throw KbLoadError("the kb does not load:\n" + text_of_problems);
+}
+
+Frame::Frame() : fid_(PL_open_foreign_frame()) {}
+Frame::~Frame() { PL_discard_foreign_frame(fid_); }
 
 bool call(const char* module, const PlTerm& goal, double timeout_seconds) {
     term_t av = PL_new_term_refs(3);

@@ -14,9 +14,24 @@ namespace casus::prolog {
 // Starts Prolog once per process (later calls return at once).
 void start(std::size_t stack_limit_mb);
 
+// Loads a Prolog module file (the engine's own support module, loaded
+// before anything else can report errors).
+void load_module(const std::filesystem::path& file);
+
 // Loads a file into module user, collecting every error Prolog reports
 // while loading; throws KbLoadError naming file and line.
 void load(const std::filesystem::path& file);
+
+// Frees every term reference made while it lives (one statement).
+class Frame {
+public:
+    Frame();
+    ~Frame();
+    Frame(const Frame&) = delete;
+    Frame& operator=(const Frame&) = delete;
+private:
+    fid_t fid_;
+};
 
 // Calls Module:Goal once. Returns false if it failed; throws a casus
 // error if it raised. With timeout_seconds > 0 the call is bounded.
