@@ -38,6 +38,7 @@ terms the engine converts to typed C++ values:
 :- use_module(rules).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
+:- use_module(library(pairs)).
 
 %! api_defenders(+Ally, +Attacker, +Date, -Answers) is det.
 api_defenders(A, X, D, Answers) :-
@@ -52,9 +53,10 @@ api_would(S, A, X, D, Answer) :-
 
 %! api_obligations(+Ally, +AttackerOrNone, +Date, -Answers) is det.
 api_obligations(A, X, D, Answers) :-
-    findall(S, obligated(S, A, X, D, _), Ss0), sort(Ss0, Ss),
-    findall(Ans, ( member(S, Ss),
-                   findall(B, obligated(S, A, X, D, B), Bs),
+    findall(S-B, obligated(S, A, X, D, B), Pairs0),
+    sort(1, @=<, Pairs0, Pairs),            % by state, keeping each state's bases in order
+    group_pairs_by_key(Pairs, Groups),
+    findall(Ans, ( member(S-Bs, Groups),
                    assess(S, A, X, D, Bs, Asm),
                    answer_term(A, X, D, Asm, Ans) ), Answers).
 

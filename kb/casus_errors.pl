@@ -23,13 +23,16 @@ and the class of the C++ exception the engine throws.
 
 user:message_hook(Term, error, Lines) :-
     loading,
-    message_text(Term, Lines, Text),
+    (   catch(lines_text(Lines, Text), _, fail)
+    ->  true
+    ;   format(string(Text), "~q", [Term])
+    ),
     assertz(problem(Text)).
 
-message_text(_Term, Lines, Text) :-
-    catch(with_output_to(string(Text), print_message_lines(current_output, '', Lines)),
-          _, fail), !.
-message_text(Term, _, Text) :- format(string(Text), "~q", [Term]).
+%  lines_text(+Lines, -Text): message lines as Prolog would print them,
+%  without the "ERROR: " prefix.
+lines_text(Lines, Text) :-
+    with_output_to(string(Text), print_message_lines(current_output, '', Lines)).
 
 %! load_kb(+File, -Problems) is det.
 %
@@ -45,12 +48,8 @@ load_kb(File, Problems) :-
     atom_string(A, Problems).
 
 message_to_text(E, T) :-
-    catch(( message_to_codes(E, Codes), string_codes(T, Codes) ), _, fail), !.
+    catch(( '$messages':translate_message(E, Lines, []), lines_text(Lines, T) ), _, fail), !.
 message_to_text(E, T) :- format(string(T), "~q", [E]).
-
-message_to_codes(E, Codes) :-
-    '$messages':translate_message(E, Lines, []),
-    with_output_to(codes(Codes), print_message_lines(current_output, '', Lines)).
 
 %! run(+Module, +Goal, +TimeoutSeconds) is semidet.
 %

@@ -109,68 +109,76 @@ name_of(Id, Id).
 group_name(G, Name) :-
     atom_codes(G, [C|Cs]), code_type(U, to_lower(C)), atom_codes(Name, [U|Cs]).
 
+%  side(?Side, +Ally, +Attacker, -State): the state on each side of the
+%  attack.  Most factors come in pairs, toward the attacker (Side =
+%  attacker, Kind ..._attacker) and toward the ally (..._ally); a
+%  question about defence against anyone has no attacker side.
+side(attacker, _, X, X) :- X \== none.
+side(ally, A, _, A).
+
+%  side_kind(+Prefix, +Side, -Kind): kinship_with + attacker gives
+%  kinship_with_attacker, the name weights.pl uses.
+side_kind(Prefix, Side, Kind) :- atomic_list_concat([Prefix, Side], '_', Kind).
+
+%  A bloc shared with the ally counts only if it is no defence alliance:
+%  that one is the obligation itself.
+bloc_counts(attacker, _).
+bloc_counts(ally, O) :- \+ ( treaty(T, _, O, _, _), clause(T, _, _, defence, _, _) ).
+
 %  raw_factor(+S, +A, +X, +D, -Key, -Detail, -Leaves)
 %  Key = f(Kind, Subject, Scale).
-raw_factor(S, _, X, D, f(kinship_with_attacker, G, 1), Detail, [L1, L2]) :-
-    X \== none, S \== X,
-    holds(ethnicity(S, G), D, L1), holds(ethnicity(X, G), D, L2),
-    group_name(G, GN), name_of(X, XN),
-    format(string(Detail), "~w kinship with ~w", [GN, XN]).
-raw_factor(S, A, _, D, f(kinship_with_ally, G, 1), Detail, [L1, L2]) :-
-    S \== A,
-    holds(ethnicity(S, G), D, L1), holds(ethnicity(A, G), D, L2),
-    group_name(G, GN), name_of(A, AN),
-    format(string(Detail), "~w kinship with ~w", [GN, AN]).
+raw_factor(S, A, X, D, f(Kind, G, 1), Detail, [L1, L2]) :-
+    side(Side, A, X, O), S \== O,
+    holds(ethnicity(S, G), D, L1), holds(ethnicity(O, G), D, L2),
+    side_kind(kinship_with, Side, Kind),
+    group_name(G, GN), name_of(O, ON),
+    format(string(Detail), "~w kinship with ~w", [GN, ON]).
 raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L]) :-
-    X \== none,
-    holds(backs(S, X, I), D, L),
-    (   holds(conflict(A, X, I), D, _) -> Kind = backs_attacker_claim ; Kind = backs_attacker ),
-    name_of(X, XN), name_of(I, IN),
-    format(string(Detail), "backs ~w on ~w", [XN, IN]).
+    side(Side, A, X, O),
+    holds(backs(S, O, I), D, L),
+    side_kind(backs, Side, Backs),
+    (   X \== none, holds(conflict(A, X, I), D, _)
+    ->  atom_concat(Backs, '_claim', Kind)      % the very issue in dispute
+    ;   Kind = Backs
+    ),
+    name_of(O, ON), name_of(I, IN),
+    format(string(Detail), "backs ~w on ~w", [ON, IN]).
+raw_factor(S, A, X, D, f(Kind, Dec, 1), Detail, [L1, L2]) :-
+    side(Side, A, X, O),
+    holds(signed(S, Dec), D, L1), holds(supports(Dec, O, I), D, L2),
+    side_kind(signed_declaration_for, Side, Kind),
+    name_of(Dec, DN), name_of(O, ON), name_of(I, IN),
+    format(string(Detail), "signed the ~w, upholding ~w on ~w", [DN, ON, IN]).
+raw_factor(S, A, X, D, f(Kind, Org, 1), Detail, [L1, L2]) :-
+    side(Side, A, X, O), S \== O,
+    holds(member(S, Org), D, L1), holds(member(O, Org), D, L2),
+    bloc_counts(Side, Org),
+    side_kind(shared_bloc_with, Side, Kind),
+    name_of(O, ON),
+    format(string(Detail), "shares the ~w with ~w", [Org, ON]).
+raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L1, L2]) :-
+    side(Side, A, X, O), S \== O,
+    holds(stance(S, I, P), D, L1), holds(stance(O, I, P), D, L2),
+    side_kind(shared_stance_with, Side, Kind),
+    name_of(O, ON), name_of(I, IN),
+    format(string(Detail), "sides with ~w on ~w (~w)", [ON, IN, P]).
+raw_factor(S, A, X, D, f(Kind, K, 1), Detail, [L]) :-
+    side(Side, A, X, O),
+    holds(tie(S, O, K), D, L),
+    side_kind(tie_with, Side, TieWith), Kind =.. [TieWith, K],
+    name_of(O, ON),
+    format(string(Detail), "~w ties with ~w", [K, ON]).
+raw_factor(S, A, X, D, f(Kind, O, 1), Detail, [L]) :-
+    side(Side, A, X, O),
+    holds(rivalry(S, O), D, L),
+    side_kind(rivalry_with, Side, Kind),
+    name_of(O, ON), format(string(Detail), "rivalry with ~w", [ON]).
 raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L]) :-
-    holds(backs(S, A, I), D, L),
-    (   X \== none, holds(conflict(A, X, I), D, _) -> Kind = backs_ally_claim ; Kind = backs_ally ),
-    name_of(A, AN), name_of(I, IN),
-    format(string(Detail), "backs ~w on ~w", [AN, IN]).
-raw_factor(S, _, X, D, f(signed_declaration_for_attacker, Dec, 1), Detail, [L1, L2]) :-
-    X \== none,
-    holds(signed(S, Dec), D, L1), holds(supports(Dec, X, I), D, L2),
-    name_of(Dec, DN), name_of(X, XN), name_of(I, IN),
-    format(string(Detail), "signed the ~w, upholding ~w on ~w", [DN, XN, IN]).
-raw_factor(S, A, _, D, f(signed_declaration_for_ally, Dec, 1), Detail, [L1, L2]) :-
-    holds(signed(S, Dec), D, L1), holds(supports(Dec, A, I), D, L2),
-    name_of(Dec, DN), name_of(A, AN), name_of(I, IN),
-    format(string(Detail), "signed the ~w, upholding ~w on ~w", [DN, AN, IN]).
-raw_factor(S, _, X, D, f(shared_bloc_with_attacker, O, 1), Detail, [L1, L2]) :-
-    X \== none, S \== X,
-    holds(member(S, O), D, L1), holds(member(X, O), D, L2),
-    name_of(X, XN),
-    format(string(Detail), "shares the ~w with ~w", [O, XN]).
-raw_factor(S, A, _, D, f(shared_bloc_with_ally, O, 1), Detail, [L1, L2]) :-
-    S \== A,
-    holds(member(S, O), D, L1), holds(member(A, O), D, L2),
-    \+ ( treaty(T, _, O, _, _), clause(T, _, _, defence, _, _) ),
-    name_of(A, AN),
-    format(string(Detail), "shares the ~w with ~w", [O, AN]).
-raw_factor(S, _, X, D, f(shared_stance_with_attacker, I, 1), Detail, [L1, L2]) :-
-    X \== none, S \== X,
-    holds(stance(S, I, P), D, L1), holds(stance(X, I, P), D, L2),
-    name_of(X, XN), name_of(I, IN),
-    format(string(Detail), "sides with ~w on ~w (~w)", [XN, IN, P]).
-raw_factor(S, A, _, D, f(shared_stance_with_ally, I, 1), Detail, [L1, L2]) :-
-    S \== A,
-    holds(stance(S, I, P), D, L1), holds(stance(A, I, P), D, L2),
-    name_of(A, AN), name_of(I, IN),
-    format(string(Detail), "sides with ~w on ~w (~w)", [AN, IN, P]).
-raw_factor(S, _, X, D, f(tie_with_attacker(K), K, 1), Detail, [L]) :-
-    X \== none,
-    holds(tie(S, X, K), D, L),
-    name_of(X, XN),
-    format(string(Detail), "~w ties with ~w", [K, XN]).
-raw_factor(S, A, _, D, f(tie_with_ally(K), K, 1), Detail, [L]) :-
-    holds(tie(S, A, K), D, L),
-    name_of(A, AN),
-    format(string(Detail), "~w ties with ~w", [K, AN]).
+    side(Side, A, X, O),
+    holds(conflict(S, O, I), D, L),
+    side_kind(conflict_with, Side, Kind),
+    name_of(O, ON), name_of(I, IN),
+    format(string(Detail), "in conflict with ~w over ~w", [ON, IN]).
 raw_factor(S, A, X, D, f(competing_priority, T, 1), Detail, [L|Ex]) :-
     holds(priority(S, T), D, L),
     threat(T, TN, Origin), Origin \== X, Origin \== A,
@@ -184,20 +192,6 @@ raw_factor(S, A, X, D, f(past_reaction(R), E, Scale), Detail, [L]) :-
     ),
     reaction_phrase(R, RP), date_text(ED, DT),
     format(string(Detail), "~w after ~w (~w)", [RP, EN, DT]).
-raw_factor(S, _, X, D, f(rivalry_with_attacker, X, 1), Detail, [L]) :-
-    X \== none, holds(rivalry(S, X), D, L),
-    name_of(X, XN), format(string(Detail), "rivalry with ~w", [XN]).
-raw_factor(S, _, X, D, f(conflict_with_attacker, I, 1), Detail, [L]) :-
-    X \== none, holds(conflict(S, X, I), D, L),
-    name_of(X, XN), name_of(I, IN),
-    format(string(Detail), "in conflict with ~w over ~w", [XN, IN]).
-raw_factor(S, A, _, D, f(rivalry_with_ally, A, 1), Detail, [L]) :-
-    holds(rivalry(S, A), D, L),
-    name_of(A, AN), format(string(Detail), "rivalry with ~w", [AN]).
-raw_factor(S, A, _, D, f(conflict_with_ally, I, 1), Detail, [L]) :-
-    holds(conflict(S, A, I), D, L),
-    name_of(A, AN), name_of(I, IN),
-    format(string(Detail), "in conflict with ~w over ~w", [AN, IN]).
 raw_factor(S, A, X, D, f(ally_complaint, O, 1), Detail, [L1, L2]) :-
     X \== none, S \== A,
     holds(complaint(A, O, I), D, L1),
@@ -238,17 +232,16 @@ assess(S, A, X, D, Bases, assessment(S, Obligated, Bases, Verdict, Score, Factor
 %  every other state whose factors give it a positive score: obligated
 %  first, then by descending score, then by id.
 defenders(A, X, D, Sorted) :-
-    findall(S, candidate(S, A, X, D), Ss0),
-    sort(Ss0, Ss),
     findall(Asm,
-            ( member(S, Ss),
+            ( candidate(S, A, X, D),
               findall(B, obligated(S, A, X, D, B), Bs),
               assess(S, A, X, D, Bs, Asm),
               keep(Asm) ),
             Asms),
     predsort(by_rank, Asms, Sorted).
 
-candidate(S, A, X, D) :- obligated(S, A, X, D, _).
+% Every state but the two parties; obligated ones are among them, since
+% only states can be members or parties (schema:check_fact/1).
 candidate(S, A, X, _) :- state(S, _, _), S \== A, S \== X.
 
 keep(assessment(_, true, _, _, _, _)) :- !.

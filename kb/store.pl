@@ -4,8 +4,7 @@
             materialize_curated/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
             end_fact/4,         % +Fact, +Date, +Source, +Recorded
-            withdraw_fact/2,    % +Fact, -Count
-            recorded/5          % ?Fact, ?Op, ?Date, ?Source, ?Recorded
+            withdraw_fact/2     % +Fact, -Count
           ]).
 
 /** <module> Facts over time: the curated kb and what analysts add
@@ -29,9 +28,6 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 %  spell_(Kind, Fact, From, To, Source, Origin): one validity span.
 %  Origin is `kb` or added(Id, Recorded).  Kind first, for indexing.
 :- dynamic spell_/6.
-%  record_(Fact, Op, Date, Source, Recorded): the log of add/end
-%  operations, for `history of`.
-:- dynamic record_/5.
 
 %! materialize_curated is det.
 %
@@ -79,22 +75,22 @@ add_fact(Id, F, From, Src, Recorded) :-
     ;   true
     ),
     functor(F, K, _),
-    assertz(spell_(K, F, From, 99991231, Src, added(Id, Recorded))),
-    assertz(record_(F, add, From, Src, Recorded)).
+    assertz(spell_(K, F, From, 99991231, Src, added(Id, Recorded))).
 
 %! end_fact(+Fact, +Date, +Source, +Recorded) is det.
 %
 %  Fact stops holding from Date: the spell that holds on the day before
 %  is closed at Date.  Raises casus_not_held if no spell holds then.
-end_fact(F, Date, Src, Recorded) :-
+%  The closed spell keeps its own source and origin; when the retract
+%  was recorded is kept in the engine's journal.
+end_fact(F, Date, _Src, _Recorded) :-
     check_fact(F),
     functor(F, K, _),
     (   same_fact(F, G),
         clause(spell_(K, G, From, To, S0, O), true, Ref),
         From < Date, Date < To
     ->  erase(Ref),
-        assertz(spell_(K, G, From, Date, S0, O)),
-        assertz(record_(F, end, Date, Src, Recorded))
+        assertz(spell_(K, G, From, Date, S0, O))
     ;   throw(error(casus_not_held(F, Date), _))
     ).
 
@@ -114,9 +110,5 @@ withdraw_fact(F, N) :-
         ->  throw(error(casus_curated(F), _))
         ;   throw(error(casus_not_added(F), _))
         )
-    ;   maplist(erase, Refs),
-        retractall(record_(F, _, _, _, _))
+    ;   maplist(erase, Refs)
     ).
-
-%! recorded(?Fact, ?Op, ?Date, ?Source, ?Recorded) is nondet.
-recorded(F, Op, D, S, R) :- record_(F, Op, D, S, R).
