@@ -44,7 +44,7 @@ char** complete(const char* text, int, int) {
 
 int run_repl(Session& session, Engine& engine, const std::filesystem::path& history_file) {
     std::set<std::string> words(keywords.begin(), keywords.end());
-    for (auto d : {".help", ".read", ".mode", ".timer", ".why", ".schema", ".once", ".compact", ".quit"}) words.insert(d);
+    words.insert(dot_commands.begin(), dot_commands.end());
     for (auto& n : engine.names())
         if (n.text.find(' ') == std::string::npos) words.insert(n.text);
     // One spelling per word, case-insensitively ("Kazakhstan", not also "kazakhstan").

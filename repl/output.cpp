@@ -231,8 +231,11 @@ void print_explanation(std::ostream& out, const DefendersResult& r) {
         out << "\n";
     };
     if (a.basis.empty()) out << "  no obligation: no treaty in force binds " << a.name << " to defend " << r.ally_name << "\n";
+    // The obligation's weight (kb/weights.pl) is what the score holds beyond the factors.
+    double obligation = a.score;
+    for (auto& f : a.factors) obligation -= f.weight;
     for (auto& b : a.basis) {
-        out << "  obligated (+3.00): " << basis_str(b) << "\n";
+        out << "  obligated (" << score_str(obligation) << "): " << basis_str(b) << "\n";
         for (auto& n : b.notes) out << "    note: " << n << "\n";
         for (auto& e : b.evidence) leaf(e);
     }

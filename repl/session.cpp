@@ -54,11 +54,11 @@ const char* help_text =
     "  list states | organisations | treaties | declarations | facts about <name>;  history of <name>\n"
     "Modifiers:  as of YYYY-MM-DD <question>;  suppose <add/retract> [and ...]: <question>\n"
     "Statements: add <fact> [on YYYY-MM-DD] [source \"text\"];  retract <fact> [on YYYY-MM-DD]\n"
-    "Dot-commands: .help .read FILE .mode table|text|json|csv .timer on|off .why .schema .once FILE .compact .quit\n";
-
-const std::vector<std::string> dot_commands{".help", ".read", ".mode", ".timer", ".why", ".schema", ".once", ".compact", ".quit", ".exit"};
+    "Dot-commands: .help .read FILE .mode table|text|json|csv .timer on|off .why .schema .compact .quit\n";
 
 }  // namespace
+
+const std::vector<std::string> dot_commands{".help", ".read", ".mode", ".timer", ".why", ".schema", ".compact", ".quit", ".exit"};
 
 Session::Session(Engine& engine, OutputOptions output, bool bail) : engine_(engine), output_(output), bail_(bail) {}
 
@@ -83,13 +83,12 @@ void Session::flush() {
     if (unacknowledged_.empty()) return;
     try {
         engine_.commit();
-        for (auto& [r, q] : unacknowledged_) print_result(std::cout, r, q, output_);
+        for (auto& u : unacknowledged_) print_result(std::cout, u.result, u.origin.text, output_);
     } catch (const Error& e) {
         // The batch is not durable: none of its statements is acknowledged.
-        for (auto& o : unacknowledged_origins_) error(e, o);
+        for (auto& u : unacknowledged_) error(e, u.origin);
     }
     unacknowledged_.clear();
-    unacknowledged_origins_.clear();
     std::cout.flush();
 }
 
@@ -99,8 +98,7 @@ void Session::statement(const std::string& text, const std::string& file, int li
     try {
         Result r = engine_.execute(text);
         if (auto* c = std::get_if<ChangeResult>(&r); c && engine_.pending() > 0) {
-            unacknowledged_.emplace_back(r, text);
-            unacknowledged_origins_.push_back(origin);
+            unacknowledged_.push_back({r, origin});
             if (unacknowledged_.size() >= batch_size) flush();
             return;
         }
@@ -201,9 +199,10 @@ bool Session::run_stream(std::istream& in, const std::string& file) {
         std::string text = lines[i];
         std::size_t first = i;
         // An unfinished statement continues on the next lines, unless a
-        // line starts a new statement.
-        while (trim(text)[0] != '.' && incomplete(text) && i + 1 < lines.size() && !blank_or_comment(lines[i + 1]) &&
-               !starts_statement(lines[i + 1]))
+        // line starts a new statement. The cheap tests come first, so a
+        // script of one statement per line is parsed only once per line.
+        while (i + 1 < lines.size() && !blank_or_comment(lines[i + 1]) && !starts_statement(lines[i + 1]) &&
+               trim(text)[0] != '.' && incomplete(text))
             text += "\n" + lines[++i];
         run_text(text, file, static_cast<int>(first) + 1);
     }

@@ -12,6 +12,9 @@
 
 namespace casus::cli {
 
+// The dot-commands, for completion and suggestions.
+extern const std::vector<std::string> dot_commands;
+
 class Session {
 public:
     Session(Engine& engine, OutputOptions output, bool bail);
@@ -40,8 +43,12 @@ private:
     bool bail_;
     bool failed_ = false, stopped_ = false, timer_ = false;
     std::optional<DefendersResult> last_;
-    std::vector<std::pair<Result, std::string>> unacknowledged_;
-    std::vector<Origin> unacknowledged_origins_;
+    // Changes applied but not yet durable: printed once their batch is committed.
+    struct Unacknowledged {
+        Result result;
+        Origin origin;  // origin.text is the statement as typed
+    };
+    std::vector<Unacknowledged> unacknowledged_;
 };
 
 }  // namespace casus::cli
