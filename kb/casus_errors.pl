@@ -47,6 +47,32 @@ load_kb(File, Problems) :-
     atomic_list_concat(Ps, '\n', A),
     atom_string(A, Problems).
 
+%! load_user_rules(+File, +TimeoutSeconds, -Problems) is det.
+%
+%  Load a user's rule file into module casus_user (where rules.pl looks
+%  for casus_user:factor/6), within the time limit, collecting the
+%  errors as load_kb/2 does.
+load_user_rules(File, T, Problems) :-
+    retractall(problem(_)),
+    setup_call_cleanup(assertz(loading),
+                       catch(bounded(T, casus_user:load_files(File, [silent(true)])), E,
+                             ( message_to_text(E, Text), assertz(problem(Text)) )),
+                       retractall(loading)),
+    findall(P, problem(P), Ps),
+    atomic_list_concat(Ps, '\n', A),
+    atom_string(A, Problems).
+
+%  A blocking sleep/1 is not interrupted by call_with_time_limit/2 under
+%  --signals=false (NOTES-swipl.md).  User rules see a sleep/1 that
+%  sleeps in slices of 50 ms, so the time limit and Ctrl-C get a chance
+%  between slices.
+:- casus_user:redefine_system_predicate(sleep(_)).
+casus_user:sleep(T) :- number(T), T > 0.05, !, system:sleep(0.05), T1 is T - 0.05, casus_user:sleep(T1).
+casus_user:sleep(T) :- system:sleep(T).
+
+bounded(T, Goal) :- T > 0, !, call_with_time_limit(T, Goal).
+bounded(_, Goal) :- call(Goal).
+
 message_to_text(E, T) :-
     catch(( '$messages':translate_message(E, Lines, []), lines_text(Lines, T) ), _, fail), !.
 message_to_text(E, T) :- format(string(T), "~q", [E]).
@@ -61,10 +87,18 @@ run(M, Goal, T) :-
     ),
     !.
 
+%! interrupted(+Signal) is det.
+%
+%  The handler of the synthetic signal the casus program raises on
+%  Ctrl-C (Prolog runs with --signals=false, so SIGINT never reaches it
+%  directly): the running question stops with casus_interrupted.
+interrupted(_) :- throw(casus_interrupted).
+
 %! casus_error_kind(+Exception, -Kind) is det.
 %
 %  Kind is validation (the user's fact is wrong), limit (time or
 %  stack) or prolog (anything else).
+casus_error_kind(casus_interrupted, interrupted) :- !.
 casus_error_kind(time_limit_exceeded, limit) :- !.
 casus_error_kind(time_limit_exceeded(_), limit) :- !.
 casus_error_kind(error(resource_error(_), _), limit) :- !.
@@ -81,6 +115,7 @@ validation_error(existence_error(fact_kind, _)).
 validation_error(domain_error(fact, _)).
 
 %! casus_message(+Exception, -Message) is det.
+casus_message(casus_interrupted, "interrupted: the question was cancelled (Ctrl-C); the kb is unchanged") :- !.
 casus_message(time_limit_exceeded, "timeout: the question took longer than the time limit") :- !.
 casus_message(time_limit_exceeded(_), "timeout: the question took longer than the time limit") :- !.
 casus_message(error(resource_error(R), _), M) :- !,

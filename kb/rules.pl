@@ -200,6 +200,15 @@ raw_factor(S, A, X, D, f(ally_complaint, O, 1), Detail, [L1, L2]) :-
     name_of(A, AN), name_of(I, IN),
     format(string(Detail), "~w complains its ~w partners fail it over ~w", [AN, O, IN]).
 
+%  A user's own rules (loaded with --rules FILE or .load FILE into module
+%  casus_user) add factors: casus_user:factor(+Defender, +Ally, +Attacker,
+%  +Date, -Weight, -Detail).  They run under the same time and stack
+%  limits as every question.
+raw_factor(S, A, X, D, f(user_rule, Detail, W), Detail, [leaf(user_rule(S, A, X), source("user rule", Detail), 0)]) :-
+    catch(casus_user:factor(S, A, X, D, W0, Detail0), error(existence_error(procedure, casus_user:factor/6), _), fail),
+    number(W0), W is W0, W =\= 0,
+    format(string(Detail), "~w", [Detail0]).
+
 reaction_phrase(support, "stood with the victim").
 reaction_phrase(tepid, "offered only tepid support").
 reaction_phrase(restraint, "called for restraint").

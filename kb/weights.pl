@@ -14,6 +14,8 @@ Change a number here, restart casus, and every answer follows.
 
 %! weight(?Factor, ?Weight) is nondet.
 weight(obligation,                           3.0).
+% A user rule's factor carries its own weight (rules.pl scales this by it).
+weight(user_rule,                            1.0).
 % Toward the attacker (push away from defending the ally).
 weight(kinship_with_attacker,               -1.5).
 weight(backs_attacker_claim,                -1.5).  % backs the attacker on the issue in dispute with the ally

@@ -5,6 +5,7 @@
 #include <editline/readline.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -40,6 +41,30 @@ char** complete(const char* text, int, int) {
     return rl_completion_matches(text, completion_generator);
 }
 
+// Ctrl-C while a question runs cancels it; at the prompt libedit keeps
+// the line and the session goes on.
+volatile std::sig_atomic_t busy = 0;
+
+void on_interrupt(int) {
+    if (busy) Engine::interrupt();
+}
+
+void install_interrupt_handler() {
+    struct sigaction sa {};
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+}
+
+// Runs one entry with Ctrl-C armed.
+bool run_armed(Session& session, const std::string& text, int line_no) {
+    busy = 1;
+    bool go_on = session.run_text(text, "<stdin>", line_no);
+    busy = 0;
+    return go_on;
+}
+
 }  // namespace
 
 int run_repl(Session& session, Engine& engine, const std::filesystem::path& history_file) {
@@ -60,6 +85,7 @@ int run_repl(Session& session, Engine& engine, const std::filesystem::path& hist
     rl_attempted_completion_function = complete;
     rl_basic_word_break_characters = const_cast<char*>(" \t\n\"(),");
     using_history();
+    install_interrupt_handler();
     if (!history_file.empty()) read_history(history_file.c_str());
 
     std::cout << "casus " << Engine::version() << " — who is bound to defend whom. Type .help for help, .quit to leave.\n";
@@ -80,18 +106,18 @@ int run_repl(Session& session, Engine& engine, const std::filesystem::path& hist
         }
         if (pending.empty() && !line.empty() && line.find_first_not_of(" \t") != std::string::npos &&
             line[line.find_first_not_of(" \t")] == '.') {
-            if (!session.run_text(line, "<stdin>", line_no) && session.stopped()) break;
+            if (!run_armed(session, line, line_no) && session.stopped()) break;
             continue;
         }
         if (!pending.empty() && line.find_first_not_of(" \t") == std::string::npos) {
             // An empty line ends an unfinished statement: run it to show the error.
-            session.run_text(pending, "<stdin>", line_no);
+            run_armed(session, pending, line_no);
             pending.clear();
             continue;
         }
         pending += pending.empty() ? line : "\n" + line;
         if (session.incomplete(pending)) continue;
-        session.run_text(pending, "<stdin>", line_no);
+        run_armed(session, pending, line_no);
         pending.clear();
         if (session.stopped()) break;
     }

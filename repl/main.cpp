@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "");
     CLI::App app{"casus: who is bound to defend whom, and who actually would.\n"
                  "Runs FILEs, or -e statements, or stdin; on a terminal with no input, a REPL."};
-    std::vector<std::string> files, statements;
+    std::vector<std::string> files, statements, rules;
     std::string format, kb_dir, data_dir;
     bool bail = false, memory = false, version = false;
     double timeout = 30;
@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "text", "json", "csv"}));
     app.add_flag("--bail", bail, "Stop at the first statement that fails");
     app.add_option("--kb", kb_dir, "Knowledge-base directory (default: the installed or source kb)")->check(CLI::ExistingDirectory);
+    app.add_option("--rules", rules, "Load your own rule file (casus_user:factor/6 clauses; repeatable)")
+        ->check(CLI::ExistingFile);
     app.add_option("--data", data_dir, "Data directory for added facts (default: $XDG_DATA_HOME/casus or ~/.local/share/casus)");
     app.add_flag("--memory", memory, "Keep added facts in memory only: nothing is read or written on disk");
     app.add_option("--timeout", timeout, "Seconds a question may run before it is stopped (0: no limit)")->check(CLI::NonNegativeNumber);
@@ -64,6 +66,7 @@ int main(int argc, char** argv) {
     try {
         casus::Engine engine(options);
         for (auto& m : engine.journal_report().messages) std::cerr << "casus: " << m << "\n";
+        for (auto& r : rules) engine.load_rules(r);
         casus::cli::Session session(engine, output, bail);
         if (interactive) {
             std::filesystem::path history = options.data_dir ? *options.data_dir / "history" : std::filesystem::path();

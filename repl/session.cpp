@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include "graph.hpp"
 #include "parser.hpp"
 #include "suggest.hpp"
 
@@ -54,11 +55,23 @@ const char* help_text =
     "  list states | organisations | treaties | declarations | facts about <name>;  history of <name>\n"
     "Modifiers:  as of YYYY-MM-DD <question>;  suppose <add/retract> [and ...]: <question>\n"
     "Statements: add <fact> [on YYYY-MM-DD] [source \"text\"];  retract <fact> [on YYYY-MM-DD]\n"
-    "Dot-commands: .help .read FILE .mode table|text|json|csv .timer on|off .why .schema .compact .quit\n";
+    "Dot-commands:\n"
+    "  .help                      this text\n"
+    "  .read FILE                 run a script\n"
+    "  .load FILE                 load your own rules (casus_user:factor/6 clauses)\n"
+    "  .mode table|text|json|csv  how answers are printed\n"
+    "  .timer on|off              print how long each statement took\n"
+    "  .why                       explain every state of the last defenders answer\n"
+    "  .graph [FILE]              the last defenders answer as Graphviz DOT (FILE.svg/.png: rendered)\n"
+    "  .once FILE                 write the next answer to FILE instead of the screen\n"
+    "  .schema                    the fact kinds and their arguments\n"
+    "  .compact                   rewrite the journal as a compact snapshot\n"
+    "  .quit                      leave (also Ctrl-D); Ctrl-C cancels a running question\n";
 
 }  // namespace
 
-const std::vector<std::string> dot_commands{".help", ".read", ".mode", ".timer", ".why", ".schema", ".compact", ".quit", ".exit"};
+const std::vector<std::string> dot_commands{".help", ".read", ".load", ".mode", ".timer", ".why", ".graph",
+                                            ".once", ".schema", ".compact", ".quit", ".exit"};
 
 Session::Session(Engine& engine, OutputOptions output, bool bail) : engine_(engine), output_(output), bail_(bail) {}
 
@@ -104,7 +117,17 @@ void Session::statement(const std::string& text, const std::string& file, int li
         }
         flush();
         if (auto* d = std::get_if<DefendersResult>(&r)) last_ = *d;
-        print_result(std::cout, r, text, output_);
+        if (once_) {
+            std::string path = *once_;
+            once_.reset();
+            std::ofstream out(path, std::ios::trunc);
+            OutputOptions plain = output_;
+            plain.color = false;
+            print_result(out, r, text, plain);
+            if (!out.flush()) throw UsageError("cannot write the answer to '" + path + "'");
+        } else {
+            print_result(std::cout, r, text, output_);
+        }
     } catch (const Error& e) {
         flush();
         error(e, origin);
@@ -163,8 +186,31 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         if (arg.empty() || !in) error(UsageError("cannot read '" + arg + "'"), origin);
         else return run_stream(in, arg);
     } else if (cmd == ".once") {
-        // Output of the next statement goes to FILE.
-        error(UsageError(".once is not supported yet; redirect the output of casus -e instead"), origin);
+        // Checked now, so a bad path is reported here and not after the question.
+        std::ofstream probe(arg, std::ios::app);
+        if (arg.empty() || !probe) error(UsageError(".once takes a file it can write: cannot write '" + arg + "'"), origin);
+        else once_ = arg;
+    } else if (cmd == ".graph") {
+        if (!last_) {
+            error(UsageError(".graph draws the last defenders answer, and there is none yet"), origin);
+        } else if (arg.empty()) {
+            std::cout << to_dot(*last_);
+        } else {
+            try {
+                std::string what = write_graph(*last_, arg);
+                std::cout << "wrote " << what << " to " << arg << "\n";
+            } catch (const Error& e) {
+                error(e, origin);
+            }
+        }
+    } else if (cmd == ".load") {
+        try {
+            if (arg.empty()) throw UsageError(".load takes a rule file");
+            engine_.load_rules(arg);
+            std::cout << "loaded rules from " << arg << "\n";
+        } catch (const Error& e) {
+            error(e, origin);
+        }
     } else if (cmd == ".compact") {
         try {
             std::size_t n = engine_.compact();

@@ -43,6 +43,7 @@ private:
     bool bail_;
     bool failed_ = false, stopped_ = false, timer_ = false;
     std::optional<DefendersResult> last_;
+    std::optional<std::string> once_;  // .once FILE: where the next answer goes
     // Changes applied but not yet durable: printed once their batch is committed.
     struct Unacknowledged {
         Result result;

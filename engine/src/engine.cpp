@@ -90,6 +90,7 @@ struct Engine::Impl {
         if (options.kb_dir.empty()) options.kb_dir = Engine::default_kb_dir();
         prolog::start(options.stack_limit_mb);
         bootstrap();
+        prolog::enable_interrupts();
         prolog::load(options.kb_dir / "casus.pl");
         load_names();
         load_schema();
@@ -262,6 +263,10 @@ struct Engine::Impl {
         GroundFact g = ground(ps, a.fact);
         Date from = a.on ? date_of(ps, *a.on) : Date::today();
         std::string source = a.source ? *a.source : std::string("added by the user");
+        if (options.dry_run) {
+            check(ps, a.fact, g);
+            return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 0};
+        }
         JournalRecord rec{"add", {}, from.as_int(), source, utc_now()};
         rec.fact.push_back(g.kind);
         rec.fact.insert(rec.fact.end(), g.args.begin(), g.args.end());
@@ -274,6 +279,13 @@ struct Engine::Impl {
 
     Result run_node(const ParsedStatement& ps, const ast::Retract& r) {
         GroundFact g = ground(ps, r.fact);
+        if (options.dry_run) {
+            std::optional<Date> on;
+            if (r.on) on = date_of(ps, *r.on);
+            check(ps, r.fact, g);
+            return ChangeResult{r.on ? ChangeResult::Action::ended : ChangeResult::Action::withdrawn, g.text(), on,
+                                "retracted by the user", 0};
+        }
         require_writable(ps, r.fact, g, "retract");
         JournalRecord rec{r.on ? "end" : "withdraw", {}, 0, "retracted by the user", utc_now()};
         rec.fact.push_back(g.kind);
@@ -488,6 +500,10 @@ Result Engine::execute(const std::string& statement) {
     return impl_->run(ps);
 }
 
+void Engine::load_rules(const std::filesystem::path& file) {
+    prolog::load_user_rules(file, impl_->options.timeout_seconds);
+}
+
 void Engine::set_group_commit(bool on) {
     impl_->group_commit = on;
     if (!on) commit();
@@ -543,5 +559,7 @@ std::filesystem::path Engine::default_kb_dir() {
 }
 
 const char* Engine::version() { return CASUS_VERSION; }
+
+void Engine::interrupt() noexcept { prolog::interrupt(); }
 
 }  // namespace casus

@@ -4,6 +4,7 @@
 
 #include <SWI-Prolog.h>
 
+#include <atomic>
 #include <memory>
 
 namespace casus::prolog {
@@ -11,6 +12,7 @@ namespace casus::prolog {
 namespace {
 
 std::unique_ptr<PlEngine> the_engine;
+std::atomic<int> interrupt_signal{0};
 
 // Calls casus_errors:Pred(Exception, Out) and returns Out as text, or ""
 // if the predicate fails or raises. The helpers that describe an
@@ -46,6 +48,7 @@ std::string kind_of(term_t ex) {
     PL_clear_exception();
     if (kind == "validation") throw ValidationError(msg, 0, 0);
     if (kind == "limit") throw LimitError(msg);
+    if (kind == "interrupted") throw InterruptedError(msg);
     throw PrologError(msg);
 }
 
@@ -95,6 +98,38 @@ void load(const std::filesystem::path& file) {
         text_of_problems = e.what();
     }
     if (!text_of_problems.empty()) throw KbLoadError("the kb does not load:\n" + text_of_problems);
+}
+
+void load_user_rules(const std::filesystem::path& file, double timeout_seconds) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec))
+        throw KbLoadError("rule file not found: " + file.string());
+    Frame frame;
+    PlTerm_var problems;
+    std::string text_of_problems;
+    try {
+        if (!call("casus_errors", compound("load_user_rules", {atom(std::filesystem::absolute(file).string()),
+                                                               PlTerm_float(timeout_seconds), problems})))
+            text_of_problems = "loading " + file.string() + " failed";
+        else
+            text_of_problems = text(problems);
+    } catch (const Error& e) {
+        text_of_problems = e.what();
+    }
+    if (!text_of_problems.empty()) throw KbLoadError("the rule file does not load:\n" + text_of_problems);
+}
+
+void enable_interrupts() {
+    if (interrupt_signal.load() > 0) return;
+    pl_sigaction_t act{};
+    act.sa_predicate = PL_predicate("interrupted", 1, "casus_errors");
+    int sig = PL_sigaction(0, &act, nullptr);  // 0: allocate a synthetic signal
+    if (sig > 0) interrupt_signal.store(sig);
+}
+
+void interrupt() noexcept {
+    int sig = interrupt_signal.load();
+    if (sig > 0) PL_raise(sig);
 }
 
 Frame::Frame() : fid_(PL_open_foreign_frame()) {}

@@ -22,6 +22,18 @@ void load_module(const std::filesystem::path& file);
 // while loading; throws KbLoadError naming file and line.
 void load(const std::filesystem::path& file);
 
+// Loads a user's rule file (trusted path) into module casus_user, under
+// the time limit; throws KbLoadError naming file and line.
+void load_user_rules(const std::filesystem::path& file, double timeout_seconds);
+
+// Ctrl-C support. Prolog runs with --signals=false, so SIGINT never
+// reaches it; enable_interrupts() registers a synthetic Prolog signal
+// whose handler throws casus_interrupted, and interrupt(), which is
+// async-signal-safe, raises it: the running call stops at its next
+// inference with an InterruptedError.
+void enable_interrupts();
+void interrupt() noexcept;
+
 // Frees every term reference made while it lives (one statement).
 class Frame {
 public:

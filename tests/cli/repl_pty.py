@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
 """Drives the casus REPL through a pseudo-terminal: a question and its
 answer, Tab completion of a name, history recall with the Up arrow, a
-continuation prompt, a dot-command suggestion, and Ctrl-D to leave."""
+continuation prompt, a dot-command suggestion, Ctrl-C cancelling a
+question that loops (a user rule) while the session goes on, .graph and
+.once, and Ctrl-D to leave."""
 import os, pty, select, sys, tempfile, time
 
 casus = sys.argv[1]
 data = tempfile.mkdtemp()
+rules = os.path.join(data, "loop.pl")
+with open(rules, "w") as f:
+    f.write('factor(_, georgia, _, _, 1, "loops") :- loop(0).\n'
+            'loop(N) :- N1 is N + 1, loop(N1).\n')
 pid, fd = pty.fork()
 if pid == 0:
     os.environ["CASUS_TODAY"] = "2026-11-28"
     os.environ["TERM"] = "xterm"
-    os.execv(casus, [casus, "--data", data])
+    os.execv(casus, [casus, "--data", data, "--timeout", "120", "--rules", rules])
 
 buf = b""
 def read_until(needle, timeout=15):
@@ -56,6 +62,30 @@ assert "russia" in out, out
 send(".hepl\r")
 out = read_until("casus> ")
 assert "did you mean '.help'" in out, out
+# Ctrl-C cancels a question that would run for two minutes, not the session.
+send("who would defend Georgia against Russia\r")
+time.sleep(1.0)
+started = time.time()
+send("\x03")
+out = read_until("casus> ", timeout=10)
+assert "interrupted" in out, out
+assert time.time() - started < 5, "Ctrl-C took too long"
+send("who must defend Armenia\r")
+out = read_until("casus> ")
+assert "Kazakhstan" in out or "kazakhstan" in out, out
+# .graph FILE.svg renders the last defenders answer; .once FILE takes the next answer.
+svg = os.path.join(data, "answer.svg")
+send("who would defend Armenia against Azerbaijan\r")
+read_until("casus> ")
+send(".graph " + svg + "\r")
+out = read_until("casus> ")
+assert "wrote SVG" in out and open(svg).read().lstrip().startswith("<?xml"), out
+once = os.path.join(data, "once.txt")
+send(".once " + once + "\r")
+read_until("casus> ")
+send("who backs Azerbaijan\r")
+out = read_until("casus> ")
+assert "Turkey" in open(once).read() and "Turkey" not in out, out
 send("\x04")
 # Never hang: wait a bounded time for the exit, then try .quit, then kill.
 def wait_exit(seconds):

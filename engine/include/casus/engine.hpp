@@ -19,6 +19,9 @@ struct EngineOptions {
     std::optional<std::filesystem::path> data_dir;  // nullopt: memory only, nothing persists
     std::size_t stack_limit_mb = 512;
     double timeout_seconds = 30;                  // per question; 0 = none
+    // Adds and retracts are parsed, resolved and validated against the
+    // schema, then not applied (ChangeResult::count is 0). Questions run.
+    bool dry_run = false;
 };
 
 // A name the language can resolve: for completion and "list".
@@ -53,6 +56,11 @@ public:
     // casus::Error subclass; the engine stays usable after any of them.
     Result execute(const std::string& statement);
 
+    // Loads a user's rule file (a trusted path) into module casus_user:
+    // casus_user:factor(+Defender, +Ally, +Attacker, +Date, -Weight, -Detail)
+    // clauses add factors to every assessment, under the same limits.
+    void load_rules(const std::filesystem::path& file);
+
     // Group commit: while on, adds and retracts are applied and buffered,
     // and made durable together by commit() (one fsync per batch).
     void set_group_commit(bool on);
@@ -70,6 +78,9 @@ public:
     // running from a build tree, else the installed share/casus/kb.
     static std::filesystem::path default_kb_dir();
     static const char* version();
+    // Stops the question running now with an InterruptedError; the kb is
+    // left as it was. Async-signal-safe: made for a SIGINT handler.
+    static void interrupt() noexcept;
 
 private:
     struct Impl;

@@ -72,6 +72,13 @@ public:
     const char* kind() const noexcept override { return "prolog"; }
 };
 
+// The user cancelled the running question (Ctrl-C).
+class InterruptedError : public Error {
+public:
+    using Error::Error;
+    const char* kind() const noexcept override { return "interrupted"; }
+};
+
 // A resource limit: time or stack.
 class LimitError : public Error {
 public:
