@@ -15,7 +15,12 @@
             api_add/5,           % +Id, +Fact, +From, +SourceText, +Recorded
             api_end/4,           % +Fact, +Date, +SourceText, +Recorded
             api_withdraw/2,      % +Fact, -Count
-            api_suppose/2        % +Statements, +Query
+            api_suppose/2,       % +Statements, +Query
+            api_define/1,        % +Entity
+            api_entity_kinds/1,  % -Kinds
+            api_undo_add/1,      % +Id
+            api_store_info/2,    % -MaxAddedId, -SnapshotGeneration
+            api_save_snapshot/3  % +File, +Generation, -Count
           ]).
 
 /** <module> The only predicates the engine calls
@@ -39,6 +44,7 @@ terms the engine converts to typed C++ values:
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
+:- use_module(library(aggregate)).
 
 %! api_defenders(+Ally, +Attacker, +Date, -Answers) is det.
 api_defenders(A, X, D, Answers) :-
@@ -245,6 +251,32 @@ api_end(F, D, SrcText, Recorded) :-
 
 %! api_withdraw(+Fact, -Count) is det.
 api_withdraw(F, N) :- withdraw_fact(F, N).
+
+%! api_define(+Entity) is det.
+%
+%  An import defines a state, alias, organisation, treaty, clause or
+%  entity source (store:entity_kind/2 lists them and their types).
+api_define(E) :- define_entity(E).
+
+%! api_entity_kinds(-Kinds) is det.
+%
+%  Kinds = list of kind(Name, ArgTypes), for the engine to build terms.
+api_entity_kinds(Kinds) :- findall(kind(K, Ts), entity_kind(K, Ts), Kinds).
+
+%! api_undo_add(+Id) is det.
+api_undo_add(Id) :- undo_add(Id).
+
+%! api_store_info(-MaxAddedId, -SnapshotGeneration) is det.
+api_store_info(Max, G) :- max_added_id(Max), snapshot_generation(G).
+
+%! api_save_snapshot(+File, +Generation, -Count) is det.
+%
+%  Count is the number of added spells and defined entities saved.
+api_save_snapshot(File, G, Count) :-
+    save_snapshot(File, G),
+    aggregate_all(count, spell(_, _, _, _, added(_, _)), N1),
+    aggregate_all(count, defined_(_), N2),
+    Count is N1 + N2.
 
 %! api_suppose(+Statements, +Query) is semidet.
 %

@@ -112,6 +112,7 @@ validation_error(casus_not_held(_, _)).
 validation_error(casus_curated(_)).
 validation_error(casus_not_added(_)).
 validation_error(existence_error(fact_kind, _)).
+validation_error(casus_entity_clash(_)).
 validation_error(domain_error(fact, _)).
 
 %! casus_message(+Exception, -Message) is det.
@@ -131,16 +132,27 @@ custom(casus_arity(K, Want, Got), M) :-
 custom(casus_arg_type(K, N, T, V), M) :-
     format(string(M), "argument ~d of ~w must be a ~w, not '~w'", [N, K, T, V]).
 custom(casus_not_held(F, D), M) :-
-    format(string(M), "~q does not hold on ~w, so it cannot end then", [F, D]).
+    iso_date(D, T),
+    format(string(M), "~q does not hold on ~w, so it cannot end then", [F, T]).
 custom(casus_curated(F), M) :-
     format(string(M), "~q is in the curated kb: end it with a date (retract ... on YYYY-MM-DD)", [F]).
 custom(casus_not_added(F), M) :-
     format(string(M), "~q was never added, so there is nothing to withdraw", [F]).
+custom(casus_entity_clash(E), M) :-
+    format(string(M), "~q clashes with an entity the kb already has under that id or code", [E]).
 custom(existence_error(fact_kind, K), M) :-
     format(string(M), "unknown fact kind '~w' (see .schema)", [K]).
 
 span_text(From, To, S) :-
+    iso_date(From, F),
     (   To >= 99991231
-    ->  format(string(S), "from ~w", [From])
-    ;   format(string(S), "from ~w to ~w", [From, To])
+    ->  format(string(S), "from ~w", [F])
+    ;   iso_date(To, T), format(string(S), "from ~w to ~w", [F, T])
     ).
+
+%  iso_date(+YYYYMMDD, -Text): 20250101 -> "2025-01-01".
+iso_date(D, T) :-
+    integer(D), D > 0, !,
+    Y is D // 10000, M is D // 100 mod 100, Dd is D mod 100,
+    format(string(T), "~d-~|~`0t~d~2+-~|~`0t~d~2+", [Y, M, Dd]).
+iso_date(D, T) :- format(string(T), "~w", [D]).

@@ -75,13 +75,23 @@ reaction_kind(K) :- memberchk(K, [support, tepid, restraint, silence, condemnati
 %  Value (an atom) is a valid value of entity type Type.  Open types
 %  (issue, event, declaration, threat, group, position) accept any
 %  snake_case atom so analysts can name new things as events occur.
-is_of_type(V, state)         :- state(V, _, _).
-is_of_type(V, organisation)  :- organisation(V, _).
-is_of_type(V, treaty)        :- treaty(V, _, _, _, _).
-is_of_type(V, actor)         :- ( state(V, _, _) -> true ; organisation(V, _) ).
-is_of_type(V, tie_kind)      :- tie_kind(V).
-is_of_type(V, reaction_kind) :- reaction_kind(V).
-is_of_type(V, T)             :- open_type(T), snake_case(V).
+is_of_type(V, T) :- type_value(T, V).
+
+%  type_value(+Type, +Value): first-argument indexing on Type picks the
+%  one clause that applies, so a check leaves no choice point (journal
+%  replay and imports run it a million times).
+type_value(state, V)         :- state(V, _, _), !.
+type_value(organisation, V)  :- organisation(V, _), !.
+type_value(treaty, V)        :- treaty(V, _, _, _, _), !.
+type_value(actor, V)         :- ( state(V, _, _) -> true ; organisation(V, _) ).
+type_value(tie_kind, V)      :- tie_kind(V).
+type_value(reaction_kind, V) :- reaction_kind(V).
+type_value(declaration, V)   :- snake_case(V).
+type_value(event, V)         :- snake_case(V).
+type_value(issue, V)         :- snake_case(V).
+type_value(threat, V)        :- snake_case(V).
+type_value(group, V)         :- snake_case(V).
+type_value(position, V)      :- snake_case(V).
 
 open_type(declaration).
 open_type(event).
@@ -90,11 +100,20 @@ open_type(threat).
 open_type(group).
 open_type(position).
 
+%  ASCII snake_case, as the engine's own check (engine.cpp is_snake_case).
 snake_case(V) :-
     atom(V),
     atom_codes(V, [C|Cs]),
-    code_type(C, lower),
-    forall(member(D, Cs), (code_type(D, lower) ; code_type(D, digit) ; D == 0'_)).
+    C >= 0'a, C =< 0'z,
+    snake_rest(Cs).
+
+snake_rest([]).
+snake_rest([C|Cs]) :-
+    (   C >= 0'a, C =< 0'z -> true
+    ;   C >= 0'0, C =< 0'9 -> true
+    ;   C =:= 0'_
+    ),
+    snake_rest(Cs).
 
 %! fact_kind_of(+Fact, -Kind) is semidet.
 fact_kind_of(Fact, Kind) :-

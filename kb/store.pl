@@ -4,7 +4,14 @@
             materialize_curated/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
             end_fact/4,         % +Fact, +Date, +Source, +Recorded
-            withdraw_fact/2     % +Fact, -Count
+            withdraw_fact/2,    % +Fact, -Count
+            undo_add/1,         % +Id
+            define_entity/1,    % +Entity
+            entity_kind/2,      % ?Kind, ?ArgTypes
+            max_added_id/1,     % -Id
+            save_snapshot/2,    % +File, +Generation
+            snapshot_generation/1, % -Generation
+            defined_/1          % ?Entity
           ]).
 
 /** <module> Facts over time: the curated kb and what analysts add
@@ -20,7 +27,10 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 */
 
 :- use_module(schema).
+:- use_module(entities).
 :- use_module(library(lists)).
+:- use_module(library(apply)).
+:- use_module(library(aggregate)).
 
 :- multifile facts:kb_fact/4.
 :- dynamic facts:kb_fact/4.
@@ -28,6 +38,10 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 %  spell_(Kind, Fact, From, To, Source, Origin): one validity span.
 %  Origin is `kb` or added(Id, Recorded).  Kind first, for indexing.
 :- dynamic spell_/6.
+% A snapshot (save_snapshot/2) is a compiled file of spell_/6 and
+% defined_/1 clauses: multifile, so loading it adds to these.
+:- multifile spell_/6, defined_/1, snapshot_generation_/1.
+:- dynamic defined_/1, snapshot_generation_/1.
 
 %! materialize_curated is det.
 %
@@ -112,3 +126,95 @@ withdraw_fact(F, N) :-
         )
     ;   maplist(erase, Refs)
     ).
+
+%! undo_add(+Id) is det.
+%
+%  Removes the spell added under Id: the engine undoes the adds of a
+%  batch whose commit failed, so memory never holds what the disk lost.
+undo_add(Id) :-
+    retractall(spell_(_, _, _, _, _, added(Id, _))).
+
+%! entity_kind(?Kind, ?ArgTypes) is nondet.
+%
+%  The entities an import may define, with the type of each argument:
+%  atom (an id), string (display text), integer (a date or a code) or
+%  conditions (a list of clause conditions).
+entity_kind(state,         [atom, string, integer]).
+entity_kind(alias,         [string, atom]).
+entity_kind(organisation,  [atom, string]).
+entity_kind(treaty,        [atom, string, atom, integer, integer]).
+entity_kind(clause,        [atom, atom, string, atom, conditions, string]).
+entity_kind(entity_source, [atom, string]).
+
+%! define_entity(+Entity) is det.
+%
+%  Adds Entity (a state/3, alias/2, treaty/5, ... term) to the kb's
+%  entities unless an identical one is there (importing twice adds
+%  nothing); a state or treaty id already used for something else is an
+%  error.
+define_entity(E) :-
+    must_be(ground, E),
+    functor(E, K, N),
+    (   entity_kind(K, Types), length(Types, N) -> true ; domain_error(entity, E) ),
+    E =.. [_|Args],
+    maplist(entity_arg, Types, Args),
+    (   call(entities:E)
+    ->  true
+    ;   clash(E)
+    ->  throw(error(casus_entity_clash(E), _))
+    ;   assertz(entities:E),
+        assertz(defined_(E))
+    ).
+
+entity_arg(atom, A) :- must_be(atom, A).
+entity_arg(string, S) :- must_be(string, S).
+entity_arg(integer, I) :- must_be(integer, I).
+entity_arg(conditions, L) :- must_be(list, L).
+
+clash(state(Id, _, _)) :- entities:state(Id, _, _).
+clash(state(_, _, Cow)) :- entities:state(_, _, Cow).
+clash(treaty(Id, _, _, _, _)) :- entities:treaty(Id, _, _, _, _).
+clash(organisation(Id, _)) :- entities:organisation(Id, _).
+
+%! max_added_id(-Id) is det.
+max_added_id(Max) :-
+    aggregate_all(max(I), spell_(_, _, _, _, _, added(I, _)), Max0),
+    ( integer(Max0) -> Max = Max0 ; Max = 0 ).
+
+%! snapshot_generation(-Generation) is det.
+snapshot_generation(G) :- ( snapshot_generation_(G0) -> G = G0 ; G = 0 ).
+
+%! save_snapshot(+File, +Generation) is det.
+%
+%  Writes every added spell and defined entity to File (Prolog source)
+%  and compiles it to File's .qlf, the form that loads fast.  Compiling
+%  loads the file, so the spells and entities are taken out of memory
+%  first and come back from it; if compiling fails they are put back.
+save_snapshot(File, G) :-
+    findall(spell_(K, F, Fr, To, S, added(I, R)), spell_(K, F, Fr, To, S, added(I, R)), Spells),
+    findall(E, defined_(E), Entities),
+    setup_call_cleanup(open(File, write, Out, [encoding(utf8)]),
+                       write_snapshot(Out, G, Spells, Entities),
+                       close(Out)),
+    forget_added,
+    catch(user:qcompile(File),   % from user: qualified heads stay qualified in the .qlf
+          Error,
+          ( forget_added, restore(Spells, Entities), throw(Error) )).
+
+write_snapshot(Out, G, Spells, Entities) :-
+    format(Out, "% casus snapshot, generation ~d: added facts and imported entities.~n", [G]),
+    % Declared again here: without it qcompile/1 leaves these clauses out of the .qlf.
+    forall(member(P, [store:spell_/6, store:defined_/1, store:snapshot_generation_/1]),
+           format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
+    format(Out, "~q.~n", [store:snapshot_generation_(G)]),
+    forall(member(S, Spells), format(Out, "~q.~n", [store:S])),
+    forall(member(E, Entities), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
+
+forget_added :-
+    retractall(spell_(_, _, _, _, _, added(_, _))),
+    forall(retract(defined_(E)), retract(entities:E)),
+    retractall(snapshot_generation_(_)).
+
+restore(Spells, Entities) :-
+    forall(member(S, Spells), assertz(S)),
+    forall(member(E, Entities), ( assertz(entities:E), assertz(defined_(E)) )).

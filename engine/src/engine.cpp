@@ -84,6 +84,10 @@ struct Engine::Impl {
     JournalReport report;
     bool group_commit = false;
     long next_id = 1;
+    long generation = 0;              // of the snapshot loaded (0: none)
+    long last_added_id = 0;
+    std::vector<long> pending_adds;   // ids of adds in the open batch, undone if it fails
+    std::map<std::string, std::vector<std::string>> entity_kinds;  // define: argument types
     LastQuestion last;
 
     explicit Impl(EngineOptions o) : options(std::move(o)) {
@@ -92,9 +96,9 @@ struct Engine::Impl {
         bootstrap();
         prolog::enable_interrupts();
         prolog::load(options.kb_dir / "casus.pl");
-        load_names();
         load_schema();
         if (options.data_dir) open_journal(*options.data_dir);
+        load_names();  // after the journal: imports define new names
     }
 
     void bootstrap() {
@@ -115,6 +119,12 @@ struct Engine::Impl {
 
     void load_schema() {
         prolog::Frame frame;
+        PlTerm_var kinds_out;
+        if (!prolog::call("api", prolog::compound("api_entity_kinds", {kinds_out}))) throw KbLoadError("api_entity_kinds failed");
+        for (auto& k : prolog::list_items(kinds_out)) {
+            auto& types = entity_kinds[prolog::text(prolog::arg(k, 1))];
+            for (auto& t : prolog::list_items(prolog::arg(k, 2))) types.push_back(prolog::text(t));
+        }
         PlTerm_var out;
         if (!prolog::call("api", prolog::compound("api_schema", {out}))) throw KbLoadError("api_schema failed");
         kinds.clear();
@@ -125,9 +135,48 @@ struct Engine::Impl {
         }
     }
 
+    std::filesystem::path snapshot_file() const { return journal->dir() / "snapshot.qlf"; }
+
+    void store_info(long& max_id, long& gen) {
+        prolog::Frame frame;
+        PlTerm_var m, g;
+        prolog::call("api", prolog::compound("api_store_info", {m, g}));
+        max_id = prolog::integer_of(m);
+        gen = prolog::integer_of(g);
+    }
+
+    static JournalRecord generation_record(long g) { return JournalRecord{"generation", {}, g, "", utc_now()}; }
+
+    // The data directory: snapshot.qlf (compacted facts, fast to load) and
+    // journal.log (what came after). The journal's first record names the
+    // snapshot generation it continues, so a compaction cut short between
+    // its two renames is recognised instead of applied twice.
     void open_journal(const std::filesystem::path& dir) {
         journal = std::make_unique<Journal>(dir, report);
+        if (std::filesystem::exists(snapshot_file())) prolog::load(snapshot_file());
+        long max_id = 0;
+        store_info(max_id, generation);
+        next_id = max_id + 1;
         auto records = journal->read_all(report);
+        long journal_generation = 0;
+        std::size_t first = 0;
+        if (!records.empty() && records[0].op == "generation") {
+            journal_generation = records[0].date;
+            first = 1;
+        }
+        if (journal_generation < generation) {
+            report.messages.push_back("the journal predates snapshot generation " + std::to_string(generation) +
+                                      " (a compaction was cut short); its records are in the snapshot already");
+            if (!journal->read_only()) journal->rewrite({generation_record(generation)});
+            return;
+        }
+        if (journal_generation > generation)
+            throw StorageError("the journal in " + dir.string() + " continues snapshot generation " +
+                               std::to_string(journal_generation) + ", but " +
+                               (generation ? "snapshot.qlf is generation " + std::to_string(generation)
+                                           : std::string("snapshot.qlf is missing")) +
+                               "; casus will not start on half a history: restore snapshot.qlf or move the directory aside");
+        records.erase(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(first));
         for (auto& r : records) {
             try {
                 replay(r);
@@ -151,7 +200,8 @@ struct Engine::Impl {
     long apply(const std::string& op, const GroundFact& f, long date, const std::string& source,
                const std::string& recorded) {
         if (op == "add") {
-            prolog::call("api", prolog::compound("api_add", {prolog::integer(next_id++), f.term(), prolog::integer(date),
+            last_added_id = next_id++;
+            prolog::call("api", prolog::compound("api_add", {prolog::integer(last_added_id), f.term(), prolog::integer(date),
                                                              prolog::string(source), prolog::string(recorded)}));
             return 1;
         }
@@ -165,7 +215,68 @@ struct Engine::Impl {
             prolog::call("api", prolog::compound("api_withdraw", {f.term(), n}));
             return prolog::integer_of(n);
         }
+        if (op == "define") {
+            prolog::call("api", prolog::compound("api_define", {entity_term(f)}));
+            return 1;
+        }
         throw ValidationError("unknown journal operation " + op, 0, 0);
+    }
+
+    // An entity (define record) as a term: arguments typed by store:entity_kind/2.
+    PlTerm entity_term(const GroundFact& f) {
+        auto it = entity_kinds.find(f.kind);
+        if (it == entity_kinds.end() || it->second.size() != f.args.size())
+            throw ValidationError("unknown entity " + f.text(), 0, 0);
+        std::vector<PlTerm> args;
+        for (std::size_t i = 0; i < f.args.size(); ++i) {
+            const std::string& type = it->second[i];
+            const std::string& v = f.args[i];
+            if (type == "atom") args.push_back(prolog::atom(v));
+            else if (type == "string") args.push_back(prolog::string(v));
+            else if (type == "integer") args.push_back(prolog::integer(parse_long(v)));
+            else args.push_back(conditions_term(v));
+        }
+        return prolog::compound(f.kind, args);
+    }
+
+    static long parse_long(const std::string& v) {
+        std::size_t used = 0;
+        long n = 0;
+        try {
+            n = std::stol(v, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != v.size() || v.empty()) throw ValidationError("'" + v + "' is not an integer", 0, 0);
+        return n;
+    }
+
+    // "adversary=russia|china;location" -> [adversary([russia, china]), location]
+    static PlTerm conditions_term(const std::string& text) {
+        std::vector<PlTerm> items;
+        std::size_t b = 0;
+        while (b < text.size()) {
+            std::size_t e = text.find(';', b);
+            if (e == std::string::npos) e = text.size();
+            std::string c = text.substr(b, e - b);
+            b = e + 1;
+            if (c.empty()) continue;
+            auto eq = c.find('=');
+            if (eq == std::string::npos) {
+                items.push_back(prolog::atom(c));
+                continue;
+            }
+            std::vector<PlTerm> ids;
+            std::string rest = c.substr(eq + 1);
+            for (std::size_t p = 0; p <= rest.size();) {
+                std::size_t q = rest.find('|', p);
+                if (q == std::string::npos) q = rest.size();
+                if (q > p) ids.push_back(prolog::atom(rest.substr(p, q - p)));
+                p = q + 1;
+            }
+            items.push_back(prolog::compound(c.substr(0, eq), {prolog::list(ids)}));
+        }
+        return prolog::list(items);
     }
 
     // --- name resolution -------------------------------------------------
@@ -306,7 +417,28 @@ struct Engine::Impl {
     void durable(const JournalRecord& rec) {
         if (!journal) return;
         journal->append(rec);
-        if (!group_commit) journal->commit();
+        if (rec.op == "add") pending_adds.push_back(last_added_id);
+        if (!group_commit) commit();
+    }
+
+    // Commits the batch. If the disk refuses it, the batch's adds leave
+    // memory too: what was never acknowledged is never answered from.
+    std::size_t commit() {
+        if (!journal) return 0;
+        try {
+            std::size_t n = journal->commit();
+            pending_adds.clear();
+            return n;
+        } catch (const StorageError& e) {
+            for (long id : pending_adds) {
+                prolog::Frame frame;
+                prolog::call("api", prolog::compound("api_undo_add", {prolog::integer(id)}));
+            }
+            std::size_t undone = pending_adds.size();
+            pending_adds.clear();
+            throw StorageError(std::string(e.what()) + " (nothing of this batch was saved; its " +
+                               std::to_string(undone) + " added facts were taken back)");
+        }
     }
 
     Result run_node(const ParsedStatement& ps, const ast::Query& q) {
@@ -489,7 +621,7 @@ Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>(std::move(o
 
 Engine::~Engine() {
     try {
-        if (impl_ && impl_->journal) impl_->journal->commit();
+        if (impl_ && impl_->journal) impl_->commit();
     } catch (...) {
         // Nothing buffered was acknowledged; dropping it loses no promise.
     }
@@ -509,7 +641,7 @@ void Engine::set_group_commit(bool on) {
     if (!on) commit();
 }
 
-std::size_t Engine::commit() { return impl_->journal ? impl_->journal->commit() : 0; }
+std::size_t Engine::commit() { return impl_->commit(); }
 std::size_t Engine::pending() const { return impl_->journal ? impl_->journal->pending() : 0; }
 const JournalReport& Engine::journal_report() const { return impl_->report; }
 std::vector<NameEntry> Engine::names() const { return impl_->names.entries(); }
@@ -521,24 +653,29 @@ std::vector<FactKind> Engine::schema() const {
 }
 
 std::size_t Engine::compact() {
-    if (!impl_->journal) return 0;
-    impl_->journal->commit();
-    JournalReport scratch;
-    auto records = impl_->journal->read_all(scratch);
-    // A withdraw cancels the adds of the same fact before it: both go.
-    std::vector<JournalRecord> kept;
-    for (auto& r : records) {
-        if (r.op == "withdraw") {
-            std::vector<JournalRecord> rest;
-            for (auto& k : kept)
-                if (!(k.fact == r.fact && k.op != "end")) rest.push_back(k);
-            kept.swap(rest);
-        } else {
-            kept.push_back(r);
-        }
+    auto& d = *impl_;
+    if (!d.journal) throw UsageError("nothing to compact: this session keeps its facts in memory (--memory)");
+    if (d.journal->read_only())
+        throw StorageError("cannot compact: the data directory is read-only in this session (another casus holds its lock)");
+    d.commit();
+    const long next = d.generation + 1;
+    const auto dir = d.journal->dir();
+    const auto source = dir / "snapshot.tmp.pl", compiled = dir / "snapshot.tmp.qlf";
+    long count = 0;
+    {
+        prolog::Frame frame;
+        PlTerm_var n;
+        prolog::call("api", prolog::compound("api_save_snapshot", {prolog::atom(source.string()), prolog::integer(next), n}));
+        count = prolog::integer_of(n);
     }
-    impl_->journal->rewrite(kept);
-    return kept.size();
+    // First the snapshot, then the journal that continues it: a crash in
+    // between leaves a journal of an older generation, which the next
+    // start recognises as already in the snapshot.
+    durable_rename(compiled, d.snapshot_file());
+    std::filesystem::remove(source);
+    d.journal->rewrite({Impl::generation_record(next)});
+    d.generation = next;
+    return static_cast<std::size_t>(count);
 }
 
 std::filesystem::path Engine::default_kb_dir() {

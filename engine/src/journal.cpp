@@ -72,6 +72,18 @@ void write_all(int fd, const std::string& data, const std::filesystem::path& pat
 
 }  // namespace
 
+void durable_rename(const std::filesystem::path& file, const std::filesystem::path& target) {
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail("cannot open", file);
+    if (::fsync(fd) != 0) {
+        ::close(fd);
+        fail("cannot fsync", file);
+    }
+    ::close(fd);
+    if (::rename(file.c_str(), target.c_str()) != 0) fail("cannot rename over", target);
+    fsync_dir(target.parent_path());
+}
+
 std::string Journal::encode(const JournalRecord& r) {
     nlohmann::json j{{"op", r.op}, {"fact", r.fact}, {"date", r.date}, {"source", r.source},
                      {"recorded", r.recorded}};
@@ -141,6 +153,7 @@ std::vector<JournalRecord> Journal::read_all(JournalReport& report) {
         }
         pos += header_size + len;
     }
+    durable_size_ = static_cast<off_t>(pos);
     if (pos < data.size()) {
         report.torn_bytes = data.size() - pos;
         report.messages.push_back("journal " + file_.string() + ": cut a torn or corrupt tail of " +
@@ -161,8 +174,18 @@ void Journal::append(const JournalRecord& r) {
 
 std::size_t Journal::commit() {
     if (pending_count_ == 0) return 0;
-    write_all(fd_, buffer_, file_);
-    if (::fdatasync(fd_) != 0) fail("cannot fsync journal", file_);
+    try {
+        write_all(fd_, buffer_, file_);
+        if (::fdatasync(fd_) != 0) fail("cannot fsync journal", file_);
+    } catch (const StorageError&) {
+        // Cut what this batch may have written; the batch was never acknowledged.
+        int saved = errno;
+        if (::ftruncate(fd_, durable_size_) == 0) (void)::fdatasync(fd_);
+        discard_pending();
+        errno = saved;
+        throw;
+    }
+    durable_size_ += static_cast<off_t>(buffer_.size());
     std::size_t n = pending_count_;
     buffer_.clear();
     pending_count_ = 0;
@@ -197,6 +220,8 @@ void Journal::rewrite(const std::vector<JournalRecord>& records) {
     ::close(fd_);
     fd_ = ::open(file_.c_str(), O_RDWR | O_APPEND | O_CLOEXEC);
     if (fd_ < 0) fail("cannot reopen journal", file_);
+    durable_size_ = static_cast<off_t>(data.size());
+    discard_pending();
 }
 
 }  // namespace casus

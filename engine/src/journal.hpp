@@ -6,18 +6,24 @@
 #include "casus/engine.hpp"
 
 #include <filesystem>
+#include <sys/types.h>
 #include <string>
 #include <vector>
 
 namespace casus {
 
 struct JournalRecord {
-    std::string op;                 // add | end | withdraw
+    std::string op;                 // add | end | withdraw | define | generation
     std::vector<std::string> fact;  // functor, then argument ids
-    long date = 0;                  // YYYYMMDD (add: valid from; end: valid to; withdraw: 0)
+    long date = 0;                  // YYYYMMDD (add: valid from; end: valid to; withdraw, define: 0;
+                                    // generation: the snapshot generation the journal continues)
     std::string source;
     std::string recorded;           // UTC time of the statement, ISO 8601
 };
+
+// Makes a finished file durable under its final name: fsync it, rename
+// it over target, fsync the directory.
+void durable_rename(const std::filesystem::path& file, const std::filesystem::path& target);
 
 class Journal {
 public:
@@ -33,7 +39,10 @@ public:
     std::vector<JournalRecord> read_all(JournalReport& report);
 
     void append(const JournalRecord& record);  // buffered until commit()
-    std::size_t commit();                      // write + fdatasync; returns records made durable
+    // Writes and fdatasyncs the batch; returns records made durable. If it
+    // fails, the file is cut back to its last durable end (so no partial
+    // record stays behind a later batch) and the batch is dropped.
+    std::size_t commit();
     void discard_pending();
     std::size_t pending() const { return pending_count_; }
     bool read_only() const { return read_only_; }
@@ -43,6 +52,7 @@ public:
     void rewrite(const std::vector<JournalRecord>& records);
 
     static std::string encode(const JournalRecord& record);  // one framed record
+    const std::filesystem::path& dir() const { return dir_; }
 
 private:
     std::filesystem::path dir_, file_;
@@ -50,6 +60,7 @@ private:
     bool read_only_ = false;
     std::string buffer_;
     std::size_t pending_count_ = 0;
+    off_t durable_size_ = 0;  // the end of the last durable batch
 };
 
 }  // namespace casus
