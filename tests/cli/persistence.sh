@@ -35,6 +35,53 @@ out=$("$casus" --data "$dir/d" -e 'as of 2026-04-01 what ties kazakhstan to arme
 grep -q 'torn or corrupt tail' <<<"$out" || fail "torn tail not reported: $out"
 grep -q 'tie(kazakhstan,armenia,military)' <<<"$out" || fail "facts lost after torn tail"
 
+# Compaction: the same history before and after, and after a restart;
+# the journal restarts empty behind a snapshot.
+before=$("$casus" --data "$dir/d" -f csv -e 'history of kazakhstan')
+out=$("$casus" --data "$dir/d" -e '.compact') || fail "compact: $out"
+grep -q 'compacted' <<<"$out" || fail "compact said: $out"
+[[ -f "$dir/d/snapshot.qlf" ]] || fail "no snapshot after .compact"
+after=$("$casus" --data "$dir/d" -f csv -e 'history of kazakhstan')
+[[ "$before" == "$after" ]] || fail "history changed by compaction: $before // $after"
+"$casus" --data "$dir/d" -e 'add member(georgia, eeu) on 2026-06-01' >/dev/null || fail "add after compact"
+"$casus" --data "$dir/d" -e '.compact' >/dev/null || fail "second compact"
+out=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' -e 'history of kazakhstan')
+grep -q 'member(georgia,eeu)' <<<"$out" && grep -q '2026-03-01,2026-05-01,"tie(kazakhstan,armenia,military)"' <<<"$out" \
+  || fail "facts lost by a second compaction: $out"
+
+# A compaction cut short between its two renames leaves the old journal
+# behind the new snapshot: recognised, not applied twice, and reported.
+cp "$dir/d/journal.log" "$dir/journal.gen2"
+"$casus" --data "$dir/d" -e 'add member(georgia, cctss) on 2026-07-01' >/dev/null || fail "add"
+cp "$dir/d/journal.log" "$dir/journal.gen2.more"
+"$casus" --data "$dir/d" -e '.compact' >/dev/null || fail "third compact"
+cp "$dir/journal.gen2.more" "$dir/d/journal.log"   # as if the crash came before the journal's rename
+out=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' 2>&1) || fail "stale journal: $out"
+grep -q 'predates snapshot generation 3' <<<"$out" || fail "stale journal not reported: $out"
+[[ $(grep -c 'member(georgia,cctss)' <<<"$out") == 1 ]] || fail "stale journal applied twice: $out"
+# A journal that continues a snapshot which is gone: casus refuses to start.
+mv "$dir/d/snapshot.qlf" "$dir/snapshot.saved"
+out=$("$casus" --data "$dir/d" -e 'list states' 2>&1); rc=$?
+[[ $rc == 1 ]] && grep -q 'snapshot.qlf is missing' <<<"$out" || fail "missing snapshot: rc $rc: $out"
+mv "$dir/snapshot.saved" "$dir/d/snapshot.qlf"
+
+# A full disk: the batch is refused with a clear error, the journal keeps
+# only whole records, and nothing of the batch is answered from.
+# RLIMIT_FSIZE (with SIGXFSZ ignored) makes write() fail with EFBIG, the
+# way a full disk makes it fail with ENOSPC.
+"$casus" --data "$dir/full" -e 'add member(georgia, eeu) on 2026-06-01' >/dev/null || fail "add before disk full"
+size=$(stat -c %s "$dir/full/journal.log")
+big="$dir/big.casus"
+for i in $(seq 1 2000); do echo "add priority(georgia, disk_threat_$i) on 2026-01-01"; done > "$big"
+out=$(bash -c "trap '' XFSZ; ulimit -f 16; exec \"$casus\" --data \"$dir/full\" \"$big\"" 2>&1); rc=$?
+[[ $rc == 1 ]] || fail "disk full: exit $rc"
+grep -q 'cannot write' <<<"$out" && grep -q 'taken back' <<<"$out" || fail "disk full message: $(tail -3 <<<"$out")"
+(( $(stat -c %s "$dir/full/journal.log") <= 16384 )) || fail "journal grew past the limit"
+out=$("$casus" --data "$dir/full" -f csv -e 'history of georgia' 2>&1) || fail "journal does not load after disk full: $out"
+grep -q 'torn' <<<"$out" && fail "a failed batch left a torn record: $out"
+grep -q 'member(georgia,eeu)' <<<"$out" || fail "the fact before the full disk is gone"
+grep -q 'disk_threat' <<<"$out" && fail "facts of the refused batch were kept"
+
 # Crash trials: SIGKILL during an ingest of acknowledged adds.
 states=(armenia azerbaijan belarus kazakhstan kyrgyzstan russia tajikistan turkey georgia iran china ukraine)
 for trial in $(seq 1 12); do
