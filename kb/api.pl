@@ -16,9 +16,11 @@
             api_end/4,           % +Fact, +Date, +SourceText, +Recorded
             api_withdraw/2,      % +Fact, -Count
             api_suppose/2,       % +Statements, +Query
-            api_define/1,        % +Entity
+            api_define/2,        % +Entity, -Status
             api_entity_kinds/1,  % -Kinds
             api_undo_add/1,      % +Id
+            api_add_spell/7,     % +Id, +Fact, +From, +To, +SourceText, +Recorded, -Status
+            api_atop_links/1,    % -Links
             api_store_info/2,    % -MaxAddedId, -SnapshotGeneration
             api_save_snapshot/3  % +File, +Generation, -Count
           ]).
@@ -53,16 +55,16 @@ api_defenders(A, X, D, Answers) :-
 
 %! api_would(+Defender, +Ally, +Attacker, +Date, -Answer) is det.
 api_would(S, A, X, D, Answer) :-
-    findall(B, obligated(S, A, X, D, B), Bs),
+    bases(S, A, X, D, Bs),
     assess(S, A, X, D, Bs, Asm),
     answer_term(A, X, D, Asm, Answer).
 
 %! api_obligations(+Ally, +AttackerOrNone, +Date, -Answers) is det.
 api_obligations(A, X, D, Answers) :-
-    findall(S-B, obligated(S, A, X, D, B), Pairs0),
-    sort(1, @=<, Pairs0, Pairs),            % by state, keeping each state's bases in order
-    group_pairs_by_key(Pairs, Groups),
-    findall(Ans, ( member(S-Bs, Groups),
+    findall(S, obligated(S, A, X, D, _), States0),
+    sort(States0, States),
+    findall(Ans, ( member(S, States),
+                   bases(S, A, X, D, Bs),
                    assess(S, A, X, D, Bs, Asm),
                    answer_term(A, X, D, Asm, Ans) ), Answers).
 
@@ -252,16 +254,26 @@ api_end(F, D, SrcText, Recorded) :-
 %! api_withdraw(+Fact, -Count) is det.
 api_withdraw(F, N) :- withdraw_fact(F, N).
 
-%! api_define(+Entity) is det.
+%! api_define(+Entity, -Status) is det.
 %
 %  An import defines a state, alias, organisation, treaty, clause or
 %  entity source (store:entity_kind/2 lists them and their types).
-api_define(E) :- define_entity(E).
+api_define(E, Status) :- define_entity(E, Status).
 
 %! api_entity_kinds(-Kinds) is det.
 %
 %  Kinds = list of kind(Name, ArgTypes), for the engine to build terms.
 api_entity_kinds(Kinds) :- findall(kind(K, Ts), entity_kind(K, Ts), Kinds).
+
+%! api_add_spell(+Id, +Fact, +From, +To, +SourceText, +Recorded, -Status) is det.
+api_add_spell(Id, F, From, To, SrcText, Recorded, Status) :-
+    add_spell(Id, F, From, To, source(SrcText, ""), Recorded, Status).
+
+%! api_atop_links(-Links) is det.
+%
+%  Links = list of link(AtopId, Treaty): curated treaties that are an
+%  ATOP alliance, so an import adds its members to the curated treaty.
+api_atop_links(Links) :- findall(link(A, T), atop_alliance(T, A), Links).
 
 %! api_undo_add(+Id) is det.
 api_undo_add(Id) :- undo_add(Id).

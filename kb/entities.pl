@@ -8,7 +8,8 @@
             event/5,          % ?Id, ?Name, ?Date, ?Attacker, ?Victim
             declaration/3,    % ?Id, ?Title, ?Date
             threat/3,         % ?Id, ?Name, ?Origin
-            entity_source/2   % ?Id, ?Source
+            entity_source/2,  % ?Id, ?Source
+            atop_alliance/2   % ?Treaty, ?AtopId
           ]).
 
 /** <module> The things casus knows by name
@@ -184,6 +185,15 @@ treaty(shusha_declaration, "Shusha Declaration on Allied Relations (Azerbaijan-T
 %  location(Text) (defcoloc), conflict(Issue) (defcocon),
 %  number_of_adversaries (defconum), demand (defcodem) and unprovoked
 %  (defconpr).
+%! atop_alliance(?Treaty, ?AtopId) is nondet.
+%
+%  The curated treaty is ATOP 4.01 alliance AtopId: an ATOP import adds
+%  its member rows to this treaty (as party/2 spells with ATOP's dates and
+%  source) instead of creating a second treaty, so curated and ATOP
+%  memberships meet and `why` shows which one an answer used.
+atop_alliance(collective_security_treaty, 4220).
+atop_alliance(north_atlantic_treaty, 3180).
+
 clause(collective_security_treaty, article_4, "Article IV", defence, [],
        "Collective Security Treaty, Art. IV: aggression against one member is aggression against all; ATOP 4220 defense=1, defcon=0").
 clause(collective_security_treaty, article_2, "Article II", consultation, [],

@@ -3,6 +3,7 @@
             obligated/5,        % ?Defender, +Ally, +Attacker, +Date, -Basis
             factors/5,          % +Defender, +Ally, +Attacker, +Date, -Factors
             assess/6,           % +Defender, +Ally, +Attacker, +Date, -Bases, -Assessment
+            bases/5,            % +Defender, +Ally, +Attacker, +Date, -Bases
             defenders/4,        % +Ally, +Attacker, +Date, -Assessments
             verdict/2           % +Score, -Verdict
           ]).
@@ -67,6 +68,24 @@ obligated(S, A, X, D, basis(T, C, Notes, Leaves)) :-
     ),
     append(LeavesA, LeavesS, Leaves0),
     sort(Leaves0, Leaves).
+
+%! bases(+Defender, +Ally, +Attacker, +Date, -Bases) is det.
+%
+%  Every basis of Defender's obligation, one per treaty clause: when a
+%  clause binds by two routes (curated membership of the organisation and
+%  an imported ATOP party spell) their evidence is merged into one basis.
+bases(S, A, X, D, Bases) :-
+    findall(T-C-basis(T, C, Notes, Leaves), obligated(S, A, X, D, basis(T, C, Notes, Leaves)), Found),
+    keysort(Found, Sorted),
+    merge_bases(Sorted, Bases).
+
+merge_bases([], []).
+merge_bases([K-basis(T, C, N1, L1), K-basis(T, C, N2, L2)|Rest], Bases) :- !,
+    union(N1, N2, N),
+    append(L1, L2, L0), sort(L0, L),
+    merge_bases([K-basis(T, C, N, L)|Rest], Bases).
+merge_bases([_-B|Rest], [B|Bases]) :-
+    merge_bases(Rest, Bases).
 
 conditions_met([], _, []).
 conditions_met([adversary(Xs)|Cs], X, [adversary(Xs)|Ns]) :- !,
@@ -243,7 +262,7 @@ assess(S, A, X, D, Bases, assessment(S, Obligated, Bases, Verdict, Score, Factor
 defenders(A, X, D, Sorted) :-
     findall(Asm,
             ( candidate(S, A, X, D),
-              findall(B, obligated(S, A, X, D, B), Bs),
+              bases(S, A, X, D, Bs),
               assess(S, A, X, D, Bs, Asm),
               keep(Asm) ),
             Asms),

@@ -6,7 +6,8 @@
             end_fact/4,         % +Fact, +Date, +Source, +Recorded
             withdraw_fact/2,    % +Fact, -Count
             undo_add/1,         % +Id
-            define_entity/1,    % +Entity
+            add_spell/7,        % +Id, +Fact, +From, +To, +Source, +Recorded, -Status
+            define_entity/2,    % +Entity, -Status
             entity_kind/2,      % ?Kind, ?ArgTypes
             max_added_id/1,     % -Id
             save_snapshot/2,    % +File, +Generation
@@ -127,6 +128,25 @@ withdraw_fact(F, N) :-
     ;   maplist(erase, Refs)
     ).
 
+%! add_spell(+Id, +Fact, +From, +To, +Source, +Recorded, -Status) is det.
+%
+%  Adds a closed spell [From, To) at once (an imported membership phase).
+%  Status is `added`, `present` when the very same spell is held already
+%  (importing twice adds nothing), or overlap(From0, To0) when another
+%  spell of the fact overlaps it (nothing is added).
+add_spell(Id, F, From, To, Src, Recorded, Status) :-
+    check_fact(F),
+    (   From >= To
+    ->  domain_error(spell_dates(From, To), F)
+    ;   same_fact(F, G), spell(G, From, To, _, _)
+    ->  Status = present
+    ;   same_fact(F, G), spell(G, F0, T0, _, _), From < T0, F0 < To
+    ->  Status = overlap(F0, T0)
+    ;   functor(F, K, _),
+        assertz(spell_(K, F, From, To, Src, added(Id, Recorded))),
+        Status = added
+    ).
+
 %! undo_add(+Id) is det.
 %
 %  Removes the spell added under Id: the engine undoes the adds of a
@@ -144,26 +164,26 @@ entity_kind(alias,         [string, atom]).
 entity_kind(organisation,  [atom, string]).
 entity_kind(treaty,        [atom, string, atom, integer, integer]).
 entity_kind(clause,        [atom, atom, string, atom, conditions, string]).
-entity_kind(entity_source, [atom, string]).
 
-%! define_entity(+Entity) is det.
+%! define_entity(+Entity, -Status) is det.
 %
 %  Adds Entity (a state/3, alias/2, treaty/5, ... term) to the kb's
-%  entities unless an identical one is there (importing twice adds
-%  nothing); a state or treaty id already used for something else is an
-%  error.
-define_entity(E) :-
+%  entities (Status = added) unless an identical one is there (Status =
+%  present: importing twice adds nothing); a state or treaty id already
+%  used for something else is an error.
+define_entity(E, Status) :-
     must_be(ground, E),
     functor(E, K, N),
     (   entity_kind(K, Types), length(Types, N) -> true ; domain_error(entity, E) ),
     E =.. [_|Args],
     maplist(entity_arg, Types, Args),
     (   call(entities:E)
-    ->  true
+    ->  Status = present
     ;   clash(E)
     ->  throw(error(casus_entity_clash(E), _))
     ;   assertz(entities:E),
-        assertz(defined_(E))
+        assertz(defined_(E)),
+        Status = added
     ).
 
 entity_arg(atom, A) :- must_be(atom, A).

@@ -20,6 +20,27 @@ std::filesystem::path default_data_dir() {
     return ".casus";
 }
 
+// A progress bar on stderr when it is a terminal, erased when done.
+void progress_bar(std::size_t done, std::size_t total) {
+    constexpr int width = 40;
+    int filled = total ? static_cast<int>(width * done / total) : width;
+    std::cerr << "\rimporting member rows [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done
+              << "/" << total << std::flush;
+    if (done == total) std::cerr << "\r" << std::string(width + 40, ' ') << "\r" << std::flush;
+}
+
+int run_import(casus::Engine& engine, const std::string& dir, const std::string& states, const casus::cli::OutputOptions& output) {
+    if (isatty(STDERR_FILENO)) engine.set_progress(progress_bar);
+    try {
+        casus::Result r = engine.import_atop(dir, states);
+        casus::cli::print_result(std::cout, r, "import atop", output);
+        return 0;
+    } catch (const casus::Error& e) {
+        std::cerr << "casus: import failed: " << e.what() << "\n";
+        return 1;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -42,6 +63,12 @@ int main(int argc, char** argv) {
     app.add_flag("--memory", memory, "Keep added facts in memory only: nothing is read or written on disk");
     app.add_option("--timeout", timeout, "Seconds a question may run before it is stopped (0: no limit)")->check(CLI::NonNegativeNumber);
     app.add_flag("--version", version, "Print the version and exit");
+    std::string dataset, import_dir, states_file;
+    CLI::App* import_cmd = app.add_subcommand("import", "Import a dataset into the data directory, durably: import atop DIR --states FILE");
+    import_cmd->add_option("dataset", dataset, "The dataset: atop (ATOP 4.01)")->required()->check(CLI::IsMember({"atop"}));
+    import_cmd->add_option("dir", import_dir, "The ATOP directory (atop-alliance-level.csv, atop-member-level.csv)")
+        ->required()->check(CLI::ExistingDirectory);
+    import_cmd->add_option("--states", states_file, "The COW state list (states2016.csv)")->required()->check(CLI::ExistingFile);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -68,6 +95,7 @@ int main(int argc, char** argv) {
         for (auto& m : engine.journal_report().messages) std::cerr << "casus: " << m << "\n";
         for (auto& r : rules) engine.load_rules(r);
         casus::cli::Session session(engine, output, bail);
+        if (*import_cmd) return run_import(engine, import_dir, states_file, output);
         if (interactive) {
             std::filesystem::path history = options.data_dir ? *options.data_dir / "history" : std::filesystem::path();
             return casus::cli::run_repl(session, engine, history);

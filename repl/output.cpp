@@ -319,6 +319,24 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                     j["date"] = date_json(r.date);
                     j["source"] = r.source;
                     j["count"] = r.count;
+                } else if constexpr (std::is_same_v<T, ImportResult>) {
+                    j["kind"] = "import";
+                    j["dataset"] = r.dataset;
+                    j["alliances"] = r.alliances;
+                    j["alliances_linked"] = r.alliances_linked;
+                    j["obligations"] = r.obligations;
+                    j["member_rows"] = r.member_rows;
+                    j["spells_added"] = r.spells_added;
+                    j["spells_present"] = r.spells_present;
+                    j["states_created"] = r.states_created;
+                    j["entities_added"] = r.entities_added;
+                    auto issues = [](const std::vector<ImportIssue>& v) {
+                        json a = json::array();
+                        for (auto& i : v) a.push_back(json{{"file", i.file}, {"line", i.line}, {"message", i.message}});
+                        return a;
+                    };
+                    j["skipped"] = issues(r.skipped);
+                    j["repaired"] = issues(r.repaired);
                 }
             },
             result);
@@ -380,9 +398,28 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                         out << "withdrew " << r.fact << " (" << r.count << " added spell" << (r.count == 1 ? "" : "s") << ")\n";
                         break;
                 }
+            } else if constexpr (std::is_same_v<T, ImportResult>) {
+                print_import(out, r, o);
             }
         },
         result);
+}
+
+void print_import(std::ostream& out, const ImportResult& r, const OutputOptions& o) {
+    if (o.format == Format::csv) {
+        std::vector<std::vector<std::string>> rows;
+        for (auto& i : r.skipped) rows.push_back({"skipped", i.file, std::to_string(i.line), i.message});
+        for (auto& i : r.repaired) rows.push_back({"repaired", i.file, std::to_string(i.line), i.message});
+        print_csv(out, {"what", "file", "line", "message"}, rows);
+        return;
+    }
+    out << "Imported " << r.dataset << ": " << r.alliances << " alliances (" << r.alliances_linked
+        << " of them curated treaties), " << r.obligations << " obligations, " << r.member_rows << " member rows -> "
+        << r.spells_added << " membership spells added, " << r.spells_present << " already present; "
+        << r.states_created << " states new to the kb; " << r.entities_added << " entities added.\n";
+    out << r.skipped.size() << " rows skipped, " << r.repaired.size() << " quirks repaired:\n";
+    for (auto& i : r.skipped) out << "  " << i.file << ":" << i.line << ": skipped: " << i.message << "\n";
+    for (auto& i : r.repaired) out << "  " << i.file << ":" << i.line << ": repaired: " << i.message << "\n";
 }
 
 void print_error(std::ostream& err, std::ostream& out, const Error& e, const Origin& origin, const OutputOptions& opts) {

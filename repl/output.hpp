@@ -20,6 +20,9 @@ struct OutputOptions {
 // Prints one answer. question is the statement as typed (for JSON).
 void print_result(std::ostream& out, const Result& result, const std::string& question, const OutputOptions& opts);
 
+// The summary of an import: counts, then every row skipped or repaired.
+void print_import(std::ostream& out, const ImportResult& result, const OutputOptions& opts);
+
 // The proof tree of one assessment, indented, each leaf with its source.
 void print_explanation(std::ostream& out, const DefendersResult& result);
 

@@ -39,7 +39,7 @@ bool starts_statement(const std::string& line) {
         if (!std::isalpha(static_cast<unsigned char>(c))) break;
         w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    for (auto k : {"who", "would", "why", "what", "which", "list", "history", "as", "suppose", "add", "retract", "members"})
+    for (auto k : {"who", "would", "why", "what", "which", "list", "history", "as", "suppose", "add", "retract", "members", "import"})
         if (w == k) return true;
     return false;
 }

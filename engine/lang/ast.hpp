@@ -78,7 +78,12 @@ struct Query {
     Question question;
 };
 
-struct Statement : x3::variant<Query, Add, Retract> {
+// import atop "DIR" states "FILE"
+struct Import {
+    std::string dir, states;
+};
+
+struct Statement : x3::variant<Query, Add, Retract, Import> {
     using base_type::base_type;
     using base_type::operator=;
 };

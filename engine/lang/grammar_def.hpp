@@ -62,6 +62,9 @@ CASUS_KW(k_retract, "retract")
 CASUS_KW(k_on, "on")
 CASUS_KW(k_source, "source")
 CASUS_KW(k_history, "history")
+CASUS_KW(k_import, "import")
+CASUS_KW(k_atop, "atop")
+CASUS_KW(k_states, "states")
 #undef CASUS_KW
 
 // Words a bare name may not contain, because they end a name in some
@@ -223,7 +226,12 @@ auto const query_def = *modifier >> question;
 statement_type const statement = "statement";
 
 auto const end_of_statement = x3::rule<struct end_class>{"end of the statement"} = x3::eoi;
-auto const statement_def = (add | retract | query) > -x3::lit('?') > end_of_statement;
+x3::rule<struct import_class, ast::Import> const import_ = "import";
+auto const path = x3::rule<struct path_class, std::string>{"quoted path"} = quoted;
+auto const import__def = k_import > k_atop > path > k_states > path;
+BOOST_SPIRIT_DEFINE(import_)
+
+auto const statement_def = (add | retract | import_ | query) > -x3::lit('?') > end_of_statement;
 
 BOOST_SPIRIT_DEFINE(defenders, would, must, obligated, why_full, why_short, ties, treaties, members,
                     backers, list_what, facts_about, history, question,

@@ -4,6 +4,7 @@
 // the answer. No user text is ever read by Prolog as code.
 #include "casus/engine.hpp"
 
+#include "atop_import.hpp"
 #include "convert.hpp"
 #include "journal.hpp"
 #include "names.hpp"
@@ -177,14 +178,22 @@ struct Engine::Impl {
                                            : std::string("snapshot.qlf is missing")) +
                                "; casus will not start on half a history: restore snapshot.qlf or move the directory aside");
         records.erase(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(first));
+        struct SkippedSummary {
+            JournalReport& r;
+            ~SkippedSummary() {
+                if (r.skipped > 10)
+                    r.messages.push_back("... " + std::to_string(r.skipped) + " journal records in all no longer apply and were skipped");
+            }
+        } summary{report};
         for (auto& r : records) {
             try {
                 replay(r);
                 ++report.records;
             } catch (const Error& e) {
-                ++report.skipped;
-                report.messages.push_back("journal record " + std::to_string(report.records + report.skipped) +
-                                          " no longer applies and was skipped: " + e.what());
+                // The first few in full; a kb change can make thousands not apply.
+                if (++report.skipped <= 10)
+                    report.messages.push_back("journal record " + std::to_string(report.records + report.skipped) +
+                                              " no longer applies and was skipped: " + e.what());
             }
         }
     }
@@ -193,7 +202,98 @@ struct Engine::Impl {
         if (r.fact.empty()) throw ValidationError("empty fact", 0, 0);
         GroundFact f{r.fact[0], {r.fact.begin() + 1, r.fact.end()}};
         prolog::Frame frame;
+        if (r.op == "add" && r.until) {
+            add_spell(f, r.date, r.until, r.source, r.recorded);
+            return;
+        }
         apply(r.op, f, r.date, r.source, r.recorded);
+    }
+
+    // A closed spell (import): "added", "present" or an overlap message.
+    std::string add_spell(const GroundFact& f, long from, long to, const std::string& source,
+                          const std::string& recorded) {
+        PlTerm_var status;
+        last_added_id = next_id++;
+        prolog::call("api", prolog::compound("api_add_spell", {prolog::integer(last_added_id), f.term(), prolog::integer(from),
+                                                               prolog::integer(to), prolog::string(source),
+                                                               prolog::string(recorded), status}));
+        std::string st = prolog::text(status);
+        if (st != "added") --next_id;
+        return st;
+    }
+
+    // define: "added" or "present".
+    std::string define(const GroundFact& f) {
+        PlTerm_var status;
+        prolog::call("api", prolog::compound("api_define", {entity_term(f), status}));
+        return prolog::text(status);
+    }
+
+    static JournalRecord record(const std::string& op, const GroundFact& f, long date, const std::string& source,
+                                const std::string& recorded, long until = 0) {
+        JournalRecord r{op, {f.kind}, date, source, recorded, until};
+        r.fact.insert(r.fact.end(), f.args.begin(), f.args.end());
+        return r;
+    }
+
+    Engine::Progress progress;
+
+    ImportResult import_atop(const std::filesystem::path& dir, const std::filesystem::path& states) {
+        if (options.dry_run) throw UsageError("an import is not run in a dry run");
+        if (journal && journal->read_only())
+            throw StorageError("cannot import: the data directory is read-only in this session (another casus holds its lock)");
+        atop::Known known;
+        {
+            prolog::Frame frame;
+            PlTerm_var links;
+            prolog::call("api", prolog::compound("api_atop_links", {links}));
+            for (auto& l : prolog::list_items(links))
+                known.linked[static_cast<int>(prolog::integer_of(prolog::arg(l, 1)))] = prolog::text(prolog::arg(l, 2));
+            PlTerm_var states_out;
+            prolog::call("api", prolog::compound("api_list", {prolog::atom("states"), states_out}));
+            for (auto& e : prolog::list_items(states_out)) {
+                std::string id = prolog::text(prolog::arg(e, 1));
+                known.state_by_cow[static_cast<int>(prolog::integer_of(prolog::arg(e, 3)))] = id;
+            }
+        }
+        for (auto& n : names.entries()) known.ids.push_back(n.id);
+        atop::Plan plan = atop::plan(dir, states, known);
+        ImportResult out = plan.summary;
+        const std::string recorded = utc_now();
+        const bool was_group = group_commit;
+        group_commit = true;  // the whole import is one batch: one fsync
+        try {
+            for (auto& e : plan.entities) {
+                prolog::Frame frame;
+                GroundFact f{e.kind, e.args};
+                if (define(f) != "added") continue;
+                ++out.entities_added;
+                durable(record("define", f, 0, "ATOP 4.01 import", recorded));
+            }
+            std::size_t done = 0;
+            for (auto& sp : plan.spells) {
+                prolog::Frame frame;
+                GroundFact f{"party", {sp.state, sp.treaty}};
+                std::string st = add_spell(f, sp.from, sp.to, sp.source, recorded);
+                if (st == "added") {
+                    ++out.spells_added;
+                    durable(record("add", f, sp.from, sp.source, recorded, sp.to));
+                } else if (st == "present") {
+                    ++out.spells_present;
+                } else {
+                    out.skipped.push_back({sp.file, sp.line, f.text() + " overlaps a spell already held (" + st +
+                                                                 "): row skipped"});
+                }
+                if (progress && (++done % 64 == 0 || done == plan.spells.size())) progress(done, plan.spells.size());
+            }
+            group_commit = was_group;
+            if (!group_commit) commit();
+        } catch (...) {
+            group_commit = was_group;
+            throw;
+        }
+        load_names();
+        return out;
     }
 
     // Applies one change to the Prolog store (validated there again).
@@ -216,7 +316,7 @@ struct Engine::Impl {
             return prolog::integer_of(n);
         }
         if (op == "define") {
-            prolog::call("api", prolog::compound("api_define", {entity_term(f)}));
+            define(f);
             return 1;
         }
         throw ValidationError("unknown journal operation " + op, 0, 0);
@@ -386,6 +486,10 @@ struct Engine::Impl {
         at_fact(ps, a.fact, [&] { return apply("add", g, rec.date, rec.source, rec.recorded); });
         durable(rec);
         return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 1};
+    }
+
+    Result run_node(const ParsedStatement&, const ast::Import& i) {
+        return import_atop(i.dir, i.states);
     }
 
     Result run_node(const ParsedStatement& ps, const ast::Retract& r) {
@@ -635,6 +739,13 @@ Result Engine::execute(const std::string& statement) {
 void Engine::load_rules(const std::filesystem::path& file) {
     prolog::load_user_rules(file, impl_->options.timeout_seconds);
 }
+
+ImportResult Engine::import_atop(const std::filesystem::path& atop_dir, const std::filesystem::path& states_csv) {
+    prolog::Frame frame;
+    return impl_->import_atop(atop_dir, states_csv);
+}
+
+void Engine::set_progress(Progress progress) { impl_->progress = std::move(progress); }
 
 void Engine::set_group_commit(bool on) {
     impl_->group_commit = on;

@@ -87,6 +87,7 @@ void durable_rename(const std::filesystem::path& file, const std::filesystem::pa
 std::string Journal::encode(const JournalRecord& r) {
     nlohmann::json j{{"op", r.op}, {"fact", r.fact}, {"date", r.date}, {"source", r.source},
                      {"recorded", r.recorded}};
+    if (r.until) j["until"] = r.until;
     std::string payload = j.dump();
     std::string out;
     put_u32(out, static_cast<std::uint32_t>(payload.size()));
@@ -147,7 +148,7 @@ std::vector<JournalRecord> Journal::read_all(JournalReport& report) {
         try {
             auto j = nlohmann::json::parse(payload);
             out.push_back(JournalRecord{j.at("op"), j.at("fact").get<std::vector<std::string>>(), j.at("date"),
-                                        j.at("source"), j.at("recorded")});
+                                        j.at("source"), j.at("recorded"), j.value("until", 0L)});
         } catch (const std::exception&) {
             break;
         }

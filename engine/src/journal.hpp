@@ -19,6 +19,7 @@ struct JournalRecord {
                                     // generation: the snapshot generation the journal continues)
     std::string source;
     std::string recorded;           // UTC time of the statement, ISO 8601
+    long until = 0;                 // add of a closed spell (an import): valid to, else 0
 };
 
 // Makes a finished file durable under its final name: fsync it, rename

@@ -7,6 +7,7 @@
 #include "casus/results.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,6 +61,14 @@ public:
     // casus_user:factor(+Defender, +Ally, +Attacker, +Date, -Weight, -Detail)
     // clauses add factors to every assessment, under the same limits.
     void load_rules(const std::filesystem::path& file);
+
+    // Imports ATOP 4.01 (the directory with atop-alliance-level.csv and
+    // atop-member-level.csv) and the COW state list, durably (one batch).
+    // progress(done, total) is called as member rows are applied.
+    // Importing twice adds nothing.
+    using Progress = std::function<void(std::size_t done, std::size_t total)>;
+    ImportResult import_atop(const std::filesystem::path& atop_dir, const std::filesystem::path& states_csv);
+    void set_progress(Progress progress);
 
     // Group commit: while on, adds and retracts are applied and buffered,
     // and made durable together by commit() (one fsync per batch).

@@ -126,7 +126,29 @@ struct ChangeResult {
 };
 const char* to_string(ChangeResult::Action a);
 
+// A row of an imported file that was skipped or repaired, with where it is.
+struct ImportIssue {
+    std::string file;
+    std::size_t line = 0;
+    std::string message;
+};
+
+// The outcome of `import atop`: what was read, what was new, what was not.
+struct ImportResult {
+    std::string dataset;                 // "atop"
+    std::size_t alliances = 0;           // alliance rows read
+    std::size_t alliances_linked = 0;    // of them, curated treaties (NATO, CSTO)
+    std::size_t obligations = 0;         // clauses created
+    std::size_t member_rows = 0;         // member rows read
+    std::size_t spells_added = 0;        // membership spells new in the kb
+    std::size_t spells_present = 0;      // already there (an earlier import)
+    std::size_t states_created = 0;      // COW states the kb did not have
+    std::size_t entities_added = 0;      // states, aliases, treaties, clauses new in the kb
+    std::vector<ImportIssue> skipped;    // rows left out, and why
+    std::vector<ImportIssue> repaired;   // quirks handled: missing days, CRLF, trailing columns
+};
+
 using Result = std::variant<DefendersResult, FactsResult, TreatiesResult, MembersResult, BackersResult,
-                            EntitiesResult, ChangeResult>;
+                            EntitiesResult, ChangeResult, ImportResult>;
 
 }  // namespace casus

@@ -1,0 +1,50 @@
+// Reads ATOP 4.01 (alliance and member level) and the COW state list and
+// turns them into what the kb needs: states, aliases, treaties, clauses
+// (entity definitions) and party/2 membership spells. Pure C++: the
+// engine applies the plan through the journal like any other change.
+#pragma once
+
+#include "casus/results.hpp"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace casus::atop {
+
+// What the kb already has, so imported and curated facts meet.
+struct Known {
+    std::map<int, std::string> state_by_cow;   // COW code -> state id
+    std::vector<std::string> ids;              // every id in use (states, treaties, ...)
+    std::map<int, std::string> linked;         // ATOP id -> curated treaty (atop_alliance/2)
+};
+
+struct Entity {
+    std::string kind;               // state, alias, treaty, clause
+    std::vector<std::string> args;  // as store:entity_kind/2 types them
+};
+
+struct Spell {
+    std::string state, treaty;
+    long from = 0, to = 0;  // YYYYMMDD, [from, to); to 99991231 = in force at the end of the data
+    std::string source;
+    std::string file;
+    std::size_t line = 0;
+};
+
+struct Plan {
+    std::vector<Entity> entities;  // states and aliases first, then treaties and clauses
+    std::vector<Spell> spells;     // sorted by treaty, state, start
+    ImportResult summary;          // counts read, rows skipped and quirks repaired
+};
+
+// Reads <atop_dir>/atop-alliance-level.csv, <atop_dir>/atop-member-level.csv
+// and the COW states file. Throws casus::StorageError for a missing file
+// or column; row-level trouble goes into summary.skipped / .repaired.
+Plan plan(const std::filesystem::path& atop_dir, const std::filesystem::path& states_csv, const Known& known);
+
+// "Bosnia and Herzegovina" -> "bosnia_and_herzegovina".
+std::string snake_id(const std::string& name);
+
+}  // namespace casus::atop
