@@ -43,10 +43,18 @@ Example:
 %  State is bound by Treaty on Date: the treaty is in force and State is
 %  a member of its organisation or a party to it.
 bound(S, T, D, [leaf(in_force(T), source(Name, "entered into force"), InForce), Leaf]) :-
-    treaty(T, Name, Org, _, InForce),
-    InForce =< D,
-    (   Org \== none, holds(member(S, Org), D, Leaf)
-    ;   holds(party(S, T), D, Leaf)
+    (   nonvar(T)
+    ->  treaty(T, Name, Org, _, InForce),
+        InForce =< D,
+        (   Org \== none, holds(member(S, Org), D, Leaf)
+        ;   holds(party(S, T), D, Leaf)
+        )
+    ;   % From the state's own memberships and parties: never a walk over
+        % every treaty (an ATOP import has hundreds).
+        (   holds(member(S, Org), D, Leaf), treaty(T, Name, Org, _, InForce)
+        ;   holds(party(S, T), D, Leaf), treaty(T, Name, _, _, InForce)
+        ),
+        InForce =< D
     ).
 
 %! obligated(?Defender, +Ally, +Attacker, +Date, -Basis) is nondet.

@@ -36,12 +36,15 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 :- multifile facts:kb_fact/4.
 :- dynamic facts:kb_fact/4.
 
-%  spell_(Kind, Fact, From, To, Source, Origin): one validity span.
+%  spell_(Kind, Arg1, Arg2, Fact, From, To, Source, Origin): one validity
+%  span.  Kind and the fact's first two arguments are stored apart so
+%  Prolog's just-in-time indexes find the facts of one state (or pair)
+%  without scanning every fact of the kind: see key/4.
 %  Origin is `kb` or added(Id, Recorded).  Kind first, for indexing.
-:- dynamic spell_/6.
-% A snapshot (save_snapshot/2) is a compiled file of spell_/6 and
+:- dynamic spell_/8.
+% A snapshot (save_snapshot/2) is a compiled file of spell_/8 and
 % defined_/1 clauses: multifile, so loading it adds to these.
-:- multifile spell_/6, defined_/1, snapshot_generation_/1.
+:- multifile spell_/8, defined_/1, snapshot_generation_/1.
 :- dynamic defined_/1, snapshot_generation_/1.
 
 %! materialize_curated is det.
@@ -49,27 +52,34 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 %  Copy the curated facts into the indexed spell table.  Called once
 %  after the kb is loaded.
 materialize_curated :-
-    retractall(spell_(_, _, _, _, _, kb)),
+    retractall(spell_(_, _, _, _, _, _, _, kb)),
     forall(facts:kb_fact(F, From, To, Src),
-           ( functor(F, K, _), assertz(spell_(K, F, From, To, Src, kb)) )).
+           ( key(F, K, A1, A2), assertz(spell_(K, A1, A2, F, From, To, Src, kb)) )).
 
 %! spell(?Fact, ?From, ?To, ?Source, ?Origin) is nondet.
 spell(F, From, To, Src, Origin) :-
-    (   nonvar(F) -> functor(F, K, _) ; true ),
-    spell_(K, F, From, To, Src, Origin).
+    (   nonvar(F) -> key(F, K, A1, A2) ; true ),
+    spell_(K, A1, A2, F, From, To, Src, Origin).
 
 %! holds(?Fact, +Date, -Leaf) is nondet.
 %
 %  Fact holds on Date; Leaf = leaf(Fact, Source, From) is the evidence.
 holds(F, D, leaf(F, Src, From)) :-
-    functor(F, K, _),
+    key(F, K, A1, A2),
     (   symmetric_kind(K)
-    ->  (   spell_(K, F, From, To, Src, _)
-        ;   swap(F, G), G \= F, spell_(K, G, From, To, Src, _)
+    ->  (   spell_(K, A1, A2, F, From, To, Src, _)
+        ;   swap(F, G), G \= F, key(G, K, B1, B2), spell_(K, B1, B2, G, From, To, Src, _)
         )
-    ;   spell_(K, F, From, To, Src, _)
+    ;   spell_(K, A1, A2, F, From, To, Src, _)
     ),
     From =< D, D < To.
+
+%  key(+Fact, -Kind, -Arg1, -Arg2): the indexed parts of a fact (Arg2 is
+%  [] for a fact of one argument).
+key(F, K, A1, A2) :-
+    functor(F, K, N),
+    arg(1, F, A1),
+    (   N >= 2 -> arg(2, F, A2) ; A2 = [] ).
 
 swap(tie(A, B, K), tie(B, A, K)).
 swap(rivalry(A, B), rivalry(B, A)).
@@ -90,7 +100,8 @@ add_fact(Id, F, From, Src, Recorded) :-
     ;   true
     ),
     functor(F, K, _),
-    assertz(spell_(K, F, From, 99991231, Src, added(Id, Recorded))).
+    key(F, K, A1, A2),
+    assertz(spell_(K, A1, A2, F, From, 99991231, Src, added(Id, Recorded))).
 
 %! end_fact(+Fact, +Date, +Source, +Recorded) is det.
 %
@@ -102,10 +113,11 @@ end_fact(F, Date, _Src, _Recorded) :-
     check_fact(F),
     functor(F, K, _),
     (   same_fact(F, G),
-        clause(spell_(K, G, From, To, S0, O), true, Ref),
+        key(G, K, G1, G2),
+        clause(spell_(K, G1, G2, G, From, To, S0, O), true, Ref),
         From < Date, Date < To
     ->  erase(Ref),
-        assertz(spell_(K, G, From, Date, S0, O))
+        assertz(spell_(K, G1, G2, G, From, Date, S0, O))
     ;   throw(error(casus_not_held(F, Date), _))
     ).
 
@@ -118,7 +130,8 @@ withdraw_fact(F, N) :-
     check_fact(F),
     functor(F, K, _),
     findall(Ref, ( same_fact(F, G),
-                   clause(spell_(K, G, _, _, _, added(_, _)), true, Ref) ), Refs),
+                   key(G, K, G1, G2),
+                   clause(spell_(K, G1, G2, G, _, _, _, added(_, _)), true, Ref) ), Refs),
     length(Refs, N),
     (   N =:= 0
     ->  (   spell(F, _, _, _, kb)
@@ -143,7 +156,8 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
     ;   same_fact(F, G), spell(G, F0, T0, _, _), From < T0, F0 < To
     ->  Status = overlap(F0, T0)
     ;   functor(F, K, _),
-        assertz(spell_(K, F, From, To, Src, added(Id, Recorded))),
+        key(F, K, A1, A2),
+        assertz(spell_(K, A1, A2, F, From, To, Src, added(Id, Recorded))),
         Status = added
     ).
 
@@ -152,7 +166,7 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
 %  Removes the spell added under Id: the engine undoes the adds of a
 %  batch whose commit failed, so memory never holds what the disk lost.
 undo_add(Id) :-
-    retractall(spell_(_, _, _, _, _, added(Id, _))).
+    retractall(spell_(_, _, _, _, _, _, _, added(Id, _))).
 
 %! entity_kind(?Kind, ?ArgTypes) is nondet.
 %
@@ -198,7 +212,7 @@ clash(organisation(Id, _)) :- entities:organisation(Id, _).
 
 %! max_added_id(-Id) is det.
 max_added_id(Max) :-
-    aggregate_all(max(I), spell_(_, _, _, _, _, added(I, _)), Max0),
+    aggregate_all(max(I), spell_(_, _, _, _, _, _, _, added(I, _)), Max0),
     ( integer(Max0) -> Max = Max0 ; Max = 0 ).
 
 %! snapshot_generation(-Generation) is det.
@@ -211,7 +225,7 @@ snapshot_generation(G) :- ( snapshot_generation_(G0) -> G = G0 ; G = 0 ).
 %  loads the file, so the spells and entities are taken out of memory
 %  first and come back from it; if compiling fails they are put back.
 save_snapshot(File, G) :-
-    findall(spell_(K, F, Fr, To, S, added(I, R)), spell_(K, F, Fr, To, S, added(I, R)), Spells),
+    findall(spell_(K, A1, A2, F, Fr, To, S, added(I, R)), spell_(K, A1, A2, F, Fr, To, S, added(I, R)), Spells),
     findall(E, defined_(E), Entities),
     setup_call_cleanup(open(File, write, Out, [encoding(utf8)]),
                        write_snapshot(Out, G, Spells, Entities),
@@ -224,14 +238,14 @@ save_snapshot(File, G) :-
 write_snapshot(Out, G, Spells, Entities) :-
     format(Out, "% casus snapshot, generation ~d: added facts and imported entities.~n", [G]),
     % Declared again here: without it qcompile/1 leaves these clauses out of the .qlf.
-    forall(member(P, [store:spell_/6, store:defined_/1, store:snapshot_generation_/1]),
+    forall(member(P, [store:spell_/8, store:defined_/1, store:snapshot_generation_/1]),
            format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
     format(Out, "~q.~n", [store:snapshot_generation_(G)]),
     forall(member(S, Spells), format(Out, "~q.~n", [store:S])),
     forall(member(E, Entities), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
 
 forget_added :-
-    retractall(spell_(_, _, _, _, _, added(_, _))),
+    retractall(spell_(_, _, _, _, _, _, _, added(_, _))),
     forall(retract(defined_(E)), retract(entities:E)),
     retractall(snapshot_generation_(_)).
 

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Runs every benchmark and prints the table: figure, casus, baseline,
+ratio, goal. Each figure is measured side by side with its baseline in
+the same run (the kb predicate called directly in swipl, plain assertz,
+swipl -g halt).
+
+usage: bench.py [--build BUILD_DIR] [--smoke] [--quick]
+  --smoke  the small world only, 20 questions; fails if casus and the
+           predicate called in swipl disagree on any answer (used by ctest)
+  --quick  skip the large world and the million-fact ingest"""
+import argparse, json, os, random, shutil, statistics, subprocess, sys, time
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--build", default="build")
+ap.add_argument("--smoke", action="store_true")
+ap.add_argument("--quick", action="store_true")
+args = ap.parse_args()
+here = os.path.dirname(os.path.abspath(__file__))
+src = os.path.dirname(os.path.dirname(here))
+build = os.path.abspath(args.build)
+casus = os.path.join(build, "repl", "casus")
+bench = os.path.join(build, "tests", "bench", "casus_bench")
+work = os.path.join(build, "bench-worlds")
+os.makedirs(work, exist_ok=True)
+env = dict(os.environ, CASUS_TODAY="2026-11-28")
+DATE = "20150101"
+rows = []
+
+def sh(cmd, **kw):
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env, **kw)
+    if r.returncode != 0:
+        sys.exit(f"FAIL: {' '.join(cmd)}: {r.stderr[-1500:]}")
+    return r.stdout
+
+def measure(cmd):
+    out = sh(cmd)
+    return json.loads([l for l in out.splitlines() if l.startswith("{")][-1])
+
+def world(size):
+    d = os.path.join(work, size)
+    if not os.path.exists(os.path.join(d, "world.qlf")):
+        print(f"generating the {size} world ...", file=sys.stderr)
+        sh([sys.executable, os.path.join(here, "gen_world.py"), size, d, os.path.join(src, "kb")])
+    return d
+
+def pairs_file(name, states, n, seed):
+    rng = random.Random(seed)
+    path = os.path.join(work, f"pairs-{name}-{n}.txt")
+    with open(path, "w") as f:
+        for _ in range(n):
+            a, x = rng.sample(states, 2)
+            f.write(f"{a} {x}\n")
+    return path
+
+def questions(name, kb, states, n, baseline_kb=None):
+    pairs = pairs_file(name, states, n, 42)
+    dig_c, dig_b = os.path.join(work, f"digest-{name}-casus"), os.path.join(work, f"digest-{name}-swipl")
+    c = measure([bench, "questions", kb, pairs, DATE, dig_c])
+    b = measure(["swipl", "--signals=false", os.path.join(here, "baseline.pl"), "questions", baseline_kb or kb, pairs, DATE, dig_b])
+    same = open(dig_c).read() == open(dig_b).read()
+    if not same:
+        sys.exit(f"FAIL: casus and the kb predicate in swipl disagree on the {name} world: diff {dig_c} {dig_b}")
+    return c, b
+
+def row(figure, casus_v, base_v, ratio, goal, ok):
+    rows.append((figure, casus_v, base_v, ratio, goal, "met" if ok else "MISSED"))
+
+synthetic = [f"w{i:03d}" for i in range(200)]
+if args.smoke:
+    c, b = questions("smoke", world("small"), synthetic, 20)
+    print(f"bench smoke: 20 questions on the small world, casus and swipl agree "
+          f"({c['answers']} answers; {c['per_second']:.0f} vs {b['per_second']:.0f} questions/s, not judged)")
+    sys.exit(0)
+
+# 1 and 6: question throughput through the whole engine vs the predicate in swipl.
+per_world = {}
+for size in (["small"] if args.quick else ["small", "large"]):
+    c, b = questions(size, world(size), synthetic, 200)
+    per_world[size] = c
+    ratio = b["per_second"] / c["per_second"]
+    row(f"1. defenders questions/s, {size} world", f"{c['per_second']:.1f}/s", f"{b['per_second']:.1f}/s",
+        f"{ratio:.3f} (time)", "<= 1.10", ratio <= 1.10)
+
+# The ATOP world: the real data imported and compacted.
+atop_data = os.path.join(work, "atop-data")
+if not os.path.exists(os.path.join(atop_data, "snapshot.qlf")):
+    shared = os.path.join(os.path.dirname(src), "shared", "data")
+    sh([casus, "--data", atop_data, "import", "atop", os.path.join(shared, "atop"), "--states",
+        os.path.join(shared, "cow", "states2016.csv")])
+    sh([casus, "--data", atop_data, "-e", ".compact"])
+atop_kb = os.path.join(work, "atop-kb")
+if not os.path.exists(atop_kb):
+    shutil.copytree(os.path.join(src, "kb"), atop_kb)
+    with open(os.path.join(atop_kb, "casus.pl"), "a") as f:
+        f.write(f"\n:- initialization(load_files({os.path.join(atop_data, 'snapshot.qlf')!r}, [silent(true)])).\n")
+atop_states = [l.split(",")[0] for l in sh([casus, "--memory", "--kb", atop_kb, "-f", "csv", "-e", "list states"]).splitlines()[1:]]
+c, b = questions("atop", atop_kb, atop_states, 200)
+ratio = b["per_second"] / c["per_second"]
+row("1. defenders questions/s, ATOP world", f"{c['per_second']:.1f}/s", f"{b['per_second']:.1f}/s", f"{ratio:.3f} (time)",
+    "<= 1.10", ratio <= 1.10)
+
+# 2: the parser alone.
+p = measure([bench, "parse", "2000000"])
+row("2. parser, statements/s", f"{p['per_second'] / 1e6:.2f}M/s", "-", f"{p['per_second'] / 2e6:.2f} of goal", ">= 2M/s",
+    p["per_second"] >= 2e6)
+
+# 3: the defence matrix, every ordered pair on one date (a sample, extrapolated).
+for name, kb, limit, goal in ([("large", world("large"), 300, 2.0)] if not args.quick else []) + [("ATOP", atop_kb, 1500, 1.0)]:
+    m = measure([bench, "matrix", kb, DATE, str(limit)])
+    row(f"3. defence matrix, {name} world ({m['pairs']} pairs)",
+        f"{m['full_seconds']:.1f} s (from {m['done']}), {m['peak_rss_mb']} MB", "-",
+        f"{m['full_seconds'] / goal:.1f}x goal", f"< {goal:.0f} s", m["full_seconds"] < goal)
+
+# 4: durable ingest vs plain assertz; and one fsync per fact.
+n = 200000 if args.quick else 1000000
+ingest_dir = os.path.join(work, "ingest-data")
+shutil.rmtree(ingest_dir, ignore_errors=True)
+i = measure([bench, "ingest", ingest_dir, str(n)])
+a = measure(["swipl", "--signals=false", os.path.join(here, "baseline.pl"), "assertz", str(n)])
+each_dir = os.path.join(work, "ingest-each")
+shutil.rmtree(each_dir, ignore_errors=True)
+e = measure([bench, "ingest", each_dir, "2000", "fsync-each"])
+ratio = a["per_second"] / i["per_second"]
+row(f"4. durable ingest, {n} facts (group commit)", f"{i['per_second'] / 1e3:.0f}k/s", f"{a['per_second'] / 1e3:.0f}k/s assertz",
+    f"{ratio:.1f}x slower", ">= 200k/s, <= 3x", i["per_second"] >= 2e5 and ratio <= 3)
+row("4. durable ingest, one fsync per fact", f"{e['per_second']:.0f}/s", "-", f"{i['per_second'] / e['per_second']:.0f}x less than batched",
+    "(reference)", True)
+
+# 5: cold start, whole process, median of 9.
+def median_run(cmd, runs=9):
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=env)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+c = median_run([casus, "--memory", "-e", "who must defend armenia"])
+b = median_run(["swipl", "--signals=false", "-g", "halt"])
+row("5. cold start, casus -e question", f"{c * 1000:.0f} ms", f"{b * 1000:.0f} ms swipl -g halt", f"{c / b:.2f}", "<= 1.5", c / b <= 1.5)
+sh([casus, "--data", ingest_dir, "-e", ".compact"])
+c1 = median_run([casus, "--data", ingest_dir, "-e", "who must defend armenia"], 5)
+row(f"5. cold start with {n} added facts", f"{c1 * 1000:.0f} ms", "-", f"{c1 / 2:.2f} of goal", "< 2 s", c1 < 2)
+
+# 6: growth from the small to the large world (a single question).
+if "large" in per_world:
+    g = per_world["small"]["per_second"] / per_world["large"]["per_second"]
+    row("6. question time, large / small world", f"{g:.2f}x", "-", "-", "close to 1 (indexes)", g < 2)
+
+w = [max(len(str(r[i])) for r in rows + [("figure", "casus", "baseline", "ratio", "goal", "")]) for i in range(6)]
+print(" | ".join(h.ljust(w[i]) for i, h in enumerate(["figure", "casus", "baseline", "ratio", "goal", ""])))
+print("-+-".join("-" * x for x in w))
+for r in rows:
+    print(" | ".join(str(v).ljust(w[i]) for i, v in enumerate(r)))
