@@ -82,7 +82,7 @@ message_to_text(E, T) :- format(string(T), "~q", [E]).
 %  Call Module:Goal once, within TimeoutSeconds when it is positive.
 run(M, Goal, T) :-
     (   T > 0
-    ->  call_with_time_limit(T, M:Goal)
+    ->  catch(call_with_time_limit(T, M:Goal), time_limit_exceeded, throw(casus_timeout(T)))
     ;   call(M:Goal)
     ),
     !.
@@ -99,6 +99,7 @@ interrupted(_) :- throw(casus_interrupted).
 %  Kind is validation (the user's fact is wrong), limit (time or
 %  stack) or prolog (anything else).
 casus_error_kind(casus_interrupted, interrupted) :- !.
+casus_error_kind(casus_timeout(_), limit) :- !.
 casus_error_kind(time_limit_exceeded, limit) :- !.
 casus_error_kind(time_limit_exceeded(_), limit) :- !.
 casus_error_kind(error(resource_error(_), _), limit) :- !.
@@ -117,10 +118,14 @@ validation_error(domain_error(fact, _)).
 
 %! casus_message(+Exception, -Message) is det.
 casus_message(casus_interrupted, "interrupted: the question was cancelled (Ctrl-C); the kb is unchanged") :- !.
+casus_message(casus_timeout(T0), M) :- !,
+    ( T0 =:= round(T0) -> T is round(T0) ; T = T0 ),
+    format(string(M), "timeout after ~w s: the question ran longer than the time limit (--timeout); the kb is unchanged", [T]).
 casus_message(time_limit_exceeded, "timeout: the question took longer than the time limit") :- !.
 casus_message(time_limit_exceeded(_), "timeout: the question took longer than the time limit") :- !.
 casus_message(error(resource_error(R), _), M) :- !,
-    format(string(M), "~w exceeded: the question needs more memory than the limit allows", [R]).
+    current_prolog_flag(stack_limit, L), MB is L // (1024 * 1024),
+    format(string(M), "stack limit exceeded (~w, limit ~d MB): the question needs more memory than the limit allows; the kb is unchanged", [R, MB]).
 casus_message(error(E, _), M) :- custom(E, M), !.
 casus_message(E, M) :- message_to_text(E, M0), split_string(M0, "", "\n ", [M]).
 

@@ -212,8 +212,10 @@ clash(organisation(Id, _)) :- entities:organisation(Id, _).
 
 %! max_added_id(-Id) is det.
 max_added_id(Max) :-
-    aggregate_all(max(I), spell_(_, _, _, _, _, _, _, added(I, _)), Max0),
-    ( integer(Max0) -> Max = Max0 ; Max = 0 ).
+    (   aggregate_all(max(I), spell_(_, _, _, _, _, _, _, added(I, _)), Max0)
+    ->  Max = Max0
+    ;   Max = 0                     % aggregate_all(max) fails when there is none
+    ).
 
 %! snapshot_generation(-Generation) is det.
 snapshot_generation(G) :- ( snapshot_generation_(G0) -> G = G0 ; G = 0 ).

@@ -77,6 +77,18 @@ struct LastQuestion {
 
 }  // namespace
 
+// Calls a kb api predicate that must succeed: a failure is a kb bug,
+// reported, never taken as an answer.
+static void must_call(const PlTerm& goal) {
+    if (!prolog::call("api", goal)) {
+        char* name = nullptr;
+        atom_t a;
+        size_t arity;
+        if (PL_get_name_arity(goal.C_, &a, &arity)) name = const_cast<char*>(PL_atom_chars(a));
+        throw PrologError(std::string("the kb predicate ") + (name ? name : "?") + " failed where it must succeed");
+    }
+}
+
 struct Engine::Impl {
     EngineOptions options;
     NameTable names;
@@ -141,7 +153,8 @@ struct Engine::Impl {
     void store_info(long& max_id, long& gen) {
         prolog::Frame frame;
         PlTerm_var m, g;
-        prolog::call("api", prolog::compound("api_store_info", {m, g}));
+        if (!prolog::call("api", prolog::compound("api_store_info", {m, g})))
+            throw KbLoadError("api_store_info failed: the kb's store module does not match this casus");
         max_id = prolog::integer_of(m);
         gen = prolog::integer_of(g);
     }
@@ -214,7 +227,7 @@ struct Engine::Impl {
                           const std::string& recorded) {
         PlTerm_var status;
         last_added_id = next_id++;
-        prolog::call("api", prolog::compound("api_add_spell", {prolog::integer(last_added_id), f.term(), prolog::integer(from),
+        must_call(prolog::compound("api_add_spell", {prolog::integer(last_added_id), f.term(), prolog::integer(from),
                                                                prolog::integer(to), prolog::string(source),
                                                                prolog::string(recorded), status}));
         std::string st = prolog::text(status);
@@ -225,7 +238,7 @@ struct Engine::Impl {
     // define: "added" or "present".
     std::string define(const GroundFact& f) {
         PlTerm_var status;
-        prolog::call("api", prolog::compound("api_define", {entity_term(f), status}));
+        must_call(prolog::compound("api_define", {entity_term(f), status}));
         return prolog::text(status);
     }
 
@@ -246,11 +259,11 @@ struct Engine::Impl {
         {
             prolog::Frame frame;
             PlTerm_var links;
-            prolog::call("api", prolog::compound("api_atop_links", {links}));
+            must_call(prolog::compound("api_atop_links", {links}));
             for (auto& l : prolog::list_items(links))
                 known.linked[static_cast<int>(prolog::integer_of(prolog::arg(l, 1)))] = prolog::text(prolog::arg(l, 2));
             PlTerm_var states_out;
-            prolog::call("api", prolog::compound("api_list", {prolog::atom("states"), states_out}));
+            must_call(prolog::compound("api_list", {prolog::atom("states"), states_out}));
             for (auto& e : prolog::list_items(states_out)) {
                 std::string id = prolog::text(prolog::arg(e, 1));
                 known.state_by_cow[static_cast<int>(prolog::integer_of(prolog::arg(e, 3)))] = id;
@@ -301,18 +314,18 @@ struct Engine::Impl {
                const std::string& recorded) {
         if (op == "add") {
             last_added_id = next_id++;
-            prolog::call("api", prolog::compound("api_add", {prolog::integer(last_added_id), f.term(), prolog::integer(date),
+            must_call(prolog::compound("api_add", {prolog::integer(last_added_id), f.term(), prolog::integer(date),
                                                              prolog::string(source), prolog::string(recorded)}));
             return 1;
         }
         if (op == "end") {
-            prolog::call("api", prolog::compound("api_end", {f.term(), prolog::integer(date), prolog::string(source),
+            must_call(prolog::compound("api_end", {f.term(), prolog::integer(date), prolog::string(source),
                                                              prolog::string(recorded)}));
             return 1;
         }
         if (op == "withdraw") {
             PlTerm_var n;
-            prolog::call("api", prolog::compound("api_withdraw", {f.term(), n}));
+            must_call(prolog::compound("api_withdraw", {f.term(), n}));
             return prolog::integer_of(n);
         }
         if (op == "define") {
@@ -536,7 +549,7 @@ struct Engine::Impl {
         } catch (const StorageError& e) {
             for (long id : pending_adds) {
                 prolog::Frame frame;
-                prolog::call("api", prolog::compound("api_undo_add", {prolog::integer(id)}));
+                must_call(prolog::compound("api_undo_add", {prolog::integer(id)}));
             }
             std::size_t undone = pending_adds.size();
             pending_adds.clear();
@@ -776,7 +789,7 @@ std::size_t Engine::compact() {
     {
         prolog::Frame frame;
         PlTerm_var n;
-        prolog::call("api", prolog::compound("api_save_snapshot", {prolog::atom(source.string()), prolog::integer(next), n}));
+        must_call(prolog::compound("api_save_snapshot", {prolog::atom(source.string()), prolog::integer(next), n}));
         count = prolog::integer_of(n);
     }
     // First the snapshot, then the journal that continues it: a crash in

@@ -21,7 +21,10 @@ std::string describe(const char* pred, term_t ex) {
     fid_t fid = PL_open_foreign_frame();
     std::string out;
     term_t av = PL_new_term_refs(2);
-    PL_put_term(av, ex);
+    if (!PL_put_term(av, ex)) {
+        PL_discard_foreign_frame(fid);
+        return out;
+    }
     qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, PL_predicate(pred, 2, "casus_errors"), av);
     if (q && PL_next_solution(q)) out = text(PlTerm_term_t(av + 1));
     if (q) PL_cut_query(q);
@@ -74,7 +77,10 @@ void start(std::size_t stack_limit_mb) {
 void load_module(const std::filesystem::path& file) {
     fid_t fid = PL_open_foreign_frame();
     term_t av = PL_new_term_refs(1);
-    PL_unify_chars(av, PL_ATOM | REP_UTF8, static_cast<size_t>(-1), file.c_str());
+    if (!PL_unify_chars(av, PL_ATOM | REP_UTF8, static_cast<size_t>(-1), file.c_str())) {
+        PL_discard_foreign_frame(fid);
+        throw KbLoadError("the kb path is not valid UTF-8: " + file.string());
+    }
     qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, PL_predicate("use_module", 1, "user"), av);
     bool ok = q && PL_next_solution(q);
     if (q) PL_cut_query(q);
@@ -138,15 +144,19 @@ Frame::~Frame() { PL_discard_foreign_frame(fid_); }
 bool call(const char* module, const PlTerm& goal, double timeout_seconds) {
     term_t av = PL_new_term_refs(3);
     PL_put_atom_chars(av, module);
-    PL_put_term(av + 1, goal.C_);
-    PL_put_float(av + 2, timeout_seconds);
+    if (!PL_put_term(av + 1, goal.C_) || !PL_put_float(av + 2, timeout_seconds))
+        throw LimitError("out of memory preparing a Prolog call");
     static predicate_t pred = PL_predicate("run", 3, "casus_errors");
     qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG | PL_Q_EXT_STATUS, pred, av);
     if (!q) throw PrologError("cannot open a Prolog query");
     int rc = PL_next_solution(q);
     if (rc == PL_S_EXCEPTION) {
         term_t ex = PL_new_term_ref();
-        PL_put_term(ex, PL_exception(q));
+        if (!PL_put_term(ex, PL_exception(q))) {
+            PL_cut_query(q);
+            PL_clear_exception();
+            throw LimitError("out of memory copying a Prolog exception");
+        }
         // Copy the exception out of the query before closing it.
         record_t rec = PL_record(ex);
         PL_cut_query(q);
@@ -160,15 +170,23 @@ bool call(const char* module, const PlTerm& goal, double timeout_seconds) {
     return rc == PL_S_TRUE || rc == PL_S_LAST;
 }
 
+// Text that is not valid UTF-8 cannot become an atom or string: an
+// error, never a silently unbound argument.
 PlTerm atom(const std::string& t) {
     PlTerm_var v;
-    PL_unify_chars(v.C_, PL_ATOM | REP_UTF8, t.size(), t.data());
+    if (!PL_unify_chars(v.C_, PL_ATOM | REP_UTF8, t.size(), t.data())) {
+        PL_clear_exception();
+        throw ValidationError("the text is not valid UTF-8", 0, 0);
+    }
     return v;
 }
 
 PlTerm string(const std::string& t) {
     PlTerm_var v;
-    PL_unify_chars(v.C_, PL_STRING | REP_UTF8, t.size(), t.data());
+    if (!PL_unify_chars(v.C_, PL_STRING | REP_UTF8, t.size(), t.data())) {
+        PL_clear_exception();
+        throw ValidationError("the text is not valid UTF-8", 0, 0);
+    }
     return v;
 }
 
@@ -177,14 +195,16 @@ PlTerm integer(long value) { return PlTerm_integer(value); }
 PlTerm list(const std::vector<PlTerm>& items) {
     PlTerm_var l;
     PL_put_nil(l.C_);
-    for (auto it = items.rbegin(); it != items.rend(); ++it) PL_cons_list(l.C_, it->C_, l.C_);
+    for (auto it = items.rbegin(); it != items.rend(); ++it)
+        if (!PL_cons_list(l.C_, it->C_, l.C_)) throw LimitError("out of memory building a list");
     return l;
 }
 
 PlTerm compound(const std::string& functor, const std::vector<PlTerm>& args) {
     PlTerm_var t;
     term_t av = PL_new_term_refs(static_cast<int>(args.size()));
-    for (std::size_t i = 0; i < args.size(); ++i) PL_put_term(av + i, args[i].C_);
+    for (std::size_t i = 0; i < args.size(); ++i)
+        if (!PL_put_term(av + i, args[i].C_)) throw LimitError("out of memory building a term");
     atom_t name = PL_new_atom_mbchars(REP_UTF8, functor.size(), functor.data());
     functor_t f = PL_new_functor(name, args.size());
     PL_unregister_atom(name);
@@ -193,29 +213,34 @@ PlTerm compound(const std::string& functor, const std::vector<PlTerm>& args) {
 }
 
 std::string text(const PlTerm& t) {
+    // BUF_STACK strings live until the strings mark is released: without
+    // the mark, converting a large answer ends in Prolog's fatal "Too many
+    // stacked strings".
+    std::string out;
+    PL_STRINGS_MARK();
     char* s;
     size_t len;
-    if (PL_get_nchars(t.C_, &len, &s, CVT_ATOM | CVT_STRING | CVT_NUMBER | REP_UTF8 | BUF_STACK))
-        return std::string(s, len);
-    if (PL_get_nchars(t.C_, &len, &s, CVT_WRITEQ | REP_UTF8 | BUF_STACK)) return std::string(s, len);
-    return {};
+    if (PL_get_nchars(t.C_, &len, &s, CVT_ATOM | CVT_STRING | CVT_NUMBER | REP_UTF8 | BUF_STACK) ||
+        PL_get_nchars(t.C_, &len, &s, CVT_WRITEQ | REP_UTF8 | BUF_STACK))
+        out.assign(s, len);
+    PL_STRINGS_RELEASE();
+    return out;
 }
 
 long integer_of(const PlTerm& t) {
     int64_t v = 0;
-    if (!PL_get_int64(t.C_, &v)) {
-        double d;
-        if (PL_get_float(t.C_, &d)) return static_cast<long>(d);
-    }
-    return static_cast<long>(v);
+    if (PL_get_int64(t.C_, &v)) return static_cast<long>(v);
+    double d;
+    if (PL_get_float(t.C_, &d)) return static_cast<long>(d);
+    throw PrologError("expected an integer from the kb, got " + text(t));
 }
 
 double number_of(const PlTerm& t) {
     double d = 0;
     if (PL_get_float(t.C_, &d)) return d;
     int64_t v = 0;
-    PL_get_int64(t.C_, &v);
-    return static_cast<double>(v);
+    if (PL_get_int64(t.C_, &v)) return static_cast<double>(v);
+    throw PrologError("expected a number from the kb, got " + text(t));
 }
 
 std::vector<PlTerm> list_items(const PlTerm& l) {
