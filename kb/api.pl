@@ -85,10 +85,23 @@ note_text(assumed(location(L)), T) :- !, format(string(T), "assumes the attack f
 note_text(assumed(C), T) :- !, format(string(T), "assumes the condition ~w is met", [C]).
 note_text(adversary(Xs), T) :- format(string(T), "only against ~w", [Xs]).
 
-factor_term(factor(K, W, Detail, Leaves), factor(KT, W, Detail, LeafTerms)) :-
+%  A factor shows its newest pieces of evidence (at most evidence_shown/1)
+%  and how many there are in all: on a large world one shared-stance
+%  factor can rest on hundreds of facts.
+factor_term(factor(K, W, Detail, Leaves), factor(KT, W, Detail, LeafTerms, Total)) :-
     kind_text(K, KT),
-    maplist(leaf_term, Leaves, LeafTerms0),
+    length(Leaves, Total),
+    map_list_to_pairs(leaf_from, Leaves, Keyed),
+    keysort(Keyed, Ascending), reverse(Ascending, Descending),
+    pairs_values(Descending, Newest0),
+    evidence_shown(Max),
+    ( length(Newest, Max), append(Newest, _, Newest0) -> true ; Newest = Newest0 ),
+    maplist(leaf_term, Newest, LeafTerms0),
     predsort(newest_first, LeafTerms0, LeafTerms).
+
+leaf_from(leaf(_, _, From), From).
+
+evidence_shown(10).
 
 kind_text(K, T) :- K =.. [N, A], !, format(atom(T), "~w:~w", [N, A]).
 kind_text(K, K).

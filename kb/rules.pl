@@ -116,7 +116,8 @@ factors(S, A, X, D, Factors) :-
 
 make_factor(Key-DLs, factor(Kind, W, Detail, Leaves)) :-
     Key = f(Kind, _Subject, Scale),
-    DLs = [Detail-_|_],
+    DLs = [D-_|_],
+    detail_text(D, Detail),
     pairs_values(DLs, Leaves0),
     append(Leaves0, Leaves1),
     sort(Leaves1, Leaves),
@@ -124,6 +125,20 @@ make_factor(Key-DLs, factor(Kind, W, Detail, Leaves)) :-
     W is W0 * Scale.
 
 zero_weight(factor(_, W, _, _)) :- W =:= 0.
+
+%  detail_text(+Detail, -Text): raw factors describe themselves as
+%  d(Format, Args) with n(Id) for a name, g(Group) for a kinship group and
+%  date(D) for a date; only the one detail kept per factor is formatted
+%  (on a large world a defender has hundreds of pieces of evidence).
+detail_text(d(Fmt, Args0), Text) :- !,
+    maplist(detail_arg, Args0, Args),
+    format(string(Text), Fmt, Args).
+detail_text(Text, Text).
+
+detail_arg(n(Id), Name) :- !, name_of(Id, Name).
+detail_arg(g(G), Name) :- !, group_name(G, Name).
+detail_arg(date(D), Text) :- !, date_text(D, Text).
+detail_arg(A, A).
 
 name_of(Id, Name) :- state(Id, Name, _), !.
 name_of(Id, Name) :- organisation(Id, Name), !.
@@ -158,8 +173,7 @@ raw_factor(S, A, X, D, f(Kind, G, 1), Detail, [L1, L2]) :-
     side(Side, A, X, O), S \== O,
     holds(ethnicity(S, G), D, L1), holds(ethnicity(O, G), D, L2),
     side_kind(kinship_with, Side, Kind),
-    group_name(G, GN), name_of(O, ON),
-    format(string(Detail), "~w kinship with ~w", [GN, ON]).
+    Detail = d("~w kinship with ~w", [g(G), n(O)]).
 raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L]) :-
     side(Side, A, X, O),
     holds(backs(S, O, I), D, L),
@@ -168,64 +182,60 @@ raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L]) :-
     ->  atom_concat(Backs, '_claim', Kind)      % the very issue in dispute
     ;   Kind = Backs
     ),
-    name_of(O, ON), name_of(I, IN),
-    format(string(Detail), "backs ~w on ~w", [ON, IN]).
+    Detail = d("backs ~w on ~w", [n(O), n(I)]).
 raw_factor(S, A, X, D, f(Kind, Dec, 1), Detail, [L1, L2]) :-
     side(Side, A, X, O),
-    holds(signed(S, Dec), D, L1), holds(supports(Dec, O, I), D, L2),
+    holds(supports(Dec, O, I), D, L2), holds(signed(S, Dec), D, L1),   % the few declarations about O first
     side_kind(signed_declaration_for, Side, Kind),
-    name_of(Dec, DN), name_of(O, ON), name_of(I, IN),
-    format(string(Detail), "signed the ~w, upholding ~w on ~w", [DN, ON, IN]).
+    Detail = d("signed the ~w, upholding ~w on ~w", [n(Dec), n(O), n(I)]).
 raw_factor(S, A, X, D, f(Kind, Org, 1), Detail, [L1, L2]) :-
     side(Side, A, X, O), S \== O,
     holds(member(S, Org), D, L1), holds(member(O, Org), D, L2),
     bloc_counts(Side, Org),
     side_kind(shared_bloc_with, Side, Kind),
-    name_of(O, ON),
-    format(string(Detail), "shares the ~w with ~w", [Org, ON]).
+    Detail = d("shares the ~w with ~w", [Org, n(O)]).
 raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L1, L2]) :-
     side(Side, A, X, O), S \== O,
     holds(stance(S, I, P), D, L1), holds(stance(O, I, P), D, L2),
     side_kind(shared_stance_with, Side, Kind),
-    name_of(O, ON), name_of(I, IN),
-    format(string(Detail), "sides with ~w on ~w (~w)", [ON, IN, P]).
+    Detail = d("sides with ~w on ~w (~w)", [n(O), n(I), P]).
 raw_factor(S, A, X, D, f(Kind, K, 1), Detail, [L]) :-
     side(Side, A, X, O),
     holds(tie(S, O, K), D, L),
     side_kind(tie_with, Side, TieWith), Kind =.. [TieWith, K],
-    name_of(O, ON),
-    format(string(Detail), "~w ties with ~w", [K, ON]).
+    Detail = d("~w ties with ~w", [K, n(O)]).
 raw_factor(S, A, X, D, f(Kind, O, 1), Detail, [L]) :-
     side(Side, A, X, O),
     holds(rivalry(S, O), D, L),
     side_kind(rivalry_with, Side, Kind),
-    name_of(O, ON), format(string(Detail), "rivalry with ~w", [ON]).
+    Detail = d("rivalry with ~w", [n(O)]).
 raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L]) :-
     side(Side, A, X, O),
     holds(conflict(S, O, I), D, L),
     side_kind(conflict_with, Side, Kind),
-    name_of(O, ON), name_of(I, IN),
-    format(string(Detail), "in conflict with ~w over ~w", [ON, IN]).
+    Detail = d("in conflict with ~w over ~w", [n(O), n(I)]).
 raw_factor(S, A, X, D, f(competing_priority, T, 1), Detail, [L|Ex]) :-
     holds(priority(S, T), D, L),
     threat(T, TN, Origin), Origin \== X, Origin \== A,
     findall(E, holds(exercise(S, _, T), D, E), Ex),
-    format(string(Detail), "preoccupied with ~w", [TN]).
+    Detail = d("preoccupied with ~w", [TN]).
 raw_factor(S, A, X, D, f(past_reaction(R), E, Scale), Detail, [L]) :-
-    holds(reaction(S, E, R), D, L),
-    event(E, EN, ED, Ea, Ev), ED =< D,
-    (   Ev == A, Ea == X -> Scale = 1
-    ;   ( Ev == A ; Ea == X ) -> Scale = 0.5
+    % From the events with the ally as victim or the attacker as attacker
+    % (few) to the defender's reaction, not from every reaction it had.
+    (   event(E, EN, ED, Ea, A), Ev = A
+    ;   X \== none, event(E, EN, ED, X, Ev), Ev \== A, Ea = X
     ),
-    reaction_phrase(R, RP), date_text(ED, DT),
-    format(string(Detail), "~w after ~w (~w)", [RP, EN, DT]).
+    ED =< D,
+    holds(reaction(S, E, R), D, L),
+    (   Ev == A, Ea == X -> Scale = 1 ; Scale = 0.5 ),
+    reaction_phrase(R, RP),
+    Detail = d("~w after ~w (~w)", [RP, EN, date(ED)]).
 raw_factor(S, A, X, D, f(ally_complaint, O, 1), Detail, [L1, L2]) :-
     X \== none, S \== A,
     holds(complaint(A, O, I), D, L1),
     holds(conflict(A, X, I), D, _),
     holds(member(S, O), D, L2),
-    name_of(A, AN), name_of(I, IN),
-    format(string(Detail), "~w complains its ~w partners fail it over ~w", [AN, O, IN]).
+    Detail = d("~w complains its ~w partners fail it over ~w", [n(A), O, n(I)]).
 
 %  A user's own rules (loaded with --rules FILE or .load FILE into module
 %  casus_user) add factors: casus_user:factor(+Defender, +Ally, +Attacker,

@@ -130,7 +130,8 @@ json assessment_json(const Assessment& a) {
         for (auto& e : f.evidence) ev.push_back(evidence_json(e));
         factors.push_back(json{{"kind", f.kind}, {"weight", f.weight}, {"detail", f.detail},
                                {"source", first ? first->source : ""},
-                               {"date", first ? date_json(first->date) : json(nullptr)}, {"evidence", ev}});
+                               {"date", first ? date_json(first->date) : json(nullptr)}, {"evidence", ev},
+                               {"evidence_total", f.evidence_total}});
     }
     return json{{"state", a.state}, {"name", a.name}, {"cow", a.cow}, {"obligated", a.obligated},
                 {"basis", basis}, {"verdict", to_string(a.verdict)}, {"score", a.score}, {"factors", factors}};

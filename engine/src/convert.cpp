@@ -85,7 +85,8 @@ Assessment assessment(const PlTerm& a) {
     out.verdict = verdict_of(text(arg(a, 6)));
     out.score = std::round(number_of(arg(a, 7)) * 100) / 100;
     for (auto& f : list_items(arg(a, 8)))
-        out.factors.push_back(Factor{text(arg(f, 1)), number_of(arg(f, 2)), text(arg(f, 3)), evidence_list(arg(f, 4))});
+        out.factors.push_back(Factor{text(arg(f, 1)), number_of(arg(f, 2)), text(arg(f, 3)), evidence_list(arg(f, 4)),
+                                     integer_of(arg(f, 5))});
     return out;
 }
 

@@ -15,6 +15,21 @@ world after the curated facts), for `casus --kb OUT_DIR`. Same seed,
 same world: every run measures the same thing."""
 import os, random, shutil, subprocess, sys
 
+def link_kb(kb, out):
+    """The kb's modules, linked (so the world always runs today's rules),
+    and a copy of casus.pl to which the world's loading is appended."""
+    for name in os.listdir(kb):
+        if not name.endswith(".pl"):
+            continue
+        target = os.path.join(out, name)
+        if os.path.lexists(target):
+            os.remove(target)
+        if name == "casus.pl":
+            shutil.copy(os.path.join(kb, name), target)
+        else:
+            os.symlink(os.path.abspath(os.path.join(kb, name)), target)
+
+
 size, out, kb = sys.argv[1], sys.argv[2], sys.argv[3]
 spec = {"small": dict(states=200, treaties=1000, ties=6000, positions=4000, events=0),
         "large": dict(states=200, treaties=10000, ties=500000, positions=400000, events=100000)}[size]
@@ -104,9 +119,7 @@ for n in range(spec["events"]):
 
 with open(os.path.join(out, "world.pl"), "w") as f:
     f.write("\n".join(l for l in lines if l) + "\n")
-for name in os.listdir(kb):
-    if name.endswith(".pl"):
-        shutil.copy(os.path.join(kb, name), os.path.join(out, name))
+link_kb(kb, out)
 with open(os.path.join(out, "casus.pl"), "a") as f:
     f.write("\n% The synthetic world, after the curated facts are materialized.\n"
             f":- initialization(load_files({os.path.abspath(os.path.join(out, 'world'))!r}, [silent(true)])).\n")

@@ -24,7 +24,8 @@ struct Factor {
     std::string kind;    // e.g. kinship_with_attacker, tie_with_attacker:military
     double weight = 0;
     std::string detail;  // e.g. "turkic kinship with Azerbaijan"
-    std::vector<Evidence> evidence;  // newest first
+    std::vector<Evidence> evidence;  // newest first, at most 10
+    long evidence_total = 0;         // how many pieces of evidence in all
 };
 
 // A treaty clause that obliges the state to act.
