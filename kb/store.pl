@@ -44,8 +44,8 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 :- dynamic spell_/8.
 % A snapshot (save_snapshot/2) is a compiled file of spell_/8 and
 % defined_/1 clauses: multifile, so loading it adds to these.
-:- multifile spell_/8, defined_/1, snapshot_generation_/1.
-:- dynamic defined_/1, snapshot_generation_/1.
+:- multifile spell_/8, defined_/1, snapshot_generation_/1, snapshot_max_id_/1.
+:- dynamic defined_/1, snapshot_generation_/1, snapshot_max_id_/1.
 
 %! materialize_curated is det.
 %
@@ -211,11 +211,12 @@ clash(treaty(Id, _, _, _, _)) :- entities:treaty(Id, _, _, _, _).
 clash(organisation(Id, _)) :- entities:organisation(Id, _).
 
 %! max_added_id(-Id) is det.
+%
+%  The largest id in the snapshot (recorded when it was written, so a
+%  start with a million added facts does not scan them); the journal's
+%  adds replay after it with larger ids.
 max_added_id(Max) :-
-    (   aggregate_all(max(I), spell_(_, _, _, _, _, _, _, added(I, _)), Max0)
-    ->  Max = Max0
-    ;   Max = 0                     % aggregate_all(max) fails when there is none
-    ).
+    (   snapshot_max_id_(Max0) -> Max = Max0 ; Max = 0 ).
 
 %! snapshot_generation(-Generation) is det.
 snapshot_generation(G) :- ( snapshot_generation_(G0) -> G = G0 ; G = 0 ).
@@ -240,16 +241,19 @@ save_snapshot(File, G) :-
 write_snapshot(Out, G, Spells, Entities) :-
     format(Out, "% casus snapshot, generation ~d: added facts and imported entities.~n", [G]),
     % Declared again here: without it qcompile/1 leaves these clauses out of the .qlf.
-    forall(member(P, [store:spell_/8, store:defined_/1, store:snapshot_generation_/1]),
+    forall(member(P, [store:spell_/8, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1]),
            format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
     format(Out, "~q.~n", [store:snapshot_generation_(G)]),
+    foldl([spell_(_, _, _, _, _, _, _, added(I, _)), M0, M]>>(M is max(M0, I)), Spells, 0, MaxId),
+    format(Out, "~q.~n", [store:snapshot_max_id_(MaxId)]),
     forall(member(S, Spells), format(Out, "~q.~n", [store:S])),
     forall(member(E, Entities), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
 
 forget_added :-
     retractall(spell_(_, _, _, _, _, _, _, added(_, _))),
     forall(retract(defined_(E)), retract(entities:E)),
-    retractall(snapshot_generation_(_)).
+    retractall(snapshot_generation_(_)),
+    retractall(snapshot_max_id_(_)).
 
 restore(Spells, Entities) :-
     forall(member(S, Spells), assertz(S)),

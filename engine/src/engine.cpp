@@ -27,12 +27,19 @@ namespace casus {
 namespace {
 
 std::string utc_now() {
+    // Formatted once a second: an ingest records a million facts a minute.
+    static std::time_t last = -1;
+    static std::string text;
     std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+    if (now != last) {
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        text = buf;
+        last = now;
+    }
+    return text;
 }
 
 bool is_snake_case(const std::string& s) {
@@ -254,7 +261,7 @@ struct Engine::Impl {
     ImportResult import_atop(const std::filesystem::path& dir, const std::filesystem::path& states) {
         if (options.dry_run) throw UsageError("an import is not run in a dry run");
         if (journal && journal->read_only())
-            throw StorageError("cannot import: the data directory is read-only in this session (another casus holds its lock)");
+            throw StorageError("cannot import: the data directory is read-only in this session (" + journal->read_only_reason() + ")");
         atop::Known known;
         {
             prolog::Frame frame;
@@ -473,7 +480,7 @@ struct Engine::Impl {
         if (!journal || !journal->read_only()) return;
         check(ps, f, g);
         throw StorageError(std::string("cannot ") + verb +
-                           ": the data directory is read-only in this session (another casus holds its lock)");
+                           ": the data directory is read-only in this session (" + journal->read_only_reason() + ")");
     }
 
     // --- statements -------------------------------------------------------
@@ -780,7 +787,7 @@ std::size_t Engine::compact() {
     auto& d = *impl_;
     if (!d.journal) throw UsageError("nothing to compact: this session keeps its facts in memory (--memory)");
     if (d.journal->read_only())
-        throw StorageError("cannot compact: the data directory is read-only in this session (another casus holds its lock)");
+        throw StorageError("cannot compact: the data directory is read-only in this session (" + d.journal->read_only_reason() + ")");
     d.commit();
     const long next = d.generation + 1;
     const auto dir = d.journal->dir();

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdio>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -84,11 +85,47 @@ void durable_rename(const std::filesystem::path& file, const std::filesystem::pa
     fsync_dir(target.parent_path());
 }
 
+// JSON string escaping as RFC 8259 asks; the payload is read back with
+// nlohmann::json. Written by hand because building a json object per
+// record cost more than the fsync of its batch.
+static void put_json_string(std::string& out, const std::string& s) {
+    out += '"';
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    out += '"';
+}
+
 std::string Journal::encode(const JournalRecord& r) {
-    nlohmann::json j{{"op", r.op}, {"fact", r.fact}, {"date", r.date}, {"source", r.source},
-                     {"recorded", r.recorded}};
-    if (r.until) j["until"] = r.until;
-    std::string payload = j.dump();
+    std::string payload;
+    payload.reserve(128);
+    payload += "{\"op\":";
+    put_json_string(payload, r.op);
+    payload += ",\"fact\":[";
+    for (std::size_t i = 0; i < r.fact.size(); ++i) {
+        if (i) payload += ',';
+        put_json_string(payload, r.fact[i]);
+    }
+    payload += "],\"date\":" + std::to_string(r.date) + ",\"source\":";
+    put_json_string(payload, r.source);
+    payload += ",\"recorded\":";
+    put_json_string(payload, r.recorded);
+    if (r.until) payload += ",\"until\":" + std::to_string(r.until);
+    payload += '}';
     std::string out;
     put_u32(out, static_cast<std::uint32_t>(payload.size()));
     put_u32(out, crc32(payload));
@@ -104,8 +141,16 @@ Journal::Journal(const std::filesystem::path& dir, JournalReport& report) : dir_
     if (created) fsync_dir(dir_.parent_path().empty() ? "." : dir_.parent_path());
 
     lock_fd_ = ::open((dir_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (lock_fd_ < 0) {
+        // A read-only file system or no write permission: readable, never writable.
         read_only_ = true;
+        report.read_only = true;
+        read_only_reason_ = std::string("it is not writable (") + std::strerror(errno) + ")";
+        report.messages.push_back("the data directory " + dir_.string() + " is not writable (" + std::strerror(errno) +
+                                  "): opened read-only, facts cannot be added in this session");
+    } else if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+        read_only_ = true;
+        read_only_reason_ = "another casus holds its lock";
         report.read_only = true;
         report.messages.push_back("another casus holds " + dir_.string() +
                                   ": opened read-only, facts cannot be added in this session");
@@ -168,7 +213,7 @@ std::vector<JournalRecord> Journal::read_all(JournalReport& report) {
 }
 
 void Journal::append(const JournalRecord& r) {
-    if (read_only_) throw StorageError("the data directory " + dir_.string() + " is read-only in this session (another casus holds its lock)");
+    if (read_only_) throw StorageError("the data directory " + dir_.string() + " is read-only in this session (" + read_only_reason_ + ")");
     buffer_ += encode(r);
     ++pending_count_;
 }

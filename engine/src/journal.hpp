@@ -47,6 +47,9 @@ public:
     void discard_pending();
     std::size_t pending() const { return pending_count_; }
     bool read_only() const { return read_only_; }
+    // Why the session is read-only: "another casus holds its lock", or the
+    // directory is not writable.
+    const std::string& read_only_reason() const { return read_only_reason_; }
 
     // Replaces the journal with these records (write a temporary file,
     // fsync, rename over, fsync the directory).
@@ -59,6 +62,7 @@ private:
     std::filesystem::path dir_, file_;
     int fd_ = -1, lock_fd_ = -1;
     bool read_only_ = false;
+    std::string read_only_reason_;
     std::string buffer_;
     std::size_t pending_count_ = 0;
     off_t durable_size_ = 0;  // the end of the last durable batch

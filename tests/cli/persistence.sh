@@ -82,6 +82,26 @@ grep -q 'torn' <<<"$out" && fail "a failed batch left a torn record: $out"
 grep -q 'member(georgia,eeu)' <<<"$out" || fail "the fact before the full disk is gone"
 grep -q 'disk_threat' <<<"$out" && fail "facts of the refused batch were kept"
 
+# A read-only data directory: a read-only tmpfs when this runs as root
+# (root ignores file modes), else a directory without write permission.
+ro="$dir/ro"
+mkdir -p "$ro"
+if [[ $(id -u) == 0 ]] && mount -t tmpfs -o size=1m tmpfs "$ro" 2>/dev/null; then
+  "$casus" --data "$ro/d" -e 'add member(georgia, eeu) on 2026-06-01' >/dev/null || fail "add before read-only"
+  mount -o remount,ro "$ro" || fail "remount ro"
+  unmount_ro() { umount "$ro" 2>/dev/null; }
+else
+  "$casus" --data "$ro/d" -e 'add member(georgia, eeu) on 2026-06-01' >/dev/null || fail "add before read-only"
+  chmod -R a-w "$ro/d"
+  unmount_ro() { chmod -R u+w "$ro/d"; }
+fi
+sum=$(sha256sum "$ro/d/journal.log")
+out=$("$casus" --data "$ro/d" -e 'who belongs to eeu' -e 'add member(georgia, csto) on 2026-06-01' 2>&1); rc=$?
+[[ $rc == 1 ]] || fail "read-only directory: exit $rc"
+grep -q 'not writable' <<<"$out" && grep -q 'Georgia\|georgia' <<<"$out" || fail "read-only directory: $out"
+[[ "$(sha256sum "$ro/d/journal.log")" == "$sum" ]] || fail "read-only journal changed"
+unmount_ro
+
 # Crash trials: SIGKILL during an ingest of acknowledged adds.
 states=(armenia azerbaijan belarus kazakhstan kyrgyzstan russia tajikistan turkey georgia iran china ukraine)
 for trial in $(seq 1 12); do
