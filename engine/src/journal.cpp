@@ -49,15 +49,20 @@ std::uint32_t get_u32(const char* p) {
     throw StorageError(what + " " + path.string() + ": " + std::strerror(errno));
 }
 
-void fsync_dir(const std::filesystem::path& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0) fail("cannot open directory", dir);
+// Opens path read-only (flags add O_DIRECTORY for a directory) and fsyncs it.
+void fsync_path(const std::filesystem::path& path, int flags, const char* what) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | flags);
+    if (fd < 0) fail(std::string("cannot open ") + what, path);
     if (::fsync(fd) != 0) {
+        int saved = errno;
         ::close(fd);
-        fail("cannot fsync directory", dir);
+        errno = saved;
+        fail(std::string("cannot fsync ") + what, path);
     }
     ::close(fd);
 }
+
+void fsync_dir(const std::filesystem::path& dir) { fsync_path(dir, O_DIRECTORY, "directory"); }
 
 void write_all(int fd, const std::string& data, const std::filesystem::path& path) {
     std::size_t done = 0;
@@ -74,13 +79,7 @@ void write_all(int fd, const std::string& data, const std::filesystem::path& pat
 }  // namespace
 
 void durable_rename(const std::filesystem::path& file, const std::filesystem::path& target) {
-    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail("cannot open", file);
-    if (::fsync(fd) != 0) {
-        ::close(fd);
-        fail("cannot fsync", file);
-    }
-    ::close(fd);
+    fsync_path(file, 0, "file");
     if (::rename(file.c_str(), target.c_str()) != 0) fail("cannot rename over", target);
     fsync_dir(target.parent_path());
 }

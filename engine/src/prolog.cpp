@@ -89,40 +89,39 @@ void load_module(const std::filesystem::path& file) {
     if (!ok) throw KbLoadError("cannot load " + file.string());
 }
 
-void load(const std::filesystem::path& file) {
-    if (!std::filesystem::exists(file))
-        throw KbLoadError("kb file not found: " + file.string());
+namespace {
+
+// Runs casus_errors:Loader(File, ExtraArgs..., Problems) and throws
+// KbLoadError with what Prolog reported while loading, if anything.
+void load_with(const char* loader, const std::filesystem::path& file, std::vector<PlTerm> extra, const char* what) {
     Frame frame;
     PlTerm_var problems;
     std::string text_of_problems;
     try {
-        if (!call("casus_errors", compound("load_kb", {atom(file.string()), problems})))
+        std::vector<PlTerm> args{atom(std::filesystem::absolute(file).string())};
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.push_back(problems);
+        if (!call("casus_errors", compound(loader, args)))
             text_of_problems = "loading " + file.string() + " failed";
         else
             text_of_problems = text(problems);
     } catch (const Error& e) {
         text_of_problems = e.what();
     }
-    if (!text_of_problems.empty()) throw KbLoadError("the kb does not load:\n" + text_of_problems);
+    if (!text_of_problems.empty()) throw KbLoadError(std::string(what) + " does not load:\n" + text_of_problems);
+}
+
+}  // namespace
+
+void load(const std::filesystem::path& file) {
+    if (!std::filesystem::exists(file)) throw KbLoadError("kb file not found: " + file.string());
+    load_with("load_kb", file, {}, "the kb");
 }
 
 void load_user_rules(const std::filesystem::path& file, double timeout_seconds) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec))
-        throw KbLoadError("rule file not found: " + file.string());
-    Frame frame;
-    PlTerm_var problems;
-    std::string text_of_problems;
-    try {
-        if (!call("casus_errors", compound("load_user_rules", {atom(std::filesystem::absolute(file).string()),
-                                                               PlTerm_float(timeout_seconds), problems})))
-            text_of_problems = "loading " + file.string() + " failed";
-        else
-            text_of_problems = text(problems);
-    } catch (const Error& e) {
-        text_of_problems = e.what();
-    }
-    if (!text_of_problems.empty()) throw KbLoadError("the rule file does not load:\n" + text_of_problems);
+    if (!std::filesystem::is_regular_file(file, ec)) throw KbLoadError("rule file not found: " + file.string());
+    load_with("load_user_rules", file, {PlTerm_float(timeout_seconds)}, "the rule file");
 }
 
 void enable_interrupts() {
