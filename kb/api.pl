@@ -258,7 +258,13 @@ api_check(F) :- check_fact(F).
 
 %! api_add(+Id, +Fact, +From, +SourceText, +Recorded) is det.
 api_add(Id, F, From, SrcText, Recorded) :-
-    add_fact(Id, F, From, source(SrcText, ""), Recorded).
+    stored_text(SrcText, Src), stored_text(Recorded, Rec),
+    add_fact(Id, F, From, source(Src, ''), Rec).
+
+%  Sources and recording times of added facts are kept as atoms: a
+%  million facts share a handful of them, so a snapshot stays small and
+%  loads fast (strings are copied into every clause).
+stored_text(Text, Atom) :- atom_string(Atom, Text).
 
 %! api_end(+Fact, +Date, +SourceText, +Recorded) is det.
 api_end(F, D, SrcText, Recorded) :-
@@ -280,7 +286,8 @@ api_entity_kinds(Kinds) :- findall(kind(K, Ts), entity_kind(K, Ts), Kinds).
 
 %! api_add_spell(+Id, +Fact, +From, +To, +SourceText, +Recorded, -Status) is det.
 api_add_spell(Id, F, From, To, SrcText, Recorded, Status) :-
-    add_spell(Id, F, From, To, source(SrcText, ""), Recorded, Status).
+    stored_text(SrcText, Src), stored_text(Recorded, Rec),
+    add_spell(Id, F, From, To, source(Src, ''), Rec, Status).
 
 %! api_atop_links(-Links) is det.
 %

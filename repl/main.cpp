@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
     }
     const bool interactive = files.empty() && statements.empty() && isatty(STDIN_FILENO);
     casus::cli::OutputOptions output;
-    output.color = isatty(STDOUT_FILENO);
+    output.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");  // https://no-color.org
     output.format = isatty(STDOUT_FILENO) ? casus::cli::Format::table : casus::cli::Format::text;
     if (!format.empty()) casus::cli::parse_format(format, output.format);
 
