@@ -126,3 +126,19 @@ TEST_CASE("hostile text is a syntax error, never a crash", "[parser][errors]") {
         CHECK_THROWS_AS(parse_statement(text), SyntaxError);
     }
 }
+
+TEST_CASE("import statement: dataset, quoted directory and states file", "[parser]") {
+    auto p = parse_statement("IMPORT atop \"../shared/data/atop\" states \"../shared/data/cow/states2016.csv\"");
+    auto& i = boost::get<ast::Import>(p.tree);
+    CHECK(i.dir == "../shared/data/atop");
+    CHECK(i.states == "../shared/data/cow/states2016.csv");
+
+    auto e = syntax_error("import atop ../data states x");
+    CHECK(std::string(e.what()).rfind("expected quoted path", 0) == 0);
+    CHECK(e.offset() == 12);
+    e = syntax_error("import atop \"dir\"");
+    CHECK(e.at_end);
+    CHECK(std::string(e.what()) == "expected 'states', found the end of the statement");
+    e = syntax_error("import cow \"dir\" states \"f\"");
+    CHECK(std::string(e.what()).rfind("expected 'atop'", 0) == 0);
+}
