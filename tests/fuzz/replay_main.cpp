@@ -21,8 +21,11 @@ int main(int argc, char** argv) {
         if (std::filesystem::is_directory(p)) {
             for (auto& e : std::filesystem::directory_iterator(p))
                 if (e.is_regular_file()) files.push_back(e.path());
-        } else {
+        } else if (std::filesystem::is_regular_file(p)) {
             files.push_back(p);
+        } else {
+            std::fprintf(stderr, "%s: no such file or directory: %s\n", argv[0], argv[i]);
+            return 2;
         }
     }
     if (files.empty()) {
