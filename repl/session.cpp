@@ -4,6 +4,8 @@
 #include "parser.hpp"
 #include "suggest.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -56,7 +58,7 @@ const char* help_text =
     "Modifiers:  as of YYYY-MM-DD <question>;  suppose <add/retract> [and ...]: <question>\n"
     "Statements: add <fact> [on YYYY-MM-DD] [source \"text\"];  retract <fact> [on YYYY-MM-DD]\n"
     "Dot-commands:\n"
-    "  .help                      this text\n"
+    "  .help [TOPIC]              this text, or its lines about TOPIC (.help graph, .help suppose)\n"
     "  .read FILE                 run a script\n"
     "  .load FILE                 load your own rules (casus_user:factor/6 clauses)\n"
     "  .mode table|text|json|csv  how answers are printed\n"
@@ -67,6 +69,28 @@ const char* help_text =
     "  .schema                    the fact kinds and their arguments\n"
     "  .compact                   rewrite the journal as a compact snapshot\n"
     "  .quit                      leave (also Ctrl-D); Ctrl-C cancels a running question\n";
+
+// .help TOPIC: the lines of the help that mention the topic (a
+// dot-command, a keyword, a fact kind), matched as a whole word.
+bool help_topic(std::ostream& out, std::string topic) {
+    if (!topic.empty() && topic[0] == '.') topic.erase(0, 1);
+    std::transform(topic.begin(), topic.end(), topic.begin(), [](unsigned char c) { return std::tolower(c); });
+    bool found = false;
+    std::istringstream lines(help_text);
+    for (std::string line; std::getline(lines, line);) {
+        std::string lower = line;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        for (std::size_t at = lower.find(topic); at != std::string::npos; at = lower.find(topic, at + 1)) {
+            auto word = [&](std::size_t i) { return i < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[i])) || lower[i] == '_'); };
+            if ((at == 0 || !word(at - 1)) && !word(at + topic.size())) {
+                out << line << "\n";
+                found = true;
+                break;
+            }
+        }
+    }
+    return found;
+}
 
 }  // namespace
 
@@ -155,7 +179,12 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         return false;
     }
     if (cmd == ".help") {
-        std::cout << help_text;
+        if (arg.empty()) {
+            std::cout << help_text;
+        } else if (bool kind = print_kind(arg); !help_topic(std::cout, arg) && !kind) {
+            error(UsageError("no help on '" + arg + "'; try a command (.graph), a keyword (suppose) or a fact kind (tie)"),
+                  origin);
+        }
     } else if (cmd == ".mode") {
         Format f;
         if (!parse_format(arg, f)) error(UsageError(".mode takes table, text, json or csv"), origin);
@@ -176,11 +205,7 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
             }
         }
     } else if (cmd == ".schema") {
-        for (auto& k : engine_.schema()) {
-            std::cout << k.name << "(";
-            for (std::size_t i = 0; i < k.arg_types.size(); ++i) std::cout << (i ? ", " : "") << k.arg_types[i];
-            std::cout << ")  " << k.doc << "\n";
-        }
+        print_kind("");
     } else if (cmd == ".read") {
         std::ifstream in(arg);
         if (arg.empty() || !in) error(UsageError("cannot read '" + arg + "'"), origin);
@@ -225,6 +250,18 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         error(UsageError(msg), origin);
     }
     return !stopped_;
+}
+
+bool Session::print_kind(const std::string& only) {
+    bool found = false;
+    for (auto& k : engine_.schema()) {
+        if (!only.empty() && k.name != only) continue;
+        std::cout << k.name << "(";
+        for (std::size_t i = 0; i < k.arg_types.size(); ++i) std::cout << (i ? ", " : "") << k.arg_types[i];
+        std::cout << ")  " << k.doc << "\n";
+        found = true;
+    }
+    return found;
 }
 
 bool Session::run_text(const std::string& text, const std::string& file, int line) {

@@ -35,6 +35,8 @@ public:
 
 private:
     bool dot_command(const std::string& line, const std::string& file, int line_no);
+    // Prints the schema line of one fact kind (all when only is empty).
+    bool print_kind(const std::string& only);
     void statement(const std::string& text, const std::string& file, int line);
     void error(const Error& e, const Origin& origin);
 
