@@ -4,7 +4,9 @@ answer, Tab completion of a name, history recall with the Up arrow, a
 continuation prompt, a dot-command suggestion, Ctrl-C cancelling a
 question that loops (a user rule) while the session goes on, .graph and
 .once, and Ctrl-D to leave."""
-import os, pty, select, sys, tempfile, time
+import os, sys, tempfile, time
+
+from ptysession import PtySession
 
 casus = sys.argv[1]
 data = tempfile.mkdtemp()
@@ -12,31 +14,9 @@ rules = os.path.join(data, "loop.pl")
 with open(rules, "w") as f:
     f.write('factor(_, georgia, _, _, 1, "loops") :- loop(0).\n'
             'loop(N) :- N1 is N + 1, loop(N1).\n')
-pid, fd = pty.fork()
-if pid == 0:
-    os.environ["CASUS_TODAY"] = "2026-11-28"
-    os.environ["TERM"] = "xterm"
-    os.execv(casus, [casus, "--data", data, "--timeout", "120", "--rules", rules])
-
-buf = b""
-def read_until(needle, timeout=15):
-    global buf
-    end = time.time() + timeout
-    while time.time() < end:
-        if needle.encode() in buf:
-            i = buf.index(needle.encode()) + len(needle)
-            seen, buf = buf[:i], buf[i:]
-            return seen.decode(errors="replace")
-        r, _, _ = select.select([fd], [], [], 0.2)
-        if r:
-            try:
-                buf += os.read(fd, 65536)
-            except OSError:
-                break
-    sys.exit(f"FAIL: did not see {needle!r}; got {buf[-800:]!r}")
-
-def send(s):
-    os.write(fd, s.encode())
+session = PtySession([casus, "--data", data, "--timeout", "120", "--rules", rules],
+                     {"CASUS_TODAY": "2026-11-28", "TERM": "xterm"})
+read_until, send = session.read_until, session.send
 
 read_until("casus> ")
 send("as of 2015-12-31 who would defend Armenia against Azerbaijan\r")
@@ -91,27 +71,12 @@ assert "Turkey" in open(once).read() and "Turkey" not in out, out
 time.sleep(0.3)
 send("\x04")
 # Never hang: wait a bounded time for the exit, then try .quit, then kill.
-def wait_exit(seconds):
-    end = time.time() + seconds
-    while time.time() < end:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return status
-        # Drain output without ever blocking: a blocking read here once
-        # hung the test when casus kept waiting for input.
-        r, _, _ = select.select([fd], [], [], 0.1)
-        if r:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                pass
-    return None
-status = wait_exit(10)
+status = session.wait_exit(10)
 if status is None:
     send("\x15.quit\r")
-    status = wait_exit(10)
+    status = session.wait_exit(10)
 if status is None:
-    os.kill(pid, 9)
+    session.kill()
     sys.exit("FAIL: casus did not leave on Ctrl-D or .quit")
 assert os.WEXITSTATUS(status) == 0, status
 print("repl: all checks passed")

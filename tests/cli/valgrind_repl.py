@@ -5,7 +5,9 @@ in a pseudo-terminal, answers a few questions (with Tab completion, .why,
 no error (--error-exitcode) and casus exits 0.
 
 usage: valgrind_repl.py CASUS [SUPPRESSIONS]"""
-import os, pty, select, sys, tempfile, time
+import os, sys, tempfile, time
+
+from ptysession import PtySession
 
 casus = sys.argv[1]
 data = tempfile.mkdtemp()
@@ -13,36 +15,14 @@ log = os.path.join(data, "valgrind.log")
 vg = ["valgrind", "--tool=memcheck", "--error-exitcode=99", "--track-origins=no", f"--log-file={log}"]
 if len(sys.argv) > 2:
     vg.append(f"--suppressions={sys.argv[2]}")
-pid, fd = pty.fork()
-if pid == 0:
-    os.environ["CASUS_TODAY"] = "2026-11-28"
-    os.environ["TERM"] = "xterm"
-    os.execvp("valgrind", vg + [casus, "--data", data])
-
-buf = b""
-def read_until(needle, timeout=240):
-    global buf
-    end = time.time() + timeout
-    while time.time() < end:
-        if needle.encode() in buf:
-            i = buf.index(needle.encode()) + len(needle)
-            seen, buf = buf[:i], buf[i:]
-            return seen.decode(errors="replace")
-        r, _, _ = select.select([fd], [], [], 0.2)
-        if r:
-            try:
-                buf += os.read(fd, 65536)
-            except OSError:
-                break
-    os.kill(pid, 9)
-    sys.exit(f"FAIL: did not see {needle!r}; got {buf[-500:]!r}")
+session = PtySession(vg + [casus, "--data", data], {"CASUS_TODAY": "2026-11-28", "TERM": "xterm"})
 
 def ask(line, expect):
-    os.write(fd, line.encode())
-    out = read_until("casus> ")
+    session.send(line)
+    out = session.read_until("casus> ", timeout=240)
     assert expect in out, (line, out[-500:])
 
-read_until("casus> ")
+session.read_until("casus> ", timeout=240)
 ask("as of 2015-12-31 who would defend Armenia against Azerbaijan\r", "unlikely")
 ask("which treaties bind Kazakhs\t\r", "collective_security_treaty")
 ask(".why\r", "kinship")
@@ -50,22 +30,10 @@ ask(".graph\r", "digraph")
 ask("add tie(kazakhstan, armenia, military) on 2026-03-01\r", "added")
 ask("who would defend Armenia againts Azerbaijan\r", "did you mean")
 time.sleep(0.5)
-os.write(fd, b"\x04")
-end = time.time() + 120
-status = None
-while time.time() < end:
-    done, st = os.waitpid(pid, os.WNOHANG)
-    if done:
-        status = st
-        break
-    r, _, _ = select.select([fd], [], [], 0.2)
-    if r:
-        try:
-            os.read(fd, 65536)
-        except OSError:
-            pass
+session.send("\x04")
+status = session.wait_exit(120)
 if status is None:
-    os.kill(pid, 9)
+    session.kill()
     sys.exit("FAIL: casus under valgrind did not leave on Ctrl-D")
 summary = [l for l in open(log) if "ERROR SUMMARY" in l]
 code = os.WEXITSTATUS(status)
