@@ -25,7 +25,8 @@ auto const word_char = x3::ascii::alnum | std_enc::char_("_'-") | utf8_byte;
 
 // A keyword: the literal, case-insensitive, not followed by a word char.
 inline auto kw(char const* text) {
-    return x3::lexeme[x3::no_case[x3::lit(text)] >> !word_char];
+    // ASCII case folding: table-based, where the standard encoding calls std::tolower per character.
+    return x3::lexeme[x3::no_case[x3::ascii::lit(text)] >> !word_char];
 }
 
 #define CASUS_KW(id, text) \
@@ -70,7 +71,7 @@ CASUS_KW(k_states, "states")
 // Words a bare name may not contain, because they end a name in some
 // form ("would X defend", "X against Y", "ties X and Y", "X to Y"). A
 // name that needs one of them is written in quotes.
-struct reserved_words : x3::symbols<int> {
+struct reserved_words : x3::symbols_parser<boost::spirit::char_encoding::ascii, int> {
     reserved_words() {
         for (auto w : {"against", "and", "to", "not", "defend", "would", "must", "who", "why",
                        "what", "which", "list", "add", "retract", "suppose", "as"})
