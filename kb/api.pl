@@ -223,7 +223,11 @@ api_history(Id, Items) :-
             ( spell(F, From, To, Src, O),
               mentions(F, Id),
               fact_text(F, Text),
-              origin_text(O, Origin),
+              origin_text(O, Origin0),
+              (   ended(F, From, To, Rec)
+              ->  format(string(Origin), "~w; end recorded ~w", [Origin0, Rec])
+              ;   Origin = Origin0
+              ),
               source_parts(Src, Ref, _) ),
             Items0),
     msort(Items0, Items).

@@ -12,7 +12,8 @@
             max_added_id/1,     % -Id
             save_snapshot/2,    % +File, +Generation
             snapshot_generation/1, % -Generation
-            defined_/1          % ?Entity
+            defined_/1,         % ?Entity
+            ended/4             % ?Fact, ?From, ?To, ?Recorded
           ]).
 
 /** <module> Facts over time: the curated kb and what analysts add
@@ -44,8 +45,8 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 :- dynamic spell_/8.
 % A snapshot (save_snapshot/2) is a compiled file of spell_/8 and
 % defined_/1 clauses: multifile, so loading it adds to these.
-:- multifile spell_/8, defined_/1, snapshot_generation_/1, snapshot_max_id_/1.
-:- dynamic defined_/1, snapshot_generation_/1, snapshot_max_id_/1.
+:- multifile spell_/8, defined_/1, snapshot_generation_/1, snapshot_max_id_/1, ended_/4.
+:- dynamic defined_/1, snapshot_generation_/1, snapshot_max_id_/1, ended_/4.
 
 %! materialize_curated is det.
 %
@@ -109,7 +110,7 @@ add_fact(Id, F, From, Src, Recorded) :-
 %  is closed at Date.  Raises casus_not_held if no spell holds then.
 %  The closed spell keeps its own source and origin; when the retract
 %  was recorded is kept in the engine's journal.
-end_fact(F, Date, _Src, _Recorded) :-
+end_fact(F, Date, _Src, Recorded) :-
     check_fact(F),
     functor(F, K, _),
     (   same_fact(F, G),
@@ -117,9 +118,18 @@ end_fact(F, Date, _Src, _Recorded) :-
         clause(spell_(K, G1, G2, G, From, To, S0, O), true, Ref),
         From < Date, Date < To
     ->  erase(Ref),
-        assertz(spell_(K, G1, G2, G, From, Date, S0, O))
+        assertz(spell_(K, G1, G2, G, From, Date, S0, O)),
+        atom_string(Rec, Recorded),
+        assertz(ended_(G, From, Date, Rec))
     ;   throw(error(casus_not_held(F, Date), _))
     ).
+
+%! ended(?Fact, ?From, ?To, ?Recorded) is nondet.
+%
+%  The spell of Fact from From was ended on To by a dated retract
+%  recorded at Recorded (history shows when an end was recorded, not only
+%  when the fact was).
+ended(F, From, To, Rec) :- ended_(F, From, To, Rec).
 
 %! withdraw_fact(+Fact, -Count) is det.
 %
@@ -229,7 +239,9 @@ snapshot_generation(G) :- ( snapshot_generation_(G0) -> G = G0 ; G = 0 ).
 %  first and come back from it; if compiling fails they are put back.
 save_snapshot(File, G) :-
     findall(spell_(K, A1, A2, F, Fr, To, S, added(I, R)), spell_(K, A1, A2, F, Fr, To, S, added(I, R)), Spells),
-    findall(E, defined_(E), Entities),
+    findall(E, defined_(E), Entities0),
+    findall(ended_(F, Fr, To, R), ended_(F, Fr, To, R), Ends),
+    append(Entities0, Ends, Entities),
     setup_call_cleanup(open(File, write, Out, [encoding(utf8)]),
                        write_snapshot(Out, G, Spells, Entities),
                        close(Out)),
@@ -241,20 +253,30 @@ save_snapshot(File, G) :-
 write_snapshot(Out, G, Spells, Entities) :-
     format(Out, "% casus snapshot, generation ~d: added facts and imported entities.~n", [G]),
     % Declared again here: without it qcompile/1 leaves these clauses out of the .qlf.
-    forall(member(P, [store:spell_/8, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1]),
+    forall(member(P, [store:spell_/8, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1,
+                      store:ended_/4]),
            format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
     format(Out, "~q.~n", [store:snapshot_generation_(G)]),
     foldl([spell_(_, _, _, _, _, _, _, added(I, _)), M0, M]>>(M is max(M0, I)), Spells, 0, MaxId),
     format(Out, "~q.~n", [store:snapshot_max_id_(MaxId)]),
     forall(member(S, Spells), format(Out, "~q.~n", [store:S])),
-    forall(member(E, Entities), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
+    forall(member(E, Entities),
+           (   E = ended_(_, _, _, _)
+           ->  format(Out, "~q.~n", [store:E])
+           ;   format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])
+           )).
 
 forget_added :-
     retractall(spell_(_, _, _, _, _, _, _, added(_, _))),
+    retractall(ended_(_, _, _, _)),
     forall(retract(defined_(E)), retract(entities:E)),
     retractall(snapshot_generation_(_)),
     retractall(snapshot_max_id_(_)).
 
 restore(Spells, Entities) :-
     forall(member(S, Spells), assertz(S)),
-    forall(member(E, Entities), ( assertz(entities:E), assertz(defined_(E)) )).
+    forall(member(E, Entities),
+           (   E = ended_(_, _, _, _)
+           ->  assertz(E)
+           ;   assertz(entities:E), assertz(defined_(E))
+           )).
