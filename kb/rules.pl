@@ -278,17 +278,44 @@ assess(S, A, X, D, Bases, assessment(S, Obligated, Bases, Verdict, Score, Factor
 %  every other state whose factors give it a positive score: obligated
 %  first, then by descending score, then by id.
 defenders(A, X, D, Sorted) :-
+    candidates(A, X, D, Candidates),
     findall(Asm,
-            ( candidate(S, A, X, D),
+            ( member(S, Candidates),
               bases(S, A, X, D, Bs),
               assess(S, A, X, D, Bs, Asm),
               keep(Asm) ),
             Asms),
     predsort(by_rank, Asms, Sorted).
 
-% Every state but the two parties; obligated ones are among them, since
-% only states can be members or parties (schema:check_fact/1).
-candidate(S, A, X, _) :- state(S, _, _), S \== A, S \== X.
+%  candidates(+Ally, +Attacker, +Date, -States): the states that can be
+%  kept (keep/1): bound by a treaty the ally is bound by, or with a fact
+%  behind a positive factor (weights.pl): kinship, ties or a shared bloc
+%  or stance with the ally, backing the ally or a declaration upholding
+%  it, rivalry or conflict with the attacker, support after an event
+%  that hit the ally or came from the attacker.  Found from the ally's and
+%  attacker's side through the indexes, instead of assessing every state
+%  (on the ATOP world most states have nothing to do with a given ally).
+%  A user rule can give any state a positive factor: with user rules
+%  loaded every state is a candidate.
+candidates(A, X, D, States) :-
+    (   current_predicate(casus_user:factor/6)
+    ->  findall(S, ( state(S, _, _), S \== A, S \== X ), States)
+    ;   findall(S, ( related(S, A, X, D), S \== A, S \== X, state(S, _, _) ), States0),
+        sort(States0, States)
+    ).
+
+related(S, A, _, D) :- bound(A, T, D, _), bound(S, T, D, _).
+related(S, A, _, D) :- holds(ethnicity(A, G), D, _), holds(ethnicity(S, G), D, _).
+related(S, A, _, D) :- holds(tie(S, A, _), D, _).
+related(S, A, _, D) :- holds(backs(S, A, _), D, _).
+related(S, A, _, D) :- holds(supports(Dec, A, _), D, _), holds(signed(S, Dec), D, _).
+related(S, A, _, D) :- holds(member(A, O), D, _), holds(member(S, O), D, _).
+related(S, A, _, D) :- holds(stance(A, I, P), D, _), holds(stance(S, I, P), D, _).
+related(S, _, X, D) :- X \== none, holds(rivalry(S, X), D, _).
+related(S, _, X, D) :- X \== none, holds(conflict(S, X, _), D, _).
+related(S, A, X, D) :-
+    (   event(E, _, _, _, A) ; X \== none, event(E, _, _, X, _) ),
+    holds(reaction(S, E, support), D, _).
 
 keep(assessment(_, true, _, _, _, _)) :- !.
 keep(assessment(_, false, _, _, Score, Factors)) :-

@@ -69,7 +69,7 @@ holds(F, D, leaf(F, Src, From)) :-
     key(F, K, A1, A2),
     (   symmetric_kind(K)
     ->  (   spell_(K, A1, A2, F, From, To, Src, _)
-        ;   swap(F, G), G \= F, key(G, K, B1, B2), spell_(K, B1, B2, G, From, To, Src, _)
+        ;   swap(F, G), G \== F, key(G, K, B1, B2), spell_(K, B1, B2, G, From, To, Src, _)   % \== : F may be partly unbound
         )
     ;   spell_(K, A1, A2, F, From, To, Src, _)
     ),

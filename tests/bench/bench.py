@@ -88,11 +88,16 @@ if not os.path.exists(os.path.join(atop_data, "snapshot.qlf")):
     sh([casus, "--data", atop_data, "import", "atop", os.path.join(shared, "atop"), "--states",
         os.path.join(shared, "cow", "states2016.csv")])
     sh([casus, "--data", atop_data, "-e", ".compact"])
+# A kb directory that links today's kb and loads the ATOP snapshot after it.
 atop_kb = os.path.join(work, "atop-kb")
-if not os.path.exists(atop_kb):
-    shutil.copytree(os.path.join(src, "kb"), atop_kb)
-    with open(os.path.join(atop_kb, "casus.pl"), "a") as f:
-        f.write(f"\n:- initialization(load_files({os.path.join(atop_data, 'snapshot.qlf')!r}, [silent(true)])).\n")
+shutil.rmtree(atop_kb, ignore_errors=True)
+os.makedirs(atop_kb)
+for name in os.listdir(os.path.join(src, "kb")):
+    if name.endswith(".pl") and name != "casus.pl":
+        os.symlink(os.path.join(src, "kb", name), os.path.join(atop_kb, name))
+shutil.copy(os.path.join(src, "kb", "casus.pl"), atop_kb)
+with open(os.path.join(atop_kb, "casus.pl"), "a") as f:
+    f.write(f"\n:- initialization(load_files({os.path.join(atop_data, 'snapshot.qlf')!r}, [silent(true)])).\n")
 atop_states = [l.split(",")[0] for l in sh([casus, "--memory", "--kb", atop_kb, "-f", "csv", "-e", "list states"]).splitlines()[1:]]
 c, b = questions("atop", atop_kb, atop_states, 200)
 ratio = b["per_second"] / c["per_second"]
