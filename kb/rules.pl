@@ -287,35 +287,17 @@ defenders(A, X, D, Sorted) :-
             Asms),
     predsort(by_rank, Asms, Sorted).
 
-%  candidates(+Ally, +Attacker, +Date, -States): the states that can be
-%  kept (keep/1): bound by a treaty the ally is bound by, or with a fact
-%  behind a positive factor (weights.pl): kinship, ties or a shared bloc
-%  or stance with the ally, backing the ally or a declaration upholding
-%  it, rivalry or conflict with the attacker, support after an event
-%  that hit the ally or came from the attacker.  Found from the ally's and
-%  attacker's side through the indexes, instead of assessing every state
-%  (on the ATOP world most states have nothing to do with a given ally).
-%  A user rule can give any state a positive factor: with user rules
-%  loaded every state is a candidate.
-candidates(A, X, D, States) :-
-    (   current_predicate(casus_user:factor/6)
-    ->  findall(S, ( state(S, _, _), S \== A, S \== X ), States)
-    ;   findall(S, ( related(S, A, X, D), S \== A, S \== X, state(S, _, _) ), States0),
-        sort(States0, States)
-    ).
-
-related(S, A, _, D) :- bound(A, T, D, _), bound(S, T, D, _).
-related(S, A, _, D) :- holds(ethnicity(A, G), D, _), holds(ethnicity(S, G), D, _).
-related(S, A, _, D) :- holds(tie(S, A, _), D, _).
-related(S, A, _, D) :- holds(backs(S, A, _), D, _).
-related(S, A, _, D) :- holds(supports(Dec, A, _), D, _), holds(signed(S, Dec), D, _).
-related(S, A, _, D) :- holds(member(A, O), D, _), holds(member(S, O), D, _).
-related(S, A, _, D) :- holds(stance(A, I, P), D, _), holds(stance(S, I, P), D, _).
-related(S, _, X, D) :- X \== none, holds(rivalry(S, X), D, _).
-related(S, _, X, D) :- X \== none, holds(conflict(S, X, _), D, _).
-related(S, A, X, D) :-
-    (   event(E, _, _, _, A) ; X \== none, event(E, _, _, X, _) ),
-    holds(reaction(S, E, support), D, _).
+%  candidates(+Ally, +Attacker, +Date, -States): every state but the two
+%  parties; obligated ones are among them, since only states can be
+%  members or parties (schema:check_fact/1).
+%
+%  Not pruned to the states related to the ally: that was 3.5x faster on
+%  the ATOP world, but its reverse lookups (ally in the second argument)
+%  made SWI-Prolog's just-in-time index on store:spell_/8 favour the
+%  second argument, and every later lookup by defender and ally scanned:
+%  10x slower on the large world (docs/performance.md).
+candidates(A, X, _, States) :-
+    findall(S, ( state(S, _, _), S \== A, S \== X ), States).
 
 keep(assessment(_, true, _, _, _, _)) :- !.
 keep(assessment(_, false, _, _, Score, Factors)) :-

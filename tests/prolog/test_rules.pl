@@ -51,14 +51,4 @@ test(symmetric_lookup_with_unbound_state) :-
     findall(S, store:holds(conflict(S, armenia, _), 20151231, _), Ss),
     assertion(memberchk(azerbaijan, Ss)).
 
-% Pruning the candidates loses no one: every state a brute-force pass
-% over all states would keep is a candidate.
-test(candidates_cover_every_kept_state, [forall(member(A-X, [armenia-azerbaijan, russia-turkey, turkey-russia,
-                                                            azerbaijan-armenia, kazakhstan-china, estonia-russia]))]) :-
-    D = 20151231,
-    rules:candidates(A, X, D, Cs),
-    forall(( entities:state(S, _, _), S \== A, S \== X,
-             rules:bases(S, A, X, D, Bs), rules:assess(S, A, X, D, Bs, Asm), rules:keep(Asm) ),
-           assertion(memberchk(S, Cs))).
-
 :- end_tests(rules).
