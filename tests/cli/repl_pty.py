@@ -42,6 +42,14 @@ assert "russia" in out, out
 send(".hepl\r")
 out = read_until("casus> ")
 assert "did you mean '.help'" in out, out
+# Injection attempts typed at the prompt: a clean error, nothing runs.
+canary = os.path.join(data, "PWNED")
+for attempt in [f"add member(shell('touch {canary}'), csto)", f"who backs armenia\"); shell('touch {canary}'), (\"",
+                "halt.", f":- initialization(shell('touch {canary}'))."]:
+    send(attempt + "\r")
+    out = read_until("casus> ")
+    assert "error" in out, out
+    assert not os.path.exists(canary), attempt
 # Ctrl-C cancels a question that would run for two minutes, not the session.
 send("who would defend Georgia against Russia\r")
 time.sleep(1.0)
