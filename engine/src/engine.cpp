@@ -498,9 +498,7 @@ struct Engine::Impl {
             check(ps, a.fact, g);
             return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 0};
         }
-        JournalRecord rec{"add", {}, from.as_int(), source, utc_now()};
-        rec.fact.push_back(g.kind);
-        rec.fact.insert(rec.fact.end(), g.args.begin(), g.args.end());
+        JournalRecord rec = record("add", g, from.as_int(), source, utc_now());
         require_writable(ps, a.fact, g, "add");
         // api_add validates the fact itself (schema and overlap) before it stores anything.
         at_fact(ps, a.fact, [&] { return apply("add", g, rec.date, rec.source, rec.recorded); });
@@ -522,14 +520,9 @@ struct Engine::Impl {
                                 "retracted by the user", 0};
         }
         require_writable(ps, r.fact, g, "retract");
-        JournalRecord rec{r.on ? "end" : "withdraw", {}, 0, "retracted by the user", utc_now()};
-        rec.fact.push_back(g.kind);
-        rec.fact.insert(rec.fact.end(), g.args.begin(), g.args.end());
         std::optional<Date> on;
-        if (r.on) {
-            on = date_of(ps, *r.on);
-            rec.date = on->as_int();
-        }
+        if (r.on) on = date_of(ps, *r.on);
+        JournalRecord rec = record(r.on ? "end" : "withdraw", g, on ? on->as_int() : 0, "retracted by the user", utc_now());
         // api_end and api_withdraw validate the fact themselves.
         long count = at_fact(ps, r.fact, [&] { return apply(rec.op, g, rec.date, rec.source, rec.recorded); });
         durable(rec);

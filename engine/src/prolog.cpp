@@ -173,25 +173,23 @@ bool call(const char* module, const PlTerm& goal, double timeout_seconds) {
     return rc == PL_S_TRUE || rc == PL_S_LAST;
 }
 
+namespace {
+
 // Text that is not valid UTF-8 cannot become an atom or string: an
 // error, never a silently unbound argument.
-PlTerm atom(const std::string& t) {
+PlTerm text_term(int type, const std::string& t) {
     PlTerm_var v;
-    if (!PL_unify_chars(v.C_, PL_ATOM | REP_UTF8, t.size(), t.data())) {
+    if (!PL_unify_chars(v.C_, type | REP_UTF8, t.size(), t.data())) {
         PL_clear_exception();
         throw ValidationError("the text is not valid UTF-8", 0, 0);
     }
     return v;
 }
 
-PlTerm string(const std::string& t) {
-    PlTerm_var v;
-    if (!PL_unify_chars(v.C_, PL_STRING | REP_UTF8, t.size(), t.data())) {
-        PL_clear_exception();
-        throw ValidationError("the text is not valid UTF-8", 0, 0);
-    }
-    return v;
-}
+}  // namespace
+
+PlTerm atom(const std::string& t) { return text_term(PL_ATOM, t); }
+PlTerm string(const std::string& t) { return text_term(PL_STRING, t); }
 
 PlTerm integer(long value) { return PlTerm_integer(value); }
 
