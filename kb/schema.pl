@@ -93,13 +93,6 @@ type_value(threat, V)        :- snake_case(V).
 type_value(group, V)         :- snake_case(V).
 type_value(position, V)      :- snake_case(V).
 
-open_type(declaration).
-open_type(event).
-open_type(issue).
-open_type(threat).
-open_type(group).
-open_type(position).
-
 %  ASCII snake_case, as the engine's own check (engine.cpp is_snake_case).
 snake_case(V) :-
     atom(V),

@@ -239,32 +239,28 @@ snapshot_generation(G) :- ( snapshot_generation_(G0) -> G = G0 ; G = 0 ).
 %  first and come back from it; if compiling fails they are put back.
 save_snapshot(File, G) :-
     findall(spell_(K, A1, A2, F, Fr, To, S, added(I, R)), spell_(K, A1, A2, F, Fr, To, S, added(I, R)), Spells),
-    findall(E, defined_(E), Entities0),
+    foldl([spell_(_, _, _, _, _, _, _, added(I, _)), M0, M]>>(M is max(M0, I)), Spells, 0, MaxId),
     findall(ended_(F, Fr, To, R), ended_(F, Fr, To, R), Ends),
-    append(Entities0, Ends, Entities),
+    append(Spells, Ends, Facts),                % store facts, written and restored alike
+    findall(E, defined_(E), Entities),
     setup_call_cleanup(open(File, write, Out, [encoding(utf8)]),
-                       write_snapshot(Out, G, Spells, Entities),
+                       write_snapshot(Out, G, MaxId, Facts, Entities),
                        close(Out)),
     forget_added,
     catch(user:qcompile(File),   % from user: qualified heads stay qualified in the .qlf
           Error,
-          ( forget_added, restore(Spells, Entities), throw(Error) )).
+          ( forget_added, restore(Facts, Entities), throw(Error) )).
 
-write_snapshot(Out, G, Spells, Entities) :-
+write_snapshot(Out, G, MaxId, Facts, Entities) :-
     format(Out, "% casus snapshot, generation ~d: added facts and imported entities.~n", [G]),
     % Declared again here: without it qcompile/1 leaves these clauses out of the .qlf.
     forall(member(P, [store:spell_/8, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1,
                       store:ended_/4]),
            format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
     format(Out, "~q.~n", [store:snapshot_generation_(G)]),
-    foldl([spell_(_, _, _, _, _, _, _, added(I, _)), M0, M]>>(M is max(M0, I)), Spells, 0, MaxId),
     format(Out, "~q.~n", [store:snapshot_max_id_(MaxId)]),
-    forall(member(S, Spells), format(Out, "~q.~n", [store:S])),
-    forall(member(E, Entities),
-           (   E = ended_(_, _, _, _)
-           ->  format(Out, "~q.~n", [store:E])
-           ;   format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])
-           )).
+    forall(member(S, Facts), format(Out, "~q.~n", [store:S])),
+    forall(member(E, Entities), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
 
 forget_added :-
     retractall(spell_(_, _, _, _, _, _, _, added(_, _))),
@@ -273,10 +269,6 @@ forget_added :-
     retractall(snapshot_generation_(_)),
     retractall(snapshot_max_id_(_)).
 
-restore(Spells, Entities) :-
-    forall(member(S, Spells), assertz(S)),
-    forall(member(E, Entities),
-           (   E = ended_(_, _, _, _)
-           ->  assertz(E)
-           ;   assertz(entities:E), assertz(defined_(E))
-           )).
+restore(Facts, Entities) :-
+    forall(member(S, Facts), assertz(S)),
+    forall(member(E, Entities), ( assertz(entities:E), assertz(defined_(E)) )).
