@@ -10,6 +10,8 @@ usage: bench.py [--build BUILD_DIR] [--smoke] [--quick]
   --quick  skip the large world and the million-fact ingest"""
 import argparse, json, os, random, shutil, statistics, subprocess, sys, time
 
+from kbdir import link_kb
+
 ap = argparse.ArgumentParser()
 ap.add_argument("--build", default="build")
 ap.add_argument("--smoke", action="store_true")
@@ -90,12 +92,8 @@ if not os.path.exists(os.path.join(atop_data, "snapshot.qlf")):
     sh([casus, "--data", atop_data, "-e", ".compact"])
 # A kb directory that links today's kb and loads the ATOP snapshot after it.
 atop_kb = os.path.join(work, "atop-kb")
-shutil.rmtree(atop_kb, ignore_errors=True)
-os.makedirs(atop_kb)
-for name in os.listdir(os.path.join(src, "kb")):
-    if name.endswith(".pl") and name != "casus.pl":
-        os.symlink(os.path.join(src, "kb", name), os.path.join(atop_kb, name))
-shutil.copy(os.path.join(src, "kb", "casus.pl"), atop_kb)
+os.makedirs(atop_kb, exist_ok=True)
+link_kb(os.path.join(src, "kb"), atop_kb)
 with open(os.path.join(atop_kb, "casus.pl"), "a") as f:
     f.write(f"\n:- initialization(load_files({os.path.join(atop_data, 'snapshot.qlf')!r}, [silent(true)])).\n")
 atop_states = [l.split(",")[0] for l in sh([casus, "--memory", "--kb", atop_kb, "-f", "csv", "-e", "list states"]).splitlines()[1:]]

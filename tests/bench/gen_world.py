@@ -13,22 +13,9 @@ Writes OUT_DIR/world.pl, compiles it to world.qlf with swipl, and makes
 OUT_DIR a kb directory (the kb's files plus a casus.pl that loads the
 world after the curated facts), for `casus --kb OUT_DIR`. Same seed,
 same world: every run measures the same thing."""
-import os, random, shutil, subprocess, sys
+import os, random, subprocess, sys
 
-def link_kb(kb, out):
-    """The kb's modules, linked (so the world always runs today's rules),
-    and a copy of casus.pl to which the world's loading is appended."""
-    for name in os.listdir(kb):
-        if not name.endswith(".pl"):
-            continue
-        target = os.path.join(out, name)
-        if os.path.lexists(target):
-            os.remove(target)
-        if name == "casus.pl":
-            shutil.copy(os.path.join(kb, name), target)
-        else:
-            os.symlink(os.path.abspath(os.path.join(kb, name)), target)
-
+from kbdir import link_kb
 
 size, out, kb = sys.argv[1], sys.argv[2], sys.argv[3]
 spec = {"small": dict(states=200, treaties=1000, ties=6000, positions=4000, events=0),
