@@ -18,7 +18,8 @@
             api_suppose/2,       % +Statements, +Query
             api_define/2,        % +Entity, -Status
             api_entity_kinds/1,  % -Kinds
-            api_undo_add/1,      % +Id
+            api_add_batch/2,     % +Adds, -Rejected
+            api_undo_add/2,      % +Id, +Fact
             api_add_spell/7,     % +Id, +Fact, +From, +To, +SourceText, +Recorded, -Status
             api_atop_links/1,    % -Links
             api_store_info/2,    % -MaxAddedId, -SnapshotGeneration
@@ -43,6 +44,7 @@ terms the engine converts to typed C++ values:
 :- use_module(schema).
 :- use_module(store).
 :- use_module(rules).
+:- use_module(casus_errors, [casus_message/2, casus_error_kind/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -265,10 +267,44 @@ api_add(Id, F, From, SrcText, Recorded) :-
     stored_text(SrcText, Src), stored_text(Recorded, Rec),
     add_fact(Id, F, From, source(Src, ''), Rec).
 
+%! api_add_batch(+Adds, -Rejected) is det.
+%
+%  Adds = list of add(Id, Fact, From, SourceText, Recorded), applied in
+%  order exactly as api_add/5 one by one would (a later fact is checked
+%  against the earlier ones of the batch).  Rejected = list of
+%  rejected(Index, Message), Index 1-based, for the facts that failed
+%  validation: nothing of them was stored.  Any other error (a limit, an
+%  interrupt) is raised after the batch's adds are taken back out.
+%  One call per batch: a script of 100,000 adds pays the C++ to Prolog
+%  crossing once per batch, not once per fact.
+api_add_batch(Adds, Rejected) :-
+    catch(add_batch(Adds, 1, Rejected), E,
+          ( forall(member(add(Id, F, _, _, _), Adds), undo_add(Id, F)), throw(E) )).
+
+add_batch([], _, []).
+add_batch([add(Id, F, From, Src, Rec)|Adds], I, Rejected) :-
+    (   addable(F, From)                 % the common case: no exception frame
+    ->  add_checked(Id, F, From, source(Src, ''), Rec),
+        Rejected = Rejected1
+    ;   (   catch(api_add(Id, F, From, Src, Rec), E, true)
+        ->  true
+        ;   E = casus_add_failed(F)      % api_add/5 is det: a failure is a kb bug
+        ),
+        (   var(E)
+        ->  Rejected = Rejected1
+        ;   casus_error_kind(E, validation)
+        ->  casus_message(E, Message),
+            Rejected = [rejected(I, Message)|Rejected1]
+        ;   throw(E)
+        )
+    ),
+    I1 is I + 1,
+    add_batch(Adds, I1, Rejected1).
+
 %  Sources and recording times of added facts are kept as atoms: a
 %  million facts share a handful of them, so a snapshot stays small and
 %  loads fast (strings are copied into every clause).
-stored_text(Text, Atom) :- atom_string(Atom, Text).
+stored_text(Text, Atom) :- ( atom(Text) -> Atom = Text ; atom_string(Atom, Text) ).
 
 %! api_end(+Fact, +Date, +SourceText, +Recorded) is det.
 api_end(F, D, SrcText, Recorded) :-
@@ -299,8 +335,11 @@ api_add_spell(Id, F, From, To, SrcText, Recorded, Status) :-
 %  ATOP alliance, so an import adds its members to the curated treaty.
 api_atop_links(Links) :- findall(link(A, T), atop_alliance(T, A), Links).
 
-%! api_undo_add(+Id) is det.
-api_undo_add(Id) :- undo_add(Id).
+%! api_undo_add(+Id, +Fact) is det.
+%
+%  Takes the fact added under Id out again (its batch never reached the
+%  disk).  The fact is given so the lookup is indexed, not a scan.
+api_undo_add(Id, F) :- undo_add(Id, F).
 
 %! api_store_info(-MaxAddedId, -SnapshotGeneration) is det.
 api_store_info(Max, G) :- max_added_id(Max), snapshot_generation(G).

@@ -3,9 +3,11 @@
             spell/5,            % ?Fact, ?From, ?To, ?Source, ?Origin
             materialize_curated/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
+            addable/2,          % +Fact, +From
+            add_checked/5,      % +Id, +Fact, +From, +Source, +Recorded
             end_fact/4,         % +Fact, +Date, +Source, +Recorded
             withdraw_fact/2,    % +Fact, -Count
-            undo_add/1,         % +Id
+            undo_add/2,         % +Id, +Fact
             add_spell/7,        % +Id, +Fact, +From, +To, +Source, +Recorded, -Status
             define_entity/2,    % +Entity, -Status
             entity_kind/2,      % ?Kind, ?ArgTypes
@@ -100,7 +102,21 @@ add_fact(Id, F, From, Src, Recorded) :-
     ->  throw(error(casus_overlap(G, F0, T0), _))
     ;   true
     ),
-    functor(F, K, _),
+    add_checked(Id, F, From, Src, Recorded).
+
+%! addable(+Fact, +From) is semidet.
+%
+%  add_fact/5 would accept Fact from From: it is valid (schema:valid_fact/1)
+%  and no spell of it is open after From.  Fails where add_fact/5 raises,
+%  so a batch pays for an exception frame only on the facts it refuses.
+addable(F, From) :-
+    valid_fact(F),
+    \+ ( same_fact(F, G), spell(G, _, T0, _, _), From < T0 ).
+
+%! add_checked(+Id, +Fact, +From, +Source, +Recorded) is det.
+%
+%  Stores a fact add_fact/5 or addable/2 has checked.
+add_checked(Id, F, From, Src, Recorded) :-
     key(F, K, A1, A2),
     assertz(spell_(K, A1, A2, F, From, 99991231, Src, added(Id, Recorded))).
 
@@ -171,12 +187,14 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
         Status = added
     ).
 
-%! undo_add(+Id) is det.
+%! undo_add(+Id, +Fact) is det.
 %
-%  Removes the spell added under Id: the engine undoes the adds of a
-%  batch whose commit failed, so memory never holds what the disk lost.
-undo_add(Id) :-
-    retractall(spell_(_, _, _, _, _, _, _, added(Id, _))).
+%  Removes the spell of Fact added under Id: the engine undoes the adds
+%  of a batch whose commit failed, so memory never holds what the disk
+%  lost.  Looked up by the fact's key (indexed), never by scanning.
+undo_add(Id, F) :-
+    key(F, K, A1, A2),
+    retractall(spell_(K, A1, A2, F, _, _, _, added(Id, _))).
 
 %! entity_kind(?Kind, ?ArgTypes) is nondet.
 %

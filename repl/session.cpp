@@ -9,6 +9,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 namespace casus::cli {
@@ -120,7 +121,18 @@ void Session::flush() {
     if (unacknowledged_.empty()) return;
     try {
         engine_.commit();
-        for (auto& u : unacknowledged_) print_result(std::cout, u.result, u.origin.text, output_);
+        // A queued add the store refused is that statement's error; the
+        // rest of the batch is durable and acknowledged.
+        std::map<std::size_t, Rejection> refused;
+        for (auto& r : engine_.take_rejections()) refused.emplace(r.ticket, r);
+        for (auto& u : unacknowledged_) {
+            auto* c = std::get_if<ChangeResult>(&u.result);
+            auto it = c ? refused.find(c->ticket) : refused.end();
+            if (it != refused.end())
+                error(ValidationError(it->second.message, it->second.offset, it->second.length), u.origin);
+            else
+                print_result(std::cout, u.result, u.origin.text, output_);
+        }
     } catch (const Error& e) {
         // The batch is not durable: none of its statements is acknowledged.
         for (auto& u : unacknowledged_) error(e, u.origin);

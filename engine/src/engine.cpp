@@ -106,7 +106,19 @@ struct Engine::Impl {
     long next_id = 1;
     long generation = 0;              // of the snapshot loaded (0: none)
     long last_added_id = 0;
-    std::vector<long> pending_adds;   // ids of adds in the open batch, undone if it fails
+    // Adds applied in the open batch (id and fact), undone if it fails.
+    std::vector<std::pair<long, GroundFact>> pending_adds;
+    // Adds of a group-commit batch checked in C++, not yet in the store.
+    struct QueuedAdd {
+        std::size_t ticket;
+        GroundFact fact;
+        JournalRecord record;
+        std::size_t offset, length;   // the fact's place in its statement
+    };
+    std::vector<QueuedAdd> queue;
+    std::vector<Rejection> rejections;
+    std::size_t next_ticket = 1;
+    static constexpr std::size_t max_queue = 4096;
     std::map<std::string, std::vector<std::string>> entity_kinds;  // define: argument types
     LastQuestion last;
 
@@ -262,6 +274,7 @@ struct Engine::Impl {
         if (options.dry_run) throw UsageError("an import is not run in a dry run");
         if (journal && journal->read_only())
             throw StorageError("cannot import: the data directory is read-only in this session (" + journal->read_only_reason() + ")");
+        apply_queue();
         atop::Known known;
         {
             prolog::Frame frame;
@@ -486,6 +499,8 @@ struct Engine::Impl {
     // --- statements -------------------------------------------------------
 
     Result run(const ParsedStatement& ps) {
+        // Whatever is not another add sees the store with the queued adds in.
+        if (!queue.empty() && !boost::get<ast::Add>(&ps.tree)) apply_queue();
         prolog::Frame frame;
         return boost::apply_visitor([&](const auto& node) -> Result { return run_node(ps, node); }, ps.tree);
     }
@@ -500,6 +515,15 @@ struct Engine::Impl {
         }
         JournalRecord rec = record("add", g, from.as_int(), source, utc_now());
         require_writable(ps, a.fact, g, "add");
+        if (group_commit && journal) {
+            auto [b, e] = ps.span_of(a.fact);
+            std::size_t ticket = next_ticket++;
+            queue.push_back({ticket, g, std::move(rec), b, e > b ? e - b : 1});
+            if (queue.size() >= max_queue) apply_queue();
+            ChangeResult r{ChangeResult::Action::added, g.text(), from, source, 1};
+            r.ticket = ticket;
+            return r;
+        }
         // api_add validates the fact itself (schema and overlap) before it stores anything.
         at_fact(ps, a.fact, [&] { return apply("add", g, rec.date, rec.source, rec.recorded); });
         durable(rec);
@@ -534,22 +558,69 @@ struct Engine::Impl {
     void durable(const JournalRecord& rec) {
         if (!journal) return;
         journal->append(rec);
-        if (rec.op == "add") pending_adds.push_back(last_added_id);
+        if (rec.op == "add") pending_adds.emplace_back(last_added_id, GroundFact{rec.fact[0], {rec.fact.begin() + 1, rec.fact.end()}});
         if (!group_commit) commit();
+    }
+
+    // Sends the queued adds to the store in one call (api_add_batch/2,
+    // which checks each as api_add/5 would, in order) and journals the
+    // ones it took. A refused add becomes a Rejection; an error that is
+    // not about one fact (a limit) refuses the whole queue, which the
+    // store has then taken back out.
+    void apply_queue() {
+        if (queue.empty()) return;
+        std::vector<QueuedAdd> batch;
+        batch.swap(queue);
+        prolog::Frame frame;
+        const long first_id = next_id;
+        PlTerm_var adds;
+        PL_put_nil(adds.C_);
+        for (std::size_t i = batch.size(); i-- > 0;) {
+            const JournalRecord& r = batch[i].record;
+            PlTerm add = prolog::compound("add", {prolog::integer(first_id + static_cast<long>(i)), batch[i].fact.term(),
+                                                  prolog::integer(r.date), prolog::atom(r.source),
+                                                  prolog::atom(r.recorded)});   // kept as atoms (api.pl stored_text/2)
+            if (!PL_cons_list(adds.C_, add.C_, adds.C_)) throw LimitError("out of memory building a batch of adds");
+        }
+        next_id += static_cast<long>(batch.size());
+        std::vector<std::string> refused(batch.size());
+        std::vector<bool> is_refused(batch.size(), false);
+        try {
+            PlTerm_var rejected;
+            must_call(prolog::compound("api_add_batch", {adds, rejected}));
+            for (auto& rj : prolog::list_items(rejected)) {
+                std::size_t i = static_cast<std::size_t>(prolog::integer_of(prolog::arg(rj, 1))) - 1;
+                if (i >= batch.size()) throw PrologError("api_add_batch named a fact outside its batch");
+                is_refused[i] = true;
+                refused[i] = prolog::text(prolog::arg(rj, 2));
+            }
+        } catch (const Error& e) {
+            for (auto& q : batch) rejections.push_back({q.ticket, e.what(), q.offset, q.length});
+            return;
+        }
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (is_refused[i]) {
+                rejections.push_back({batch[i].ticket, refused[i], batch[i].offset, batch[i].length});
+                continue;
+            }
+            journal->append(batch[i].record);
+            pending_adds.emplace_back(first_id + static_cast<long>(i), std::move(batch[i].fact));
+        }
     }
 
     // Commits the batch. If the disk refuses it, the batch's adds leave
     // memory too: what was never acknowledged is never answered from.
     std::size_t commit() {
         if (!journal) return 0;
+        apply_queue();
         try {
             std::size_t n = journal->commit();
             pending_adds.clear();
             return n;
         } catch (const StorageError& e) {
-            for (long id : pending_adds) {
+            for (auto& [id, fact] : pending_adds) {
                 prolog::Frame frame;
-                must_call(prolog::compound("api_undo_add", {prolog::integer(id)}));
+                must_call(prolog::compound("api_undo_add", {prolog::integer(id), fact.term()}));
             }
             std::size_t undone = pending_adds.size();
             pending_adds.clear();
@@ -766,7 +837,13 @@ void Engine::set_group_commit(bool on) {
 }
 
 std::size_t Engine::commit() { return impl_->commit(); }
-std::size_t Engine::pending() const { return impl_->journal ? impl_->journal->pending() : 0; }
+std::size_t Engine::pending() const { return (impl_->journal ? impl_->journal->pending() : 0) + impl_->queue.size(); }
+
+std::vector<Rejection> Engine::take_rejections() {
+    std::vector<Rejection> out;
+    out.swap(impl_->rejections);
+    return out;
+}
 const JournalReport& Engine::journal_report() const { return impl_->report; }
 std::vector<NameEntry> Engine::names() const { return impl_->names.entries(); }
 

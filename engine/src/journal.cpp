@@ -20,7 +20,7 @@ namespace {
 constexpr std::size_t header_size = 8;                 // u32 length, u32 crc32, little-endian
 constexpr std::uint32_t max_record = 16 * 1024 * 1024;  // a longer length is corruption
 
-std::uint32_t crc32(const std::string& data) {
+std::uint32_t crc32(const char* data, std::size_t size) {
     static const auto table = [] {
         std::array<std::uint32_t, 256> t{};
         for (std::uint32_t i = 0; i < 256; ++i) {
@@ -31,7 +31,7 @@ std::uint32_t crc32(const std::string& data) {
         return t;
     }();
     std::uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : data) c = table[(c ^ b) & 0xFF] ^ (c >> 8);
+    for (std::size_t i = 0; i < size; ++i) c = table[(c ^ static_cast<unsigned char>(data[i])) & 0xFF] ^ (c >> 8);
     return c ^ 0xFFFFFFFFu;
 }
 
@@ -89,47 +89,55 @@ void durable_rename(const std::filesystem::path& file, const std::filesystem::pa
 // record cost more than the fsync of its batch.
 static void put_json_string(std::string& out, const std::string& s) {
     out += '"';
-    for (unsigned char c : s) {
+    std::size_t run = 0;  // start of the current run of characters needing no escape
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s, run, i - run);
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
+            default: {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            }
         }
     }
+    out.append(s, run, std::string::npos);
     out += '"';
 }
 
-std::string Journal::encode(const JournalRecord& r) {
-    std::string payload;
-    payload.reserve(128);
-    payload += "{\"op\":";
-    put_json_string(payload, r.op);
-    payload += ",\"fact\":[";
+void Journal::encode_into(std::string& out, const JournalRecord& r) {
+    const std::size_t start = out.size();
+    out.append(header_size, '\0');  // length and checksum, filled in below
+    out += "{\"op\":";
+    put_json_string(out, r.op);
+    out += ",\"fact\":[";
     for (std::size_t i = 0; i < r.fact.size(); ++i) {
-        if (i) payload += ',';
-        put_json_string(payload, r.fact[i]);
+        if (i) out += ',';
+        put_json_string(out, r.fact[i]);
     }
-    payload += "],\"date\":" + std::to_string(r.date) + ",\"source\":";
-    put_json_string(payload, r.source);
-    payload += ",\"recorded\":";
-    put_json_string(payload, r.recorded);
-    if (r.until) payload += ",\"until\":" + std::to_string(r.until);
-    payload += '}';
-    std::string out;
-    put_u32(out, static_cast<std::uint32_t>(payload.size()));
-    put_u32(out, crc32(payload));
-    out += payload;
-    return out;
+    out += "],\"date\":";
+    out += std::to_string(r.date);
+    out += ",\"source\":";
+    put_json_string(out, r.source);
+    out += ",\"recorded\":";
+    put_json_string(out, r.recorded);
+    if (r.until) {
+        out += ",\"until\":";
+        out += std::to_string(r.until);
+    }
+    out += '}';
+    const std::size_t size = out.size() - start - header_size;
+    std::string header;
+    put_u32(header, static_cast<std::uint32_t>(size));
+    put_u32(header, crc32(out.data() + start + header_size, size));
+    out.replace(start, header_size, header);
 }
 
 Journal::Journal(const std::filesystem::path& dir, JournalReport& report) : dir_(dir), file_(dir / "journal.log") {
@@ -188,7 +196,7 @@ std::vector<JournalRecord> Journal::read_all(JournalReport& report) {
         std::uint32_t crc = get_u32(data.data() + pos + 4);
         if (len > max_record || pos + header_size + len > data.size()) break;
         std::string payload = data.substr(pos + header_size, len);
-        if (crc32(payload) != crc) break;
+        if (crc32(payload.data(), payload.size()) != crc) break;
         try {
             auto j = nlohmann::json::parse(payload);
             out.push_back(JournalRecord{j.at("op"), j.at("fact").get<std::vector<std::string>>(), j.at("date"),
@@ -213,7 +221,7 @@ std::vector<JournalRecord> Journal::read_all(JournalReport& report) {
 
 void Journal::append(const JournalRecord& r) {
     if (read_only_) throw StorageError("the data directory " + dir_.string() + " is read-only in this session (" + read_only_reason_ + ")");
-    buffer_ += encode(r);
+    encode_into(buffer_, r);
     ++pending_count_;
 }
 
@@ -248,7 +256,7 @@ void Journal::rewrite(const std::vector<JournalRecord>& records) {
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) fail("cannot create", tmp);
     std::string data;
-    for (auto& r : records) data += encode(r);
+    for (auto& r : records) encode_into(data, r);
     try {
         write_all(fd, data, tmp);
     } catch (...) {

@@ -55,7 +55,7 @@ public:
     // fsync, rename over, fsync the directory).
     void rewrite(const std::vector<JournalRecord>& records);
 
-    static std::string encode(const JournalRecord& record);  // one framed record
+    static void encode_into(std::string& out, const JournalRecord& record);  // one framed record, appended
     const std::filesystem::path& dir() const { return dir_; }
 
 private:

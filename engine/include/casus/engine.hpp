@@ -70,12 +70,19 @@ public:
     ImportResult import_atop(const std::filesystem::path& atop_dir, const std::filesystem::path& states_csv);
     void set_progress(Progress progress);
 
-    // Group commit: while on, adds and retracts are applied and buffered,
-    // and made durable together by commit() (one fsync per batch).
+    // Group commit: while on, changes are buffered and made durable
+    // together by commit() (one fsync per batch). Adds are checked in C++
+    // (names, types, dates) when executed and queued; the queue goes to
+    // the store in one Prolog call before anything else runs and at
+    // commit(), where the store's own checks (schema, overlaps) apply in
+    // statement order. A queued add the store refuses is reported by
+    // take_rejections() under its ChangeResult::ticket.
     void set_group_commit(bool on);
     // Makes every buffered change durable. Returns how many were written.
     std::size_t commit();
     std::size_t pending() const;
+    // The queued adds refused since the last call (in statement order).
+    std::vector<Rejection> take_rejections();
 
     const JournalReport& journal_report() const;
     std::vector<NameEntry> names() const;

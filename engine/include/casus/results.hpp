@@ -124,8 +124,21 @@ struct ChangeResult {
     std::optional<Date> date;
     std::string source;
     long count = 1;
+    // Non-zero for an add queued in a group-commit batch: it is checked
+    // against the store and acknowledged when the batch is committed, and
+    // Engine::take_rejections() names it by this ticket if it was refused.
+    std::size_t ticket = 0;
 };
 const char* to_string(ChangeResult::Action a);
+
+// A queued add the store refused when its batch was applied (it
+// contradicts a fact already held, or the schema): nothing of it was
+// written. offset/length locate the fact in its statement's text.
+struct Rejection {
+    std::size_t ticket = 0;
+    std::string message;
+    std::size_t offset = 0, length = 0;
+};
 
 // A row of an imported file that was skipped or repaired, with where it is.
 struct ImportIssue {
