@@ -14,7 +14,6 @@ casus_message/2 and casus_error_kind/2 turn exceptions into the text
 and the class of the C++ exception the engine throws.
 */
 
-:- use_module(library(time)).
 :- use_module(library(lists)).
 
 :- dynamic loading/0, problem/1.
@@ -55,14 +54,14 @@ load_kb(File, Problems) :-
 load_user_rules(File, T, Problems) :-
     retractall(problem(_)),
     setup_call_cleanup(assertz(loading),
-                       catch(bounded(T, casus_user:load_files(File, [silent(true)])), E,
+                       catch(limited(T, casus_user:load_files(File, [silent(true)])), E,
                              ( message_to_text(E, Text), assertz(problem(Text)) )),
                        retractall(loading)),
     findall(P, problem(P), Ps),
     atomic_list_concat(Ps, '\n', A),
     atom_string(A, Problems).
 
-%  A blocking sleep/1 is not interrupted by call_with_time_limit/2 under
+%  A blocking sleep/1 is not interrupted by a Prolog signal under
 %  --signals=false (NOTES-swipl.md).  User rules see a sleep/1 that
 %  sleeps in slices of 50 ms, so the time limit and Ctrl-C get a chance
 %  between slices.
@@ -70,8 +69,27 @@ load_user_rules(File, T, Problems) :-
 casus_user:sleep(T) :- number(T), T > 0.05, !, system:sleep(0.05), T1 is T - 0.05, casus_user:sleep(T1).
 casus_user:sleep(T) :- system:sleep(T).
 
-bounded(T, Goal) :- T > 0, !, call_with_time_limit(T, Goal).
-bounded(_, Goal) :- call(Goal).
+%  limited(+T, :Goal): Goal, stopped with casus_timeout(T) when the
+%  engine's watchdog thread (prolog.cpp) finds the call still running
+%  after T seconds.  The engine arms the watchdog around every call with
+%  a time limit; T here only names the limit in the message.
+limited(T, Goal) :-
+    T > 0, !,
+    catch(call(Goal), casus_time_limit, throw(casus_timeout(T))).
+limited(_, Goal) :-
+    call(Goal).
+
+%! time_limit_signal(+Signal) is det.
+%
+%  The handler of the synthetic signal the watchdog raises: throws
+%  casus_time_limit if the deadline it was raised for is the running
+%  call's (deadline_passed/0, defined by the engine); a signal that
+%  arrives after its call returned is ignored.
+time_limit_signal(_) :-
+    current_predicate(deadline_passed/0),
+    deadline_passed, !,
+    throw(casus_time_limit).
+time_limit_signal(_).
 
 message_to_text(E, T) :-
     catch(( '$messages':translate_message(E, Lines, []), lines_text(Lines, T) ), _, fail), !.
@@ -81,10 +99,7 @@ message_to_text(E, T) :- format(string(T), "~q", [E]).
 %
 %  Call Module:Goal once, within TimeoutSeconds when it is positive.
 run(M, Goal, T) :-
-    (   T > 0
-    ->  catch(call_with_time_limit(T, M:Goal), time_limit_exceeded, throw(casus_timeout(T)))
-    ;   call(M:Goal)
-    ),
+    limited(T, M:Goal),
     !.
 
 %! interrupted(+Signal) is det.

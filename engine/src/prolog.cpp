@@ -5,7 +5,11 @@
 #include <SWI-Prolog.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace casus::prolog {
 
@@ -13,6 +17,79 @@ namespace {
 
 std::unique_ptr<PlEngine> the_engine;
 std::atomic<int> interrupt_signal{0};
+std::atomic<int> timeout_signal{0};
+int engine_thread = 0;  // the Prolog thread id of the thread that started Prolog
+
+// The time limit of a call: a thread that raises a synthetic Prolog
+// signal in the engine thread when the call's deadline passes; the
+// signal's handler (casus_errors:time_limit_signal/1) throws if
+// deadline_passed/0 says the deadline is still the current call's.
+// It replaces call_with_time_limit/2, whose library(time) took 26 ms of
+// every start (docs/performance.md).
+class Watchdog {
+public:
+    void arm(double seconds) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!started_) {
+            std::thread([this] { loop(); }).detach();  // lives as long as the process
+            started_ = true;
+        }
+        deadline_ = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+        armed_ = true;
+        fired_ = false;
+        wake_.notify_one();
+    }
+    void disarm() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        armed_ = false;
+    }
+    bool passed() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return armed_ && fired_;
+    }
+
+private:
+    void loop() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            if (!armed_ || fired_) {
+                wake_.wait(lock);
+                continue;
+            }
+            wake_.wait_until(lock, deadline_);
+            if (armed_ && !fired_ && std::chrono::steady_clock::now() >= deadline_) {
+                fired_ = true;
+                int sig = timeout_signal.load();
+                lock.unlock();
+                if (sig > 0) PL_thread_raise(engine_thread, sig);
+                lock.lock();
+            }
+        }
+    }
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::chrono::steady_clock::time_point deadline_;
+    bool armed_ = false, fired_ = false, started_ = false;
+};
+
+Watchdog& watchdog() {
+    static Watchdog* w = new Watchdog;  // never destroyed: its thread may outlive static destructors
+    return *w;
+}
+
+foreign_t deadline_passed() { return watchdog().passed() ? TRUE : FALSE; }
+
+// Arms the watchdog for one call and disarms it on every way out.
+struct TimeLimit {
+    explicit TimeLimit(double seconds) : on(seconds > 0) {
+        if (on) watchdog().arm(seconds);
+    }
+    ~TimeLimit() {
+        if (on) watchdog().disarm();
+    }
+    bool on;
+};
 
 // Calls casus_errors:Pred(Exception, Out) and returns Out as text, or ""
 // if the predicate fails or raises. The helpers that describe an
@@ -72,6 +149,8 @@ void start(std::size_t stack_limit_mb) {
     PL_set_prolog_flag("report_error", PL_BOOL, FALSE);
     PL_set_prolog_flag("encoding", PL_ATOM, "utf8");
     PL_set_prolog_flag("verbose_load", PL_ATOM, "silent");
+    engine_thread = PL_thread_self();
+    PL_register_foreign_in_module("casus_errors", "deadline_passed", 0, reinterpret_cast<pl_function_t>(deadline_passed), 0);
 }
 
 void load_module(const std::filesystem::path& file) {
@@ -93,7 +172,8 @@ namespace {
 
 // Runs casus_errors:Loader(File, ExtraArgs..., Problems) and throws
 // KbLoadError with what Prolog reported while loading, if anything.
-void load_with(const char* loader, const std::filesystem::path& file, std::vector<PlTerm> extra, const char* what) {
+void load_with(const char* loader, const std::filesystem::path& file, std::vector<PlTerm> extra, const char* what,
+               double timeout_seconds = 0) {
     Frame frame;
     PlTerm_var problems;
     std::string text_of_problems;
@@ -101,7 +181,7 @@ void load_with(const char* loader, const std::filesystem::path& file, std::vecto
         std::vector<PlTerm> args{atom(std::filesystem::absolute(file).string())};
         args.insert(args.end(), extra.begin(), extra.end());
         args.push_back(problems);
-        if (!call("casus_errors", compound(loader, args)))
+        if (!call("casus_errors", compound(loader, args), timeout_seconds))
             text_of_problems = "loading " + file.string() + " failed";
         else
             text_of_problems = text(problems);
@@ -121,7 +201,7 @@ void load(const std::filesystem::path& file) {
 void load_user_rules(const std::filesystem::path& file, double timeout_seconds) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) throw KbLoadError("rule file not found: " + file.string());
-    load_with("load_user_rules", file, {PlTerm_float(timeout_seconds)}, "the rule file");
+    load_with("load_user_rules", file, {PlTerm_float(timeout_seconds)}, "the rule file", timeout_seconds);
 }
 
 void enable_interrupts() {
@@ -130,6 +210,10 @@ void enable_interrupts() {
     act.sa_predicate = PL_predicate("interrupted", 1, "casus_errors");
     int sig = PL_sigaction(0, &act, nullptr);  // 0: allocate a synthetic signal
     if (sig > 0) interrupt_signal.store(sig);
+    pl_sigaction_t limit{};
+    limit.sa_predicate = PL_predicate("time_limit_signal", 1, "casus_errors");
+    int lsig = PL_sigaction(0, &limit, nullptr);
+    if (lsig > 0) timeout_signal.store(lsig);
 }
 
 void interrupt() noexcept {
@@ -152,7 +236,11 @@ bool call(const char* module, const PlTerm& goal, double timeout_seconds) {
     static predicate_t pred = PL_predicate("run", 3, "casus_errors");
     qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG | PL_Q_EXT_STATUS, pred, av);
     if (!q) throw PrologError("cannot open a Prolog query");
-    int rc = PL_next_solution(q);
+    int rc;
+    {
+        TimeLimit limit(timeout_signal.load() > 0 ? timeout_seconds : 0);
+        rc = PL_next_solution(q);
+    }
     if (rc == PL_S_EXCEPTION) {
         term_t ex = PL_new_term_ref();
         if (!PL_put_term(ex, PL_exception(q))) {
