@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 
 namespace casus::prolog {
 
@@ -60,13 +61,29 @@ private:
             wake_.wait_until(lock, deadline_);
             if (armed_ && !fired_ && std::chrono::steady_clock::now() >= deadline_) {
                 fired_ = true;
+                const auto fired_at = deadline_;
                 int sig = timeout_signal.load();
                 lock.unlock();
                 if (sig > 0) PL_thread_raise(engine_thread, sig);
                 lock.lock();
+                // Prolog handles signals at its call ports; a loop that
+                // passes none (a directive `repeat, fail` in a rule file)
+                // never sees it. Rather than hang, stop the process: every
+                // acknowledged fact is on disk already.
+                const auto give_up = fired_at + grace;
+                while (armed_ && fired_ && deadline_ == fired_at && std::chrono::steady_clock::now() < give_up)
+                    wake_.wait_until(lock, give_up);
+                if (armed_ && fired_ && deadline_ == fired_at) {
+                    static const char msg[] =
+                        "casus: the time limit passed and Prolog could not be stopped (a loop that never yields); "
+                        "exiting. Every acknowledged fact is on disk.\n";
+                    (void)!::write(2, msg, sizeof msg - 1);
+                    ::_exit(3);
+                }
             }
         }
     }
+    static constexpr std::chrono::seconds grace{5};
     std::mutex mutex_;
     std::condition_variable wake_;
     std::chrono::steady_clock::time_point deadline_;

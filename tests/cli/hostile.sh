@@ -96,4 +96,13 @@ for rule in loop:2:timeout sleep:2:timeout recurse:20:"stack limit exceeded" hug
 done
 grep -q 'timeout after 2 s' <(timeout 60 "$casus" --memory --timeout 2 --rules "$dir/sleep.pl" -e 'who would defend armenia against azerbaijan' 2>&1) \
   || fail "a blocking sleep is not stopped by the time limit"
-echo "hostile: ${#inputs[@]} injection attempts x 3 ways + NUL + invalid UTF-8 rejected cleanly; 4 runaway rules stopped"
+# A directive that loops without a call port never sees Prolog's signal:
+# the watchdog gives up after its grace period and exits 3, never hangs.
+printf ':- repeat, fail.\n' > "$dir/directive.pl"
+start=$(date +%s)
+timeout 60 "$casus" --memory --timeout 1 --rules "$dir/directive.pl" -e 'list organisations' >"$dir/out" 2>"$dir/err"; rc=$?
+took=$(( $(date +%s) - start ))
+[[ $rc == 3 ]] || fail "a looping directive: exit $rc, want 3"
+grep -q 'could not be stopped' "$dir/err" || fail "a looping directive: no message: $(head -c 300 "$dir/err")"
+(( took < 30 )) || fail "a looping directive took $took s"
+echo "hostile: ${#inputs[@]} injection attempts x 3 ways + NUL + invalid UTF-8 rejected cleanly; 5 runaway rules stopped"
