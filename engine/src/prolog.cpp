@@ -170,7 +170,26 @@ void start(std::size_t stack_limit_mb) {
     PL_register_foreign_in_module("casus_errors", "deadline_passed", 0, reinterpret_cast<pl_function_t>(deadline_passed), 0);
 }
 
-void load_module(const std::filesystem::path& file) {
+namespace {
+
+// A kb source with a compiled .qlf beside it (the build and install
+// trees) is named without its extension, so Prolog loads the .qlf when
+// it is newer than the source and the source otherwise.
+std::filesystem::path prefer_compiled(const std::filesystem::path& file) {
+    if (file.extension() != ".pl") return file;
+    auto qlf = file;
+    qlf.replace_extension(".qlf");
+    std::error_code ec;
+    if (!std::filesystem::exists(qlf, ec)) return file;
+    auto stem = file;
+    stem.replace_extension();
+    return stem;
+}
+
+}  // namespace
+
+void load_module(const std::filesystem::path& source) {
+    const auto file = prefer_compiled(source);
     fid_t fid = PL_open_foreign_frame();
     term_t av = PL_new_term_refs(1);
     if (!PL_unify_chars(av, PL_ATOM | REP_UTF8, static_cast<size_t>(-1), file.c_str())) {
@@ -195,7 +214,7 @@ void load_with(const char* loader, const std::filesystem::path& file, std::vecto
     PlTerm_var problems;
     std::string text_of_problems;
     try {
-        std::vector<PlTerm> args{atom(std::filesystem::absolute(file).string())};
+        std::vector<PlTerm> args{atom(std::filesystem::absolute(prefer_compiled(file)).string())};
         args.insert(args.end(), extra.begin(), extra.end());
         args.push_back(problems);
         if (!call("casus_errors", compound(loader, args), timeout_seconds))
