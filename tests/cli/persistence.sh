@@ -35,6 +35,30 @@ out=$("$casus" --data "$dir/d" -e 'as of 2026-04-01 what ties kazakhstan to arme
 grep -q 'torn or corrupt tail' <<<"$out" || fail "torn tail not reported: $out"
 grep -q 'tie(kazakhstan,armenia,military)' <<<"$out" || fail "facts lost after torn tail"
 
+# A script batch: each add the store refuses (it overlaps a fact held, or
+# an earlier add of the same batch) is that line's error with a caret;
+# the others are acknowledged and durable; a question in the middle of
+# the batch sees the adds before it; the script exits 1.
+cat > "$dir/batch.casus" <<'S'
+add member(georgia, nato) on 2024-01-01
+add member(georgia, nato) on 2025-01-01
+add priority(georgia, batch_threat) on 2024-02-01
+as of 2024-06-01 which treaties bind georgia
+add tie(georgia, armenia, friendly) on 2024-01-01
+add rivalry(georgia, armenia) on 2024-03-01
+add rivalry(armenia, georgia) on 2024-04-01
+S
+"$casus" --data "$dir/b" -f text "$dir/batch.casus" >"$dir/out" 2>"$dir/err"; rc=$?
+[[ $rc == 1 ]] || fail "batch with refused adds: exit $rc"
+grep -q 'batch.casus:2:5: error: member(georgia,nato) contradicts a fact already held' "$dir/err" || fail "overlap in batch: $(cat "$dir/err")"
+grep -q 'batch.casus:5:5: error: argument 3 of tie must be a tie_kind' "$dir/err" || fail "bad kind in batch: $(cat "$dir/err")"
+grep -q 'batch.casus:7:5: error: rivalry(georgia,armenia) contradicts' "$dir/err" || fail "symmetric overlap in batch: $(cat "$dir/err")"
+grep -q 'North Atlantic Treaty' "$dir/out" || fail "the question did not see the batch's earlier add: $(cat "$dir/out")"
+[[ $(grep -c '^added' "$dir/out") == 3 ]] || fail "want 3 acknowledgements: $(cat "$dir/out")"
+out=$("$casus" --data "$dir/b" -f csv -e 'history of georgia')
+[[ $(grep -c 'added by the user' <<<"$out") == 3 ]] || fail "want 3 durable adds after restart: $out"
+grep -q '2025-01-01' <<<"$out" && fail "a refused add was written: $out"
+
 # Compaction: the same history before and after, and after a restart;
 # the journal restarts empty behind a snapshot.
 before=$("$casus" --data "$dir/d" -f csv -e 'history of kazakhstan')
