@@ -98,11 +98,17 @@ same_fact(F, G) :- swap(F, G).
 %  membership spell overlapping the first).
 add_fact(Id, F, From, Src, Recorded) :-
     check_fact(F),
-    (   same_fact(F, G), spell(G, F0, T0, _, _), From < T0
+    (   held_after(F, From, G, F0, T0)
     ->  throw(error(casus_overlap(G, F0, T0), _))
     ;   true
     ),
     add_checked(Id, F, From, Src, Recorded).
+
+%  held_after(+Fact, +From, -G, -F0, -T0): a spell [F0, T0) of Fact (or of
+%  G, its mirror for a symmetric kind) is still open after From, so Fact
+%  cannot start again on From.
+held_after(F, From, G, F0, T0) :-
+    same_fact(F, G), spell(G, F0, T0, _, _), From < T0.
 
 %! addable(+Fact, +From) is semidet.
 %
@@ -111,7 +117,7 @@ add_fact(Id, F, From, Src, Recorded) :-
 %  so a batch pays for an exception frame only on the facts it refuses.
 addable(F, From) :-
     valid_fact(F),
-    \+ ( same_fact(F, G), spell(G, _, T0, _, _), From < T0 ).
+    \+ held_after(F, From, _, _, _).
 
 %! add_checked(+Id, +Fact, +From, +Source, +Recorded) is det.
 %

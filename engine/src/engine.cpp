@@ -16,6 +16,7 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <unistd.h>
 
 #ifndef CASUS_VERSION
@@ -583,15 +584,13 @@ struct Engine::Impl {
             if (!PL_cons_list(adds.C_, add.C_, adds.C_)) throw LimitError("out of memory building a batch of adds");
         }
         next_id += static_cast<long>(batch.size());
-        std::vector<std::string> refused(batch.size());
-        std::vector<bool> is_refused(batch.size(), false);
+        std::vector<std::optional<std::string>> refused(batch.size());  // the store's message, if it refused
         try {
             PlTerm_var rejected;
             must_call(prolog::compound("api_add_batch", {adds, rejected}));
             for (auto& rj : prolog::list_items(rejected)) {
                 std::size_t i = static_cast<std::size_t>(prolog::integer_of(prolog::arg(rj, 1))) - 1;
                 if (i >= batch.size()) throw PrologError("api_add_batch named a fact outside its batch");
-                is_refused[i] = true;
                 refused[i] = prolog::text(prolog::arg(rj, 2));
             }
         } catch (const Error& e) {
@@ -599,8 +598,8 @@ struct Engine::Impl {
             return;
         }
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            if (is_refused[i]) {
-                rejections.push_back({batch[i].ticket, refused[i], batch[i].offset, batch[i].length});
+            if (refused[i]) {
+                rejections.push_back({batch[i].ticket, *refused[i], batch[i].offset, batch[i].length});
                 continue;
             }
             journal->append(batch[i].record);
