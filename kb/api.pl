@@ -1,5 +1,6 @@
 :- module(api,
           [ api_defenders/4,     % +Ally, +Attacker, +Date, -Answers
+            api_matrix/2,        % +Date, -Tables
             api_would/5,         % +Defender, +Ally, +Attacker, +Date, -Answer
             api_obligations/4,   % +Ally, +AttackerOrNone, +Date, -Answers
             api_ties/4,          % +State1, +State2, +Date, -Items
@@ -44,6 +45,7 @@ terms the engine converts to typed C++ values:
 :- use_module(schema).
 :- use_module(store).
 :- use_module(rules).
+:- use_module(matrix).
 :- use_module(casus_errors, [casus_message/2, casus_error_kind/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -54,6 +56,13 @@ terms the engine converts to typed C++ values:
 api_defenders(A, X, D, Answers) :-
     defenders(A, X, D, Asms),
     maplist(answer_term(A, X, D), Asms, Answers).
+
+%! api_matrix(+Date, -Tables) is det.
+%
+%  The parts of every defender's score for every ordered pair of states
+%  on Date (matrix:matrix_tables/2); the engine combines them.
+api_matrix(D, Tables) :-
+    matrix_tables(D, Tables).
 
 %! api_would(+Defender, +Ally, +Attacker, +Date, -Answer) is det.
 api_would(S, A, X, D, Answer) :-
@@ -369,7 +378,7 @@ suppose_statement(end(F, D)) :- end_fact(F, D, source("supposed", ""), "supposed
 question_goal(Q) :-
     compound(Q),
     compound_name_arity(Q, N, Ar),
-    memberchk(N/Ar, [api_defenders/4, api_would/5, api_obligations/4, api_ties/4,
+    memberchk(N/Ar, [api_defenders/4, api_matrix/2, api_would/5, api_obligations/4, api_ties/4,
                      api_treaties/3, api_members/3, api_backers/3, api_facts_about/3]),
     !.
 question_goal(Q) :- domain_error(casus_question, Q).

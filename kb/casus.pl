@@ -10,6 +10,7 @@ then materializes the curated facts into the indexed store.
 :- use_module(article).
 :- use_module(weights).
 :- use_module(rules).
+:- use_module(matrix).
 :- use_module(api).
 
 :- initialization(store:materialize_curated).

@@ -5,7 +5,8 @@
             assess/6,           % +Defender, +Ally, +Attacker, +Date, -Bases, -Assessment
             bases/5,            % +Defender, +Ally, +Attacker, +Date, -Bases
             defenders/4,        % +Ally, +Attacker, +Date, -Assessments
-            verdict/2           % +Score, -Verdict
+            verdict/2,          % +Score, -Verdict
+            bloc_counts/2       % +Side, +Organisation
           ]).
 
 /** <module> Who is bound to defend whom, and who actually would
@@ -302,7 +303,9 @@ candidates(A, X, _, States) :-
 keep(assessment(_, true, _, _, _, _)) :- !.
 keep(assessment(_, false, _, _, Score, Factors)) :-
     Score > 0,
-    memberchk(factor(_, W, _, _), Factors), W > 0, !.
+    % Some factor pushes toward acting (memberchk/2 would test only the
+    % first factor: a state whose first factor was negative was dropped).
+    member(factor(_, W, _, _), Factors), W > 0, !.
 
 by_rank(O, assessment(S1, Ob1, _, _, Sc1, _), assessment(S2, Ob2, _, _, Sc2, _)) :-
     rank_key(Ob1, Sc1, S1, K1), rank_key(Ob2, Sc2, S2, K2),

@@ -209,6 +209,52 @@ std::string as_of_note(const Date& d, bool hyp) {
     return " (as of " + d.str() + (hyp ? ", supposing the changes given" : "") + ")";
 }
 
+// The matrix can hold millions of answers: written as it goes, never
+// built as one JSON document or one table of strings.
+void print_matrix_json(std::ostream& out, const MatrixResult& r, const std::string& question) {
+    std::vector<std::string> ids;
+    for (auto& s : r.states) ids.push_back(json(s).dump());
+    out << "{\"question\":" << json(question).dump() << ",\"kind\":\"matrix\",\"as_of\":\"" << r.as_of.str()
+        << "\",\"hypothetical\":" << (r.hypothetical ? "true" : "false") << ",\"pairs\":[";
+    for (std::size_t p = 0; p < r.pairs.size(); ++p) {
+        auto& pair = r.pairs[p];
+        out << (p ? ",{" : "{") << "\"ally\":" << ids[pair.ally] << ",\"attacker\":" << ids[pair.attacker] << ",\"defenders\":[";
+        for (std::size_t i = 0; i < pair.defenders.size(); ++i) {
+            auto& d = pair.defenders[i];
+            out << (i ? ",{" : "{") << "\"state\":" << ids[d.state] << ",\"obligated\":" << (d.obligated ? "true" : "false")
+                << ",\"verdict\":\"" << to_string(d.verdict) << "\",\"score\":" << fmt::format("{}", d.score) << "}";
+        }
+        out << "]}";
+    }
+    out << "]}\n";
+}
+
+void print_matrix(std::ostream& out, const MatrixResult& r, const OutputOptions& o) {
+    const std::string title = "Defence matrix" + as_of_note(r.as_of, r.hypothetical) + ": " + std::to_string(r.pairs.size()) +
+                              " ordered pairs";
+    if (o.format == Format::text) {
+        out << title << "\n";
+        for (auto& pair : r.pairs) {
+            out << "- " << r.states[pair.ally] << " against " << r.states[pair.attacker] << ":";
+            if (pair.defenders.empty()) out << " no state is obligated or has a reason to act";
+            for (std::size_t i = 0; i < pair.defenders.size(); ++i) {
+                auto& d = pair.defenders[i];
+                out << (i ? ", " : " ") << r.states[d.state] << " (" << (d.obligated ? "obligated, " : "") << to_string(d.verdict)
+                    << " " << score_str(d.score) << ")";
+            }
+            out << "\n";
+        }
+        return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (auto& pair : r.pairs)
+        for (auto& d : pair.defenders)
+            rows.push_back({r.states[pair.ally], r.states[pair.attacker], r.states[d.state], d.obligated ? "yes" : "no",
+                            o.format == Format::table ? verdict_colored(d.verdict, o.color) : to_string(d.verdict),
+                            score_str(d.score)});
+    print_rows(out, title + ":", {"ally", "attacker", "defender", "obligated", "verdict", "score"}, rows, o);
+}
+
 }  // namespace
 
 void print_explanation(std::ostream& out, const DefendersResult& r) {
@@ -248,6 +294,11 @@ void print_explanation(std::ostream& out, const DefendersResult& r) {
 }
 
 void print_result(std::ostream& out, const Result& result, const std::string& question, const OutputOptions& o) {
+    if (auto* m = std::get_if<MatrixResult>(&result)) {
+        if (o.format == Format::json) print_matrix_json(out, *m, question);
+        else print_matrix(out, *m, o);
+        return;
+    }
     if (o.format == Format::json) {
         json j;
         j["question"] = question;

@@ -58,9 +58,10 @@ struct Backers { Name state; };                                 // who backs A
 struct ListWhat { std::string what; };                          // list states|...
 struct FactsAbout { Name subject; };                            // list facts about N
 struct History { Name subject; };                               // history of N
+struct Matrix { std::vector<Name> among; };                     // defence matrix [among A, B, ...]
 
 struct Question : x3::variant<Defenders, Would, Must, Why, WhyShort, Ties, Treaties,
-                              Members, Backers, ListWhat, FactsAbout, History> {
+                              Members, Backers, ListWhat, FactsAbout, History, Matrix> {
     using base_type::base_type;
     using base_type::operator=;
 };

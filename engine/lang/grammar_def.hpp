@@ -66,6 +66,10 @@ CASUS_KW(k_history, "history")
 CASUS_KW(k_import, "import")
 CASUS_KW(k_atop, "atop")
 CASUS_KW(k_states, "states")
+CASUS_KW(k_defence, "defence")
+CASUS_KW(k_defense, "defense")
+CASUS_KW(k_matrix, "matrix")
+CASUS_KW(k_among, "among")
 #undef CASUS_KW
 
 // Words a bare name may not contain, because they end a name in some
@@ -166,6 +170,7 @@ x3::rule<struct backers_class, ast::Backers> const backers = "backers question";
 x3::rule<struct list_class, ast::ListWhat> const list_what = "list question";
 x3::rule<struct facts_about_class, ast::FactsAbout> const facts_about = "facts question";
 x3::rule<struct history_class, ast::History> const history = "history question";
+x3::rule<struct matrix_class, ast::Matrix> const matrix = "defence matrix";
 x3::rule<struct question_class, ast::Question> const question = "a question";
 
 // Named rules that always fail: reached only when a question's first
@@ -205,10 +210,14 @@ auto const list_kind_rule = x3::rule<struct list_kind_class, std::string>{
 auto const list_what_def = (k_list >> list_kind_rule)[set_what];
 auto const facts_about_def = (k_list >> k_facts > k_about > name)[set_subject];
 auto const history_def = (k_history > k_of > name)[set_subject];
+auto const set_among = [](auto& ctx) {
+    if (auto& among = x3::_attr(ctx)) x3::_val(ctx).among = std::move(*among);
+};
+auto const matrix_def = ((k_defence | k_defense) > k_matrix > -(k_among > (name % ',')))[set_among];
 
 auto const question_def = defenders | must | obligated | members | backers | (k_who > who_rest) |
                           would | why_full | why_short | ties | treaties | list_what | facts_about |
-                          (k_list > list_rest) | history;
+                          (k_list > list_rest) | history | matrix;
 
 // --- whole statements -------------------------------------------------------
 
@@ -235,7 +244,7 @@ BOOST_SPIRIT_DEFINE(import_)
 auto const statement_def = (add | retract | import_ | query) > -x3::lit('?') > end_of_statement;
 
 BOOST_SPIRIT_DEFINE(defenders, would, must, obligated, why_full, why_short, ties, treaties, members,
-                    backers, list_what, facts_about, history, question,
+                    backers, list_what, facts_about, history, matrix, question,
                     as_of, suppose, modifier, query, statement)
 
 statement_type const& statement_rule() { return statement; }

@@ -7,10 +7,11 @@
 
 namespace casus {
 
-inline constexpr std::array<std::string_view, 40> keywords{
+inline constexpr std::array<std::string_view, 43> keywords{
     "who", "would", "defend", "against", "must", "is", "obligated", "to", "why", "not",
     "what", "ties", "and", "which", "treaties", "bind", "belongs", "members", "of", "backs",
     "list", "states", "organisations", "declarations", "facts", "about", "as", "suppose",
-    "add", "retract", "on", "source", "history", "import", "atop", "member", "tie", "party", "signed", "reaction"};
+    "add", "retract", "on", "source", "history", "import", "atop", "member", "tie", "party", "signed", "reaction",
+    "defence", "matrix", "among"};
 
 }  // namespace casus

@@ -7,12 +7,14 @@
 #include "atop_import.hpp"
 #include "convert.hpp"
 #include "journal.hpp"
+#include "matrix.hpp"
 #include "names.hpp"
 #include "parser.hpp"
 #include "prolog.hpp"
 #include "suggest.hpp"
 
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -798,6 +800,38 @@ struct Engine::Impl {
                 std::string id = any(q.subject);
                 PlTerm out = ask("api_history", {prolog::atom(id)}, false);
                 return FactsResult{FactsResult::Kind::history, as_of, {id}, false, convert::history_rows(out)};
+            }
+            Result operator()(const ast::Matrix& q) const {
+                std::vector<std::string> among;
+                for (auto& n : q.among) among.push_back(state(n));
+                PlTerm out = ask("api_matrix", {date});
+                matrix::DefenceTables tables(out.C_);
+                MatrixResult r{as_of, hyp, tables.states(), {}};
+                std::vector<std::uint32_t> chosen;
+                for (auto& id : among)
+                    if (auto i = tables.index(id)) chosen.push_back(*i);
+                std::sort(chosen.begin(), chosen.end());
+                chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+                if (q.among.empty())
+                    for (std::uint32_t i = 0; i < r.states.size(); ++i) chosen.push_back(i);
+                else if (chosen.size() < 2)
+                    throw UsageError("a defence matrix needs at least two different states after 'among'");
+                for (auto a : chosen)
+                    for (auto x : chosen) {
+                        if (a == x) continue;
+                        r.pairs.push_back({a, x, tables.user_rules() ? by_question(tables, a, x) : tables.defenders(a, x)});
+                    }
+                return r;
+            }
+            // With a user's rules loaded no table holds their factors:
+            // the pair is answered by defenders/4, as `who would defend`.
+            std::vector<MatrixDefender> by_question(const matrix::DefenceTables& tables, std::uint32_t a, std::uint32_t x) const {
+                prolog::Frame frame;
+                PlTerm out = ask("api_defenders", {prolog::atom(tables.states()[a]), prolog::atom(tables.states()[x]), date});
+                std::vector<MatrixDefender> found;
+                for (auto& asm_ : convert::assessments(out))
+                    if (auto s = tables.index(asm_.state)) found.push_back({*s, asm_.obligated, asm_.verdict, asm_.score});
+                return found;
             }
         };
         return boost::apply_visitor(Visitor{*this, ps, as_of, sup, hyp, date}, question);

@@ -4,6 +4,7 @@
 
 #include "casus/date.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -58,6 +59,27 @@ struct DefendersResult {
     std::vector<Assessment> answers;
 };
 const char* to_string(DefendersResult::Kind k);
+
+// The defence matrix: every ordered pair (ally, attacker) of the chosen
+// states, each with the defenders `who would defend` gives for it (same
+// states, order, verdicts and scores), without the evidence. States are
+// indices into MatrixResult::states, to keep millions of answers small.
+struct MatrixDefender {
+    std::uint32_t state = 0;
+    bool obligated = false;
+    Verdict verdict = Verdict::uncertain;
+    double score = 0;
+};
+struct MatrixPair {
+    std::uint32_t ally = 0, attacker = 0;
+    std::vector<MatrixDefender> defenders;
+};
+struct MatrixResult {
+    Date as_of;
+    bool hypothetical = false;
+    std::vector<std::string> states;  // every state id, sorted
+    std::vector<MatrixPair> pairs;    // by ally, then attacker
+};
 
 // A fact with its span and source: for ties, facts about, history.
 struct FactRow {
@@ -162,7 +184,7 @@ struct ImportResult {
     std::vector<ImportIssue> repaired;   // quirks handled: missing days, CRLF, trailing columns
 };
 
-using Result = std::variant<DefendersResult, FactsResult, TreatiesResult, MembersResult, BackersResult,
+using Result = std::variant<DefendersResult, MatrixResult, FactsResult, TreatiesResult, MembersResult, BackersResult,
                             EntitiesResult, ChangeResult, ImportResult>;
 
 }  // namespace casus

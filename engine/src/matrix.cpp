@@ -1,0 +1,242 @@
+#include "matrix.hpp"
+
+#include "casus/errors.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace casus::matrix {
+
+namespace {
+
+// The raw C interface, with term references made once and reused: the
+// tables of a large world hold about a million rows.
+void need(bool ok) {
+    if (!ok) throw PrologError("the kb returned the defence matrix tables in an unexpected shape");
+}
+
+double number(term_t t) {
+    double d;
+    int64_t i;
+    if (PL_get_float(t, &d)) return d;
+    need(PL_get_int64(t, &i));
+    return static_cast<double>(i);
+}
+
+atom_t atom(term_t t) {
+    atom_t a;
+    need(PL_get_atom(t, &a));
+    return a;
+}
+
+// Calls f(item) for each item of a proper list.
+template <class F>
+void for_each_item(term_t list, F&& f) {
+    term_t tail = PL_copy_term_ref(list), head = PL_new_term_ref();
+    while (PL_get_list(tail, head, tail)) f(head);
+    need(PL_get_nil(tail));
+}
+
+// The arguments of a compound, into consecutive references.
+term_t args_of(term_t t, int arity, term_t into) {
+    for (int i = 0; i < arity; ++i) need(PL_get_arg(i + 1, t, into + i));
+    return into;
+}
+
+using Bits = std::vector<std::uint64_t>;
+
+}  // namespace
+
+DefenceTables::DefenceTables(term_t tables) {
+    term_t part = PL_new_term_refs(7), w = PL_new_term_refs(5);
+    args_of(tables, 7, part);
+    args_of(part, 5, w);
+    obligation_weight_ = number(w);
+    likely_ = number(w + 1);
+    unlikely_ = number(w + 2);
+    priority_weight_ = number(w + 3);
+    user_rules_ = atom(w + 4) == PL_new_atom("true");
+
+    for_each_item(part + 1, [&](term_t s) {
+        atom_t a = atom(s);
+        by_atom_.emplace(a, static_cast<std::uint32_t>(states_.size()));
+        states_.emplace_back(PL_atom_chars(a));
+    });
+    const std::size_t cells = n() * n();
+    toward_ally_.assign(cells, 0);
+    toward_attacker_.assign(cells, 0);
+    priorities_from_.assign(cells, 0);
+    priorities_.assign(n(), 0);
+    bound_.assign(cells, 0);
+
+    read_links(part + 2);
+    read_groups(part + 3);
+    read_obligations(part + 4);
+    read_priorities(part + 5);
+    read_corrections(part + 6);
+}
+
+std::optional<std::uint32_t> DefenceTables::index(const std::string& id) const {
+    auto it = std::lower_bound(states_.begin(), states_.end(), id);
+    if (it == states_.end() || *it != id) return std::nullopt;
+    return static_cast<std::uint32_t>(it - states_.begin());
+}
+
+std::optional<std::uint32_t> DefenceTables::state_of(atom_t a) const {
+    auto it = by_atom_.find(a);
+    if (it == by_atom_.end()) return std::nullopt;
+    return it->second;
+}
+
+// l(S, O, Rel, Key, Wa, Wx): one (S, O, Rel, Key) counts once however
+// often it is listed (a tie recorded twice, both directions of one).
+void DefenceTables::read_links(term_t list) {
+    struct Link {
+        std::uint32_t s, o;
+        atom_t rel, key;
+        double wa, wx;
+    };
+    std::vector<Link> links;
+    term_t a = PL_new_term_refs(6);
+    for_each_item(list, [&](term_t l) {
+        args_of(l, 6, a);
+        auto s = state_of(atom(a)), o = state_of(atom(a + 1));
+        atom_t key;
+        if (!PL_get_atom(a + 3, &key)) key = 0;  // a non-atomic key never dedupes
+        if (s && o) links.push_back({*s, *o, atom(a + 2), key, number(a + 4), number(a + 5)});
+    });
+    auto key_of = [](const Link& l) { return std::tie(l.s, l.o, l.rel, l.key); };
+    std::sort(links.begin(), links.end(), [&](const Link& x, const Link& y) { return key_of(x) < key_of(y); });
+    for (std::size_t i = 0; i < links.size(); ++i) {
+        const Link& l = links[i];
+        if (i > 0 && l.key != 0 && key_of(links[i - 1]) == key_of(l)) continue;
+        toward_ally_[at(l.o, l.s)] += l.wa;
+        toward_attacker_[at(l.o, l.s)] += l.wx;
+    }
+}
+
+// g(Rel, Key, Wa, Wx, [s(Sources, Targets), ...]): every source relates to
+// every target of its subgroups, once per group however many subgroups
+// they share (two states agreeing on an issue in two positions).
+void DefenceTables::read_groups(term_t list) {
+    const std::size_t words = (n() + 63) / 64;
+    term_t g = PL_new_term_refs(5), s = PL_new_term_refs(2);
+    std::vector<Bits> targets;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> membership;  // (source, subgroup)
+    Bits reach(words);
+    for_each_item(list, [&](term_t group) {
+        args_of(group, 5, g);
+        const double wa = number(g + 2), wx = number(g + 3);
+        targets.clear();
+        membership.clear();
+        for_each_item(g + 4, [&](term_t sub) {
+            args_of(sub, 2, s);
+            const auto sub_index = static_cast<std::uint32_t>(targets.size());
+            Bits& bits = targets.emplace_back(words, 0);
+            for_each_item(s + 1, [&](term_t t) {
+                if (auto o = state_of(atom(t))) bits[*o / 64] |= std::uint64_t{1} << (*o % 64);
+            });
+            for_each_item(s, [&](term_t src) {
+                if (auto v = state_of(atom(src))) membership.emplace_back(*v, sub_index);
+            });
+        });
+        std::sort(membership.begin(), membership.end());
+        for (std::size_t i = 0; i < membership.size();) {
+            const std::uint32_t src = membership[i].first;
+            std::fill(reach.begin(), reach.end(), 0);
+            for (; i < membership.size() && membership[i].first == src; ++i)
+                for (std::size_t k = 0; k < words; ++k) reach[k] |= targets[membership[i].second][k];
+            for (std::size_t k = 0; k < words; ++k)
+                for (std::uint64_t bits = reach[k]; bits != 0; bits &= bits - 1) {
+                    const auto o = static_cast<std::uint32_t>(k * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
+                    toward_ally_[at(o, src)] += wa;
+                    toward_attacker_[at(o, src)] += wx;
+                }
+        }
+    });
+}
+
+// ob(A, S, any | [X, ...]): a defence clause in force binds both.
+void DefenceTables::read_obligations(term_t list) {
+    term_t a = PL_new_term_refs(3);
+    const atom_t any = PL_new_atom("any");
+    for_each_item(list, [&](term_t ob) {
+        args_of(ob, 3, a);
+        auto ally = state_of(atom(a)), s = state_of(atom(a + 1));
+        if (!ally || !s) return;
+        const std::size_t cell = at(*ally, *s);
+        atom_t adv;
+        if (PL_get_atom(a + 2, &adv) && adv == any) {
+            bound_[cell] = 1;
+            return;
+        }
+        if (bound_[cell] == 1) return;
+        bound_[cell] = 2;
+        auto& allowed = restricted_[cell];
+        for_each_item(a + 2, [&](term_t x) {
+            if (auto v = state_of(atom(x))) allowed.push_back(*v);
+        });
+    });
+}
+
+// p(S, Origin): one threat S gives priority to.
+void DefenceTables::read_priorities(term_t list) {
+    term_t a = PL_new_term_refs(2);
+    for_each_item(list, [&](term_t p) {
+        args_of(p, 2, a);
+        auto s = state_of(atom(a));
+        if (!s) return;
+        priorities_[*s] += priority_weight_;
+        atom_t origin;
+        if (PL_get_atom(a + 1, &origin))
+            if (auto o = state_of(origin)) priorities_from_[at(*o, *s)] += priority_weight_;
+    });
+}
+
+// c(A, X, S, Delta): what depends on the pair itself.
+void DefenceTables::read_corrections(term_t list) {
+    term_t a = PL_new_term_refs(4);
+    for_each_item(list, [&](term_t c) {
+        args_of(c, 4, a);
+        auto ally = state_of(atom(a)), attacker = state_of(atom(a + 1)), s = state_of(atom(a + 2));
+        if (ally && attacker && s) corrections_[at(*ally, *attacker)].emplace_back(*s, number(a + 3));
+    });
+}
+
+std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::uint32_t attacker) const {
+    std::vector<double> score(n());
+    std::vector<char> obligated(n());
+    for (std::uint32_t s = 0; s < n(); ++s) {
+        const std::size_t cell = at(ally, s);
+        bool ob = bound_[cell] == 1;
+        if (bound_[cell] == 2) {
+            const auto& allowed = restricted_.at(cell);
+            ob = std::find(allowed.begin(), allowed.end(), attacker) != allowed.end();
+        }
+        obligated[s] = ob;
+        score[s] = (ob ? obligation_weight_ : 0) + toward_ally_[cell] + toward_attacker_[at(attacker, s)] + priorities_[s] -
+                   priorities_from_[cell] - priorities_from_[at(attacker, s)];
+    }
+    if (auto it = corrections_.find(at(ally, attacker)); it != corrections_.end())
+        for (auto& [s, delta] : it->second) score[s] += delta;
+
+    std::vector<MatrixDefender> out;
+    for (std::uint32_t s = 0; s < n(); ++s) {
+        if (s == ally || s == attacker) continue;
+        // As rules:assess/6 rounds: half away from zero, to cents.
+        const double rounded = std::round(score[s] * 100) / 100;
+        if (!obligated[s] && !(rounded > 0)) continue;
+        const Verdict v = rounded >= likely_ ? Verdict::likely : rounded < unlikely_ ? Verdict::unlikely : Verdict::uncertain;
+        out.push_back({s, obligated[s] != 0, v, rounded});
+    }
+    // Obligated first, then by descending score, then by id (states_ is sorted).
+    std::sort(out.begin(), out.end(), [](const MatrixDefender& x, const MatrixDefender& y) {
+        if (x.obligated != y.obligated) return x.obligated;
+        if (x.score != y.score) return x.score > y.score;
+        return x.state < y.state;
+    });
+    return out;
+}
+
+}  // namespace casus::matrix

@@ -1,0 +1,70 @@
+// The defence matrix: every defender's score for every ordered pair of
+// states, combined from the tables kb/matrix.pl gathers once per date
+// (api:api_matrix/2) instead of asking defenders/4 once per pair.
+//
+// score(S, A, X) = obligation(S, A, X) + toward_ally(S, A) + toward_attacker(S, X)
+//                + priorities(S) - priorities_from(S, A) - priorities_from(S, X)
+//                + corrections(S, A, X)
+//
+// The pair-wise parts are dense N x N tables; the "groups" (sharing an
+// ethnic group, a bloc, a position, a declaration) relate millions of
+// pairs on a large world and are joined here with bit sets.
+#pragma once
+
+#include "casus/results.hpp"
+
+#include <SWI-Prolog.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace casus::matrix {
+
+class DefenceTables {
+public:
+    // Reads the term api_matrix/2 returned; throws PrologError on a term
+    // of the wrong shape.
+    explicit DefenceTables(term_t tables);
+
+    // A user's rules add factors per (defender, ally, attacker) that no
+    // table holds: the engine then asks defenders/4 pair by pair.
+    bool user_rules() const { return user_rules_; }
+    const std::vector<std::string>& states() const { return states_; }
+    std::optional<std::uint32_t> index(const std::string& id) const;
+
+    // What `who would defend ally against attacker` answers, without the
+    // evidence: the same states, order, verdicts and scores.
+    std::vector<MatrixDefender> defenders(std::uint32_t ally, std::uint32_t attacker) const;
+
+private:
+    std::size_t n() const { return states_.size(); }
+    std::size_t at(std::uint32_t other, std::uint32_t s) const { return other * n() + s; }
+    std::optional<std::uint32_t> state_of(atom_t a) const;
+
+    void read_links(term_t list);
+    void read_groups(term_t list);
+    void read_obligations(term_t list);
+    void read_priorities(term_t list);
+    void read_corrections(term_t list);
+
+    double obligation_weight_ = 3, likely_ = 2.5, unlikely_ = 1, priority_weight_ = 0;
+    bool user_rules_ = false;
+    std::vector<std::string> states_;
+    std::unordered_map<atom_t, std::uint32_t> by_atom_;
+    // Indexed [other * n + defender]: other is the ally for toward_ally_,
+    // the attacker for toward_attacker_, the threat's origin for
+    // priorities_from_.
+    std::vector<double> toward_ally_, toward_attacker_, priorities_from_;
+    std::vector<double> priorities_;  // by defender
+    // [ally * n + defender]: 0 not bound, 1 bound against anyone, 2 only
+    // against the attackers in restricted_.
+    std::vector<std::uint8_t> bound_;
+    std::unordered_map<std::size_t, std::vector<std::uint32_t>> restricted_;
+    // [ally * n + attacker] -> (defender, delta)
+    std::unordered_map<std::size_t, std::vector<std::pair<std::uint32_t, double>>> corrections_;
+};
+
+}  // namespace casus::matrix

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""The defence matrix equals `who would defend` pair by pair.
+
+For every ordered pair of the curated kb's states, on several dates, the
+matrix must give the same defenders, in the same order, with the same
+obligation, verdict and score as the question asked alone; likewise
+under `suppose`, with a user's rule file loaded (the per-pair path), and
+for `among` (the same rows as the full matrix). Also: the error for one
+state after `among`, CSV and text shapes.
+
+usage: matrix.py CASUS"""
+import json, os, subprocess, sys, tempfile
+
+casus = sys.argv[1]
+env = dict(os.environ, CASUS_TODAY="2026-11-28")
+failures = []
+
+
+def run(args, stdin=None, ok=True):
+    r = subprocess.run([casus, "--memory", *args], input=stdin, capture_output=True, text=True, env=env)
+    if ok and r.returncode != 0:
+        sys.exit(f"FAIL: casus {' '.join(args)} exited {r.returncode}: {r.stderr[-800:]}")
+    return r
+
+
+def answers(rows):
+    return [(a["state"], a["obligated"], a["verdict"], round(a["score"], 2)) for a in rows]
+
+
+def matrix(statement, extra=()):
+    out = run([*extra, "-f", "json", "-e", statement]).stdout
+    doc = json.loads(out)
+    assert doc["kind"] == "matrix", doc["kind"]
+    return {(p["ally"], p["attacker"]): answers(p["defenders"]) for p in doc["pairs"]}
+
+
+def one_by_one(prefix, pairs, extra=()):
+    script = "".join(f"{prefix}who would defend {a} against {x}\n" for a, x in pairs)
+    out = run([*extra, "-f", "json"], stdin=script).stdout
+    found = {}
+    for line, (a, x) in zip(out.splitlines(), pairs):
+        doc = json.loads(line)
+        found[(a, x)] = answers(doc["answers"])
+    return found
+
+
+def compare(label, got, want):
+    if set(got) != set(want):
+        failures.append(f"{label}: pairs differ: {len(got)} vs {len(want)}")
+        return
+    bad = [k for k in want if got[k] != want[k]]
+    for k in bad[:3]:
+        failures.append(f"{label}: {k[0]} against {k[1]}:\n  matrix:   {got[k]}\n  question: {want[k]}")
+    if not bad:
+        print(f"ok: {label}: {len(want)} pairs, {sum(len(v) for v in want.values())} defenders agree")
+
+
+states = [l.split(",")[0] for l in run(["-f", "csv", "-e", "list states"]).stdout.splitlines()[1:]]
+all_pairs = [(a, x) for a in states for x in states if a != x]
+assert len(all_pairs) > 1000, len(all_pairs)
+
+for date in ["2015-12-31", "2014-01-01", "1995-06-01"]:
+    compare(f"as of {date}", matrix(f"as of {date} defence matrix"), one_by_one(f"as of {date} ", all_pairs))
+compare("today", matrix("defense matrix"), one_by_one("", all_pairs))
+
+# A supposition changes the matrix as it changes each question.
+sup = "suppose add tie(kazakhstan, armenia, military) on 2015-01-01 and add backs(kyrgyzstan, armenia, nagorno_karabakh) on 2015-01-01: "
+some = ["armenia", "azerbaijan", "kazakhstan", "kyrgyzstan", "russia", "turkey", "belarus", "tajikistan"]
+some_pairs = [(a, x) for a in some for x in some if a != x]
+got = matrix(f"as of 2015-12-31 {sup}defence matrix among {', '.join(some)}")
+compare("suppose", got, one_by_one(f"as of 2015-12-31 {sup}", some_pairs))
+plain = matrix(f"as of 2015-12-31 defence matrix among {', '.join(some)}")
+if plain == got:
+    failures.append("suppose: the supposition changed nothing in the matrix")
+
+# `among` gives exactly the full matrix's rows for those pairs.
+full = matrix("as of 2015-12-31 defence matrix")
+compare("among", plain, {k: full[k] for k in some_pairs})
+
+# A user's rule: no table holds it, so the matrix asks pair by pair.
+with tempfile.TemporaryDirectory() as d:
+    rules = os.path.join(d, "rules.pl")
+    with open(rules, "w") as f:
+        f.write("factor(S, _, X, _, -2, 'borders the attacker') :- S == kazakhstan, X == azerbaijan.\n"
+                "factor(S, A, _, _, 1.25, 'old friend') :- S == belarus, A == armenia.\n")
+    got = matrix(f"as of 2015-12-31 defence matrix among {', '.join(some)}", ["--rules", rules])
+    compare("user rules", got, one_by_one("as of 2015-12-31 ", some_pairs, ["--rules", rules]))
+    if got == plain:
+        failures.append("user rules: the rule file changed nothing in the matrix")
+
+# Errors and the other formats.
+r = run(["-e", "defence matrix among armenia, Armenia"], ok=False)
+if r.returncode != 1 or "at least two different states" not in r.stderr:
+    failures.append(f"one state after 'among': exit {r.returncode}, {r.stderr!r}")
+r = run(["-e", "defence matrix among armenai, turkey"], ok=False)
+if r.returncode != 1 or "did you mean 'armenia'" not in r.stderr:
+    failures.append(f"unknown state after 'among': exit {r.returncode}, {r.stderr!r}")
+csv = run(["-f", "csv", "-e", "as of 2015-12-31 defence matrix among armenia, azerbaijan"]).stdout.splitlines()
+if csv[0] != "ally,attacker,defender,obligated,verdict,score" or "armenia,azerbaijan,russia,yes,likely,+4.50" not in csv:
+    failures.append(f"csv: {csv[:3]}")
+text = run(["-f", "text", "-e", "as of 2015-12-31 defence matrix among armenia, azerbaijan"]).stdout.splitlines()
+if not text[0].startswith("Defence matrix (as of 2015-12-31): 2 ordered pairs") or \
+        not text[1].startswith("- armenia against azerbaijan: russia (obligated, likely +4.50)"):
+    failures.append(f"text: {text[:2]}")
+
+for f in failures:
+    print("FAIL:", f)
+sys.exit(1 if failures else 0)
