@@ -42,6 +42,7 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
   - Links: l(S, O, Rel, Key, Wa, Wx): S relates to O by Rel about Key;
     Wa counts when O is the ally, Wx when O is the attacker.  One
     (S, O, Rel, Key) counts once however often it is listed.
+    m(S, O, Rel, Key, Wa, Wx) is a symmetric fact, a link both ways.
   - Groups: g(Rel, Key, Wa, Wx, Subgroups), Subgroups a list of
     s(Sources, Targets): every source relates to every target of the
     same subgroup; a source relates to a target once per Key.
@@ -55,7 +56,7 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
 :- use_module(entities).
 :- use_module(store).
 :- use_module(weights).
-:- use_module(rules, [bloc_counts/2]).
+:- use_module(rules, [bound/4, bloc_counts/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -88,15 +89,17 @@ side_weight(Prefix, Side, W) :-
 link(D, l(S, O, backs, I, Wa, Wx)) :-
     side_weights(backs, Wa, Wx),
     holds(backs(S, O, I), D, _).
-link(D, l(S, O, tie, K, Wa, Wx)) :-
-    holds(tie(S, O, K), D, _),
+% Symmetric facts (schema:symmetric_kind/1) as stored, each once:
+% m(...) is a link in both directions.
+link(D, m(S, O, tie, K, Wa, Wx)) :-
+    holds_as_stored(tie(S, O, K), D),
     weight(tie_with_ally(K), Wa), weight(tie_with_attacker(K), Wx).
-link(D, l(S, O, rivalry, O, Wa, Wx)) :-
+link(D, m(S, O, rivalry, rivalry, Wa, Wx)) :-
     side_weights(rivalry_with, Wa, Wx),
-    holds(rivalry(S, O), D, _).
-link(D, l(S, O, conflict, I, Wa, Wx)) :-
+    holds_as_stored(rivalry(S, O), D).
+link(D, m(S, O, conflict, I, Wa, Wx)) :-
     side_weights(conflict_with, Wa, Wx),
-    holds(conflict(S, O, I), D, _).
+    holds_as_stored(conflict(S, O, I), D).
 link(D, l(S, O, Rel, E, Wa, Wx)) :-
     % Half toward the victim as ally, half toward the attacker as
     % attacker (rules.pl: scale 1 when both match, 0.5 when one does).

@@ -1,5 +1,6 @@
 :- module(store,
           [ holds/3,            % ?Fact, +Date, -Leaf
+            holds_as_stored/2,  % ?Fact, +Date
             spell/5,            % ?Fact, ?From, ?To, ?Source, ?Origin
             materialize_curated/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
@@ -75,6 +76,17 @@ holds(F, D, leaf(F, Src, From)) :-
         )
     ;   spell_(K, A1, A2, F, From, To, Src, _)
     ),
+    From =< D, D < To.
+
+%! holds_as_stored(?Fact, +Date) is nondet.
+%
+%  Fact holds on Date in the direction it was recorded: a symmetric fact
+%  (tie/3, rivalry/2, conflict/3) comes once, not mirrored, for callers
+%  that walk every fact of a kind and mirror it themselves
+%  (matrix:matrix_tables/2 reads half a million ties this way).
+holds_as_stored(F, D) :-
+    key(F, K, A1, A2),
+    spell_(K, A1, A2, F, From, To, _, _),
     From =< D, D < To.
 
 %  key(+Fact, -Kind, -Arg1, -Arg2): the indexed parts of a fact (Arg2 is

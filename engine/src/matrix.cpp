@@ -89,8 +89,9 @@ std::optional<std::uint32_t> DefenceTables::state_of(atom_t a) const {
     return it->second;
 }
 
-// l(S, O, Rel, Key, Wa, Wx): one (S, O, Rel, Key) counts once however
-// often it is listed (a tie recorded twice, both directions of one).
+// l(S, O, Rel, Key, Wa, Wx), or m(...) for a symmetric fact (a link both
+// ways): one (S, O, Rel, Key) counts once however often it is listed (a
+// tie recorded twice, or in both directions).
 void DefenceTables::read_links(term_t list) {
     struct Link {
         std::uint32_t s, o;
@@ -99,12 +100,20 @@ void DefenceTables::read_links(term_t list) {
     };
     std::vector<Link> links;
     term_t a = PL_new_term_refs(6);
+    const atom_t mutual = PL_new_atom("m");
     for_each_item(list, [&](term_t l) {
+        atom_t name;
+        std::size_t arity;
+        need(PL_get_name_arity(l, &name, &arity) && arity == 6);
         args_of(l, 6, a);
         auto s = state_of(atom(a)), o = state_of(atom(a + 1));
         atom_t key;
         if (!PL_get_atom(a + 3, &key)) key = 0;  // a non-atomic key never dedupes
-        if (s && o) links.push_back({*s, *o, atom(a + 2), key, number(a + 4), number(a + 5)});
+        if (!s || !o) return;
+        const atom_t rel = atom(a + 2);
+        const double wa = number(a + 4), wx = number(a + 5);
+        links.push_back({*s, *o, rel, key, wa, wx});
+        if (name == mutual) links.push_back({*o, *s, rel, key, wa, wx});
     });
     auto key_of = [](const Link& l) { return std::tie(l.s, l.o, l.rel, l.key); };
     std::sort(links.begin(), links.end(), [&](const Link& x, const Link& y) { return key_of(x) < key_of(y); });
@@ -205,30 +214,40 @@ void DefenceTables::read_corrections(term_t list) {
 }
 
 std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::uint32_t attacker) const {
-    std::vector<double> score(n());
-    std::vector<char> obligated(n());
+    // Scratch rows reused across the tens of thousands of pairs of a matrix.
+    thread_local std::vector<double> score;
+    thread_local std::vector<char> obligated;
+    score.resize(n());
+    obligated.resize(n());
+    const double* toward_a = &toward_ally_[at(ally, 0)];
+    const double* from_a = &priorities_from_[at(ally, 0)];
+    const double* toward_x = &toward_attacker_[at(attacker, 0)];
+    const double* from_x = &priorities_from_[at(attacker, 0)];
+    const std::uint8_t* bound = &bound_[at(ally, 0)];
+    std::size_t kept = 0;
     for (std::uint32_t s = 0; s < n(); ++s) {
-        const std::size_t cell = at(ally, s);
-        bool ob = bound_[cell] == 1;
-        if (bound_[cell] == 2) {
-            const auto& allowed = restricted_.at(cell);
+        bool ob = bound[s] == 1;
+        if (bound[s] == 2) {
+            const auto& allowed = restricted_.at(at(ally, s));
             ob = std::find(allowed.begin(), allowed.end(), attacker) != allowed.end();
         }
         obligated[s] = ob;
-        score[s] = (ob ? obligation_weight_ : 0) + toward_ally_[cell] + toward_attacker_[at(attacker, s)] + priorities_[s] -
-                   priorities_from_[cell] - priorities_from_[at(attacker, s)];
+        score[s] = (ob ? obligation_weight_ : 0) + toward_a[s] + toward_x[s] + priorities_[s] - from_a[s] - from_x[s];
     }
     if (auto it = corrections_.find(at(ally, attacker)); it != corrections_.end())
         for (auto& [s, delta] : it->second) score[s] += delta;
+    for (std::uint32_t s = 0; s < n(); ++s) {
+        // As rules:assess/6 rounds: half away from zero, to cents.
+        score[s] = std::round(score[s] * 100) / 100;
+        kept += s != ally && s != attacker && (obligated[s] || score[s] > 0);
+    }
 
     std::vector<MatrixDefender> out;
+    out.reserve(kept);
     for (std::uint32_t s = 0; s < n(); ++s) {
-        if (s == ally || s == attacker) continue;
-        // As rules:assess/6 rounds: half away from zero, to cents.
-        const double rounded = std::round(score[s] * 100) / 100;
-        if (!obligated[s] && !(rounded > 0)) continue;
-        const Verdict v = rounded >= likely_ ? Verdict::likely : rounded < unlikely_ ? Verdict::unlikely : Verdict::uncertain;
-        out.push_back({s, obligated[s] != 0, v, rounded});
+        if (s == ally || s == attacker || !(obligated[s] || score[s] > 0)) continue;
+        const double v = score[s];
+        out.push_back({v, s, obligated[s] != 0, v >= likely_ ? Verdict::likely : v < unlikely_ ? Verdict::unlikely : Verdict::uncertain});
     }
     // Obligated first, then by descending score, then by id (states_ is sorted).
     std::sort(out.begin(), out.end(), [](const MatrixDefender& x, const MatrixDefender& y) {

@@ -62,22 +62,30 @@ def questions(name, kb, states, n, baseline_kb=None):
     same = open(dig_c).read() == open(dig_b).read()
     if not same:
         sys.exit(f"FAIL: casus and the kb predicate in swipl disagree on the {name} world: diff {dig_c} {dig_b}")
-    return c, b
+    return c, b, (pairs, dig_c)
 
 def row(figure, casus_v, base_v, ratio, goal, ok):
     rows.append((figure, casus_v, base_v, ratio, goal, "met" if ok else "MISSED"))
 
 synthetic = [f"w{i:03d}" for i in range(200)]
 if args.smoke:
-    c, b = questions("smoke", world("small"), synthetic, 20)
+    c, b, (pairs, dig_q) = questions("smoke", world("small"), synthetic, 20)
+    dig_m = os.path.join(work, "digest-smoke-matrix")
+    m = measure([bench, "matrix", world("small"), DATE, pairs, dig_m])
+    if open(dig_m).read() != open(dig_q).read():
+        sys.exit(f"FAIL: the defence matrix and the questions disagree on the small world: diff {dig_m} {dig_q}")
     print(f"bench smoke: 20 questions on the small world, casus and swipl agree "
-          f"({c['answers']} answers; {c['per_second']:.0f} vs {b['per_second']:.0f} questions/s, not judged)")
+          f"({c['answers']} answers; {c['per_second']:.0f} vs {b['per_second']:.0f} questions/s, not judged); "
+          f"the defence matrix agrees ({m['pairs']} pairs in {m['first_seconds']:.2f} s, not judged)")
     sys.exit(0)
 
 # 1 and 6: question throughput through the whole engine vs the predicate in swipl.
 per_world = {}
+matrix_worlds = []
 for size in (["small"] if args.quick else ["small", "large"]):
-    c, b = questions(size, world(size), synthetic, 200 if size == "small" else 30)
+    c, b, dig = questions(size, world(size), synthetic, 200 if size == "small" else 30)
+    if size == "large":
+        matrix_worlds.append(("large", world(size), dig, 2.0))
     per_world[size] = c
     ratio = b["per_second"] / c["per_second"]
     row(f"1. defenders questions/s, {size} world", f"{c['per_second']:.1f}/s", f"{b['per_second']:.1f}/s",
@@ -97,7 +105,8 @@ link_kb(os.path.join(src, "kb"), atop_kb)
 with open(os.path.join(atop_kb, "casus.pl"), "a") as f:
     f.write(f"\n:- initialization(load_files({os.path.join(atop_data, 'snapshot.qlf')!r}, [silent(true)])).\n")
 atop_states = [l.split(",")[0] for l in sh([casus, "--memory", "--kb", atop_kb, "-f", "csv", "-e", "list states"]).splitlines()[1:]]
-c, b = questions("atop", atop_kb, atop_states, 200)
+c, b, dig = questions("atop", atop_kb, atop_states, 200)
+matrix_worlds.append(("ATOP", atop_kb, dig, 1.0))
 ratio = b["per_second"] / c["per_second"]
 row("1. defenders questions/s, ATOP world", f"{c['per_second']:.1f}/s", f"{b['per_second']:.1f}/s", f"{ratio:.3f} (time)",
     "<= 1.10", ratio <= 1.10)
@@ -107,12 +116,17 @@ p = measure([bench, "parse", "2000000"])
 row("2. parser, statements/s", f"{p['per_second'] / 1e6:.2f}M/s", "-", f"{p['per_second'] / 2e6:.2f} of goal", ">= 2M/s",
     p["per_second"] >= 2e6)
 
-# 3: the defence matrix, every ordered pair on one date (a sample, extrapolated).
-for name, kb, limit, goal in ([("large", world("large"), 20, 2.0)] if not args.quick else []) + [("ATOP", atop_kb, 1500, 1.0)]:
-    m = measure([bench, "matrix", kb, DATE, str(limit)])
-    row(f"3. defence matrix, {name} world ({m['pairs']} pairs)",
-        f"{m['full_seconds']:.1f} s (from {m['done']}), {m['peak_rss_mb']} MB", "-",
-        f"{m['full_seconds'] / goal:.1f}x goal", f"< {goal:.0f} s", m["full_seconds"] < goal)
+# 3: the defence matrix, every ordered pair on one date in one statement; it
+# must give the same answers as the questions asked one by one above.
+for name, kb, digest, goal in matrix_worlds:
+    pairs, dig_q = digest
+    dig_m = os.path.join(work, f"digest-{name}-matrix")
+    m = measure([bench, "matrix", kb, DATE, pairs, dig_m])
+    if open(dig_m).read() != open(dig_q).read():
+        sys.exit(f"FAIL: the defence matrix and the questions disagree on the {name} world: diff {dig_m} {dig_q}")
+    row(f"3. defence matrix, {name} world ({m['pairs']} pairs, {m['answers']} answers)",
+        f"{m['first_seconds']:.2f} s (again {m['seconds']:.2f} s), {m['peak_rss_mb']} MB", "-",
+        f"{m['first_seconds'] / goal:.2f} of goal", f"< {goal:.0f} s", m["first_seconds"] < goal)
 
 # 4: durable ingest vs plain assertz; and one fsync per fact.
 n = 200000 if args.quick else 1000000

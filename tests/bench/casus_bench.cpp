@@ -3,7 +3,7 @@
 //
 //   casus_bench parse N
 //   casus_bench questions KB PAIRS DATE [DIGEST_FILE]   defenders questions through the whole engine
-//   casus_bench matrix KB DATE LIMIT                     every ordered pair of states (or the first LIMIT)
+//   casus_bench matrix KB DATE PAIRS DIGEST_FILE         the defence matrix, every ordered pair of states
 //   casus_bench ingest DATA N [fsync-each]               durable adds, group commit (or one fsync each)
 #include "casus/engine.hpp"
 #include "parser.hpp"
@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -89,26 +90,40 @@ int questions(const std::string& kb, const std::string& pairs_file, const std::s
     return 0;
 }
 
-int matrix(const std::string& kb, const std::string& date, long limit) {
+// The whole defence matrix in one statement; then the same statement
+// again (the first call also builds Prolog's indexes for the access
+// patterns the matrix uses). The pairs of PAIRS_FILE are written to
+// DIGEST_FILE as `questions` writes them, so bench.py can prove the
+// matrix equal to the questions asked one by one.
+int matrix(const std::string& kb, const std::string& date, const std::string& pairs_file, const std::string& digest_file) {
     auto engine = open(kb);
-    auto list = std::get<casus::EntitiesResult>(engine.execute("list states"));
-    std::vector<std::string> states;
-    for (auto& e : list.rows) states.push_back(e.id);
-    long total = static_cast<long>(states.size() * (states.size() - 1)), done = 0;
-    std::size_t answers = 0;
+    engine.execute("as of " + iso(date) + " who would defend " + std::string("russia against turkey"));
     auto t = Clock::now();
-    for (std::size_t i = 0; i < states.size() && done < limit; ++i)
-        for (std::size_t j = 0; j < states.size() && done < limit; ++j) {
-            if (i == j) continue;
-            auto r = engine.execute("as of " + iso(date) + " who would defend " + states[i] + " against " + states[j]);
-            answers += std::get<casus::DefendersResult>(r).answers.size();
-            ++done;
+    auto first = std::get<casus::MatrixResult>(engine.execute("as of " + iso(date) + " defence matrix"));
+    double s1 = seconds_since(t);
+    t = Clock::now();
+    auto r = std::get<casus::MatrixResult>(engine.execute("as of " + iso(date) + " defence matrix"));
+    double s2 = seconds_since(t);
+    std::size_t answers = 0;
+    for (auto& p : r.pairs) answers += p.defenders.size();
+
+    std::map<std::pair<std::string, std::string>, const casus::MatrixPair*> by_pair;
+    for (auto& p : r.pairs) by_pair[{r.states[p.ally], r.states[p.attacker]}] = &p;
+    std::ifstream in(pairs_file);
+    std::ofstream dig(digest_file);
+    char buf[64];
+    for (std::string a, x; in >> a >> x;) {
+        dig << a << " " << x << ": ";
+        for (auto& d : by_pair.at({a, x})->defenders) {
+            std::snprintf(buf, sizeof buf, "%.2f", d.score);
+            dig << r.states[d.state] << ":" << casus::to_string(d.verdict) << ":" << buf << " ";
         }
-    double s = seconds_since(t);
-    std::printf("{\"mode\":\"matrix\",\"pairs\":%ld,\"done\":%ld,\"seconds\":%.3f,\"full_seconds\":%.3f,\"answers\":%zu,"
+        dig << "\n";
+    }
+    std::printf("{\"mode\":\"matrix\",\"pairs\":%zu,\"first_seconds\":%.3f,\"seconds\":%.3f,\"answers\":%zu,"
                 "\"peak_rss_mb\":%ld}\n",
-                total, done, s, s * total / std::max(done, 1L), answers, peak_rss_mb());
-    return 0;
+                r.pairs.size(), s1, s2, answers, peak_rss_mb());
+    return first.pairs.size() == r.pairs.size() ? 0 : 1;
 }
 
 int ingest(const std::string& data, long n, bool fsync_each) {
@@ -139,12 +154,12 @@ int main(int argc, char** argv) {
     try {
         if (a.size() == 2 && a[0] == "parse") return parse(std::stol(a[1]));
         if (a.size() >= 4 && a[0] == "questions") return questions(a[1], a[2], a[3], a.size() > 4 ? a[4] : "");
-        if (a.size() == 4 && a[0] == "matrix") return matrix(a[1], a[2], std::stol(a[3]));
+        if (a.size() == 5 && a[0] == "matrix") return matrix(a[1], a[2], a[3], a[4]);
         if (a.size() >= 3 && a[0] == "ingest") return ingest(a[1], std::stol(a[2]), a.size() > 3 && a[3] == "fsync-each");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "casus_bench: %s\n", e.what());
         return 1;
     }
-    std::fprintf(stderr, "usage: casus_bench parse N | questions KB PAIRS DATE [DIGEST] | matrix KB DATE LIMIT | ingest DATA N [fsync-each]\n");
+    std::fprintf(stderr, "usage: casus_bench parse N | questions KB PAIRS DATE [DIGEST] | matrix KB DATE PAIRS DIGEST | ingest DATA N [fsync-each]\n");
     return 2;
 }

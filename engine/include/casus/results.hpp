@@ -36,7 +36,7 @@ struct Basis {
     std::vector<Evidence> evidence;
 };
 
-enum class Verdict { likely, uncertain, unlikely };
+enum class Verdict : std::uint8_t { likely, uncertain, unlikely };
 const char* to_string(Verdict v);
 
 struct Assessment {
@@ -65,10 +65,10 @@ const char* to_string(DefendersResult::Kind k);
 // states, order, verdicts and scores), without the evidence. States are
 // indices into MatrixResult::states, to keep millions of answers small.
 struct MatrixDefender {
+    double score = 0;
     std::uint32_t state = 0;
     bool obligated = false;
     Verdict verdict = Verdict::uncertain;
-    double score = 0;
 };
 struct MatrixPair {
     std::uint32_t ally = 0, attacker = 0;
