@@ -42,7 +42,7 @@ bool starts_statement(const std::string& line) {
         if (!std::isalpha(static_cast<unsigned char>(c))) break;
         w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    for (auto k : {"who", "would", "why", "what", "which", "list", "history", "as", "suppose", "add", "retract", "members", "import"})
+    for (auto k : {"who", "would", "why", "what", "which", "list", "history", "as", "suppose", "add", "retract", "members", "import", "defence", "defense"})
         if (w == k) return true;
     return false;
 }
@@ -56,6 +56,7 @@ const char* help_text =
     "  what ties <state> to <state>;  which treaties bind <state>;  who backs <state>\n"
     "  who belongs to <organisation>;  members of <organisation>\n"
     "  list states | organisations | treaties | declarations | facts about <name>;  history of <name>\n"
+    "  defence matrix [among <state>, <state>, ...]  every ordered pair: who would defend each against each\n"
     "Modifiers:  as of YYYY-MM-DD <question>;  suppose <add/retract> [and ...]: <question>\n"
     "Statements: add <fact> [on YYYY-MM-DD] [source \"text\"];  retract <fact> [on YYYY-MM-DD]\n"
     "Dot-commands:\n"
