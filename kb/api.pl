@@ -12,6 +12,7 @@
             api_history/2,       % +Id, -Items
             api_names/1,         % -Names
             api_schema/1,        % -Kinds
+            api_types/1,         % -Types
             api_check/1,         % +Fact
             api_add/5,           % +Id, +Fact, +From, +SourceText, +Recorded
             api_end/4,           % +Fact, +Date, +SourceText, +Recorded
@@ -268,6 +269,13 @@ name_entry(T, Id, threat) :- threat(Id, _, _), atom_string(Id, T).
 api_schema(Kinds) :-
     findall(kind(N, Ts, Doc), fact_kind(N, Ts, Doc), Kinds).
 
+%! api_types(-Types) is det.
+%
+%  Types = list of type(Name, Class): how the engine checks each argument
+%  type of a fact (schema:type_class/2).
+api_types(Types) :-
+    findall(type(T, C), type_class(T, C), Types).
+
 %! api_check(+Fact) is det.
 api_check(F) :- check_fact(F).
 
@@ -280,7 +288,9 @@ api_add(Id, F, From, SrcText, Recorded) :-
 %
 %  Adds = list of add(Id, Fact, From, SourceText, Recorded), applied in
 %  order exactly as api_add/5 one by one would (a later fact is checked
-%  against the earlier ones of the batch).  Rejected = list of
+%  against the earlier ones of the batch).  An item valid(Id, Fact, From,
+%  SourceText, Recorded) is a fact the engine has already checked against
+%  the schema's type table (api_types/1): only its overlap is tested.  Rejected = list of
 %  rejected(Index, Message), Index 1-based, for the facts that failed
 %  validation: nothing of them was stored.  Any other error (a limit, an
 %  interrupt) is raised after the batch's adds are taken back out.
@@ -288,11 +298,15 @@ api_add(Id, F, From, SrcText, Recorded) :-
 %  crossing once per batch, not once per fact.
 api_add_batch(Adds, Rejected) :-
     catch(add_batch(Adds, 1, Rejected), E,
-          ( forall(member(add(Id, F, _, _, _), Adds), undo_add(Id, F)), throw(E) )).
+          ( forall(( member(Add, Adds), batch_item(Add, Id, F, _, _, _, _) ), undo_add(Id, F)), throw(E) )).
 
 add_batch([], _, []).
-add_batch([add(Id, F, From, Src, Rec)|Adds], I, Rejected) :-
-    (   addable(F, From)                 % the common case: no exception frame
+add_batch([Add|Adds], I, Rejected) :-
+    batch_item(Add, Id, F, From, Src, Rec, Valid),
+    (   (   Valid == true
+        ->  addable_valid(F, From)
+        ;   addable(F, From)             % the common case: no exception frame
+        )
     ->  add_checked(Id, F, From, source(Src, ''), Rec),
         Rejected = Rejected1
     ;   (   catch(api_add(Id, F, From, Src, Rec), E, true)
@@ -309,6 +323,11 @@ add_batch([add(Id, F, From, Src, Rec)|Adds], I, Rejected) :-
     ),
     I1 is I + 1,
     add_batch(Adds, I1, Rejected1).
+
+%  batch_item(+Item, -Id, -Fact, -From, -Src, -Rec, -Valid): valid(...)
+%  is an add the engine has checked against the schema (type_class/2).
+batch_item(add(Id, F, From, Src, Rec), Id, F, From, Src, Rec, false).
+batch_item(valid(Id, F, From, Src, Rec), Id, F, From, Src, Rec, true).
 
 %  Sources and recording times of added facts are kept as atoms: a
 %  million facts share a handful of them, so a snapshot stays small and

@@ -5,7 +5,8 @@
             valid_fact/1,       % +Fact
             entity_type/2,      % ?Type, ?Doc
             is_of_type/2,       % +Value, +Type
-            symmetric_kind/1    % ?Kind
+            symmetric_kind/1,   % ?Kind
+            type_class/2        % ?Type, ?Class
           ]).
 
 /** <module> The typed schema of casus facts
@@ -68,8 +69,28 @@ entity_type(position,      "a position on an issue, snake_case (oppose_condomini
 entity_type(tie_kind,      "one of ethnic, cultural, strategic, military, economic, political").
 entity_type(reaction_kind, "one of support, tepid, restraint, silence, condemnation").
 
-tie_kind(K) :- memberchk(K, [ethnic, cultural, strategic, military, economic, political]).
-reaction_kind(K) :- memberchk(K, [support, tepid, restraint, silence, condemnation]).
+%! type_class(?Type, ?Class) is nondet.
+%
+%  How a value of Type is checked: `entity`, a known id of that type (an
+%  actor is a known state or organisation); `open`, a known id or any new
+%  snake_case atom; one_of(Values).  The engine reads this table
+%  (api:api_types/1) to check the facts it adds in bulk exactly as
+%  type_value/2 below does.
+type_class(state,         entity).
+type_class(organisation,  entity).
+type_class(treaty,        entity).
+type_class(actor,         entity).
+type_class(declaration,   open).
+type_class(event,         open).
+type_class(issue,         open).
+type_class(threat,        open).
+type_class(group,         open).
+type_class(position,      open).
+type_class(tie_kind,      one_of([ethnic, cultural, strategic, military, economic, political])).
+type_class(reaction_kind, one_of([support, tepid, restraint, silence, condemnation])).
+
+tie_kind(K) :- type_class(tie_kind, one_of(Ks)), memberchk(K, Ks).
+reaction_kind(K) :- type_class(reaction_kind, one_of(Ks)), memberchk(K, Ks).
 
 %! is_of_type(+Value, +Type) is semidet.
 %

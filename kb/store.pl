@@ -5,6 +5,7 @@
             materialize_curated/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
             addable/2,          % +Fact, +From
+            addable_valid/2,    % +Fact, +From
             add_checked/5,      % +Id, +Fact, +From, +Source, +Recorded
             end_fact/4,         % +Fact, +Date, +Source, +Recorded
             withdraw_fact/2,    % +Fact, -Count
@@ -120,7 +121,11 @@ add_fact(Id, F, From, Src, Recorded) :-
 %  G, its mirror for a symmetric kind) is still open after From, so Fact
 %  cannot start again on From.
 held_after(F, From, G, F0, T0) :-
-    same_fact(F, G), spell(G, F0, T0, _, _), From < T0.
+    key(F, K, A1, A2),
+    (   G = F, spell_(K, A1, A2, G, F0, T0, _, _), From < T0
+    ;   symmetric_kind(K), swap(F, G), key(G, K, B1, B2),
+        spell_(K, B1, B2, G, F0, T0, _, _), From < T0
+    ).
 
 %! addable(+Fact, +From) is semidet.
 %
@@ -129,6 +134,14 @@ held_after(F, From, G, F0, T0) :-
 %  so a batch pays for an exception frame only on the facts it refuses.
 addable(F, From) :-
     valid_fact(F),
+    \+ held_after(F, From, _, _, _).
+
+%! addable_valid(+Fact, +From) is semidet.
+%
+%  addable/2 for a fact already checked against the schema (the engine
+%  checks what it adds in bulk with the schema's own type table,
+%  schema:type_class/2): only the overlap test.
+addable_valid(F, From) :-
     \+ held_after(F, From, _, _, _).
 
 %! add_checked(+Id, +Fact, +From, +Source, +Recorded) is det.

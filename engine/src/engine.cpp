@@ -52,11 +52,13 @@ bool is_snake_case(const std::string& s) {
     return true;
 }
 
-bool is_open_type(const std::string& t) {
-    return t == "declaration" || t == "event" || t == "issue" || t == "threat" || t == "group" || t == "position";
-}
-
-bool is_enum_type(const std::string& t) { return t == "tie_kind" || t == "reaction_kind"; }
+// How an argument type is checked, as schema:type_class/2 says: a known
+// id (entity), a known id or a new snake_case one (open), or one of a
+// fixed list of values.
+struct TypeClass {
+    enum class Kind { entity, open, one_of } kind = Kind::entity;
+    std::vector<std::string> values;  // one_of
+};
 
 const char* article(const std::string& type) {
     return (!type.empty() && std::string("aeiou").find(type[0]) != std::string::npos) ? "an" : "a";
@@ -123,6 +125,7 @@ struct Engine::Impl {
     std::size_t next_ticket = 1;
     static constexpr std::size_t max_queue = 4096;
     std::map<std::string, std::vector<std::string>> entity_kinds;  // define: argument types
+    std::map<std::string, TypeClass> type_classes;                  // argument type -> how it is checked
     LastQuestion last;
 
     explicit Impl(EngineOptions o) : options(std::move(o)) {
@@ -159,6 +162,18 @@ struct Engine::Impl {
         for (auto& k : prolog::list_items(kinds_out)) {
             auto& types = entity_kinds[prolog::text(prolog::arg(k, 1))];
             for (auto& t : prolog::list_items(prolog::arg(k, 2))) types.push_back(prolog::text(t));
+        }
+        PlTerm_var types_out;
+        if (!prolog::call("api", prolog::compound("api_types", {types_out}))) throw KbLoadError("api_types failed");
+        for (auto& t : prolog::list_items(types_out)) {
+            TypeClass& tc = type_classes[prolog::text(prolog::arg(t, 1))];
+            PlTerm c = prolog::arg(t, 2);
+            std::string name = prolog::text(c);
+            if (name == "open") tc.kind = TypeClass::Kind::open;
+            else if (name != "entity") {
+                tc.kind = TypeClass::Kind::one_of;
+                for (auto& v : prolog::list_items(prolog::arg(c, 1))) tc.values.push_back(prolog::text(v));
+            }
         }
         PlTerm_var out;
         if (!prolog::call("api", prolog::compound("api_schema", {out}))) throw KbLoadError("api_schema failed");
@@ -421,14 +436,20 @@ struct Engine::Impl {
         if (auto id = names.find(n.text, type)) return *id;
         auto [b, e] = ps.span_of(n);
         std::size_t len = e > b ? e - b : n.text.size();
-        if (is_open_type(type)) {
+        auto tc = type_classes.find(type);
+        if (tc != type_classes.end() && tc->second.kind == TypeClass::Kind::open) {
             if (is_snake_case(n.text)) return n.text;
             throw NameError("'" + n.text + "' is no known " + type + "; a new " + type +
                                 " id must be snake_case (lowercase letters, digits, _)", b, len);
         }
-        if (is_enum_type(type)) {
+        if (tc != type_classes.end() && tc->second.kind == TypeClass::Kind::one_of) {
+            const auto& values = tc->second.values;
             std::string lowered = NameTable::normalize(n.text);
-            return lowered;  // checked by the schema in Prolog, which lists the allowed values
+            if (std::find(values.begin(), values.end(), lowered) != values.end()) return lowered;
+            std::string msg = "'" + n.text + "' is not a " + type + ": one of ";
+            for (std::size_t i = 0; i < values.size(); ++i) msg += (i ? ", " : "") + values[i];
+            if (auto s = nearest(lowered, values)) msg += "; did you mean '" + *s + "'?";
+            throw ValidationError(msg, b, len);
         }
         auto types = names.types_of(n.text);
         if (!types.empty())
@@ -578,12 +599,36 @@ struct Engine::Impl {
         const long first_id = next_id;
         PlTerm_var adds;
         PL_put_nil(adds.C_);
+        // valid(Id, Fact, From, Source, Recorded): checked by ground()
+        // against the schema's type table, so the store only tests the
+        // overlap. Built with the raw C interface, the source and the
+        // recording time (the same for most of a batch) made once.
+        const functor_t valid5 = PL_new_functor(PL_new_atom("valid"), 5);
+        term_t item = PL_new_term_ref(), a = PL_new_term_refs(5), src = PL_new_term_ref(), rec = PL_new_term_ref();
+        std::string last_kind, last_src, last_rec;
+        functor_t kind_f = 0;
+        bool have_src = false, have_rec = false;
         for (std::size_t i = batch.size(); i-- > 0;) {
             const JournalRecord& r = batch[i].record;
-            PlTerm add = prolog::compound("add", {prolog::integer(first_id + static_cast<long>(i)), batch[i].fact.term(),
-                                                  prolog::integer(r.date), prolog::atom(r.source),
-                                                  prolog::atom(r.recorded)});   // kept as atoms (api.pl stored_text/2)
-            if (!PL_cons_list(adds.C_, add.C_, adds.C_)) throw LimitError("out of memory building a batch of adds");
+            const GroundFact& f = batch[i].fact;
+            if (kind_f == 0 || f.kind != last_kind || PL_functor_arity(kind_f) != f.args.size()) {
+                last_kind = f.kind;
+                atom_t name = PL_new_atom_mbchars(REP_UTF8, f.kind.size(), f.kind.data());
+                kind_f = PL_new_functor(name, f.args.size());
+                PL_unregister_atom(name);
+            }
+            term_t fargs = PL_new_term_refs(static_cast<int>(f.args.size()));
+            for (std::size_t j = 0; j < f.args.size(); ++j) prolog::put_atom(fargs + j, f.args[j]);
+            if (!PL_put_int64(a, first_id + static_cast<long>(i)) || !PL_cons_functor_v(a + 1, kind_f, fargs) ||
+                !PL_put_int64(a + 2, r.date))
+                throw LimitError("out of memory building a batch of adds");
+            if (!have_src || r.source != last_src) prolog::put_atom(src, last_src = r.source), have_src = true;
+            if (!have_rec || r.recorded != last_rec) prolog::put_atom(rec, last_rec = r.recorded), have_rec = true;
+            // Kept as atoms (api.pl stored_text/2).
+            if (!PL_put_term(a + 3, src) || !PL_put_term(a + 4, rec) || !PL_cons_functor_v(item, valid5, a) ||
+                !PL_cons_list(adds.C_, item, adds.C_))
+                throw LimitError("out of memory building a batch of adds");
+            PL_reset_term_refs(fargs);
         }
         next_id += static_cast<long>(batch.size());
         std::vector<std::optional<std::string>> refused(batch.size());  // the store's message, if it refused

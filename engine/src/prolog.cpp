@@ -313,6 +313,20 @@ PlTerm text_term(int type, const std::string& t) {
 }  // namespace
 
 PlTerm atom(const std::string& t) { return text_term(PL_ATOM, t); }
+
+void put_atom(term_t t, const std::string& text) {
+    bool ascii = true;
+    for (unsigned char c : text) ascii = ascii && c < 0x80;
+    if (ascii) {
+        if (!PL_put_atom_nchars(t, text.size(), text.data())) throw LimitError("out of memory making an atom");
+        return;
+    }
+    PL_put_variable(t);
+    if (!PL_unify_chars(t, PL_ATOM | REP_UTF8, text.size(), text.data())) {
+        PL_clear_exception();
+        throw ValidationError("the text is not valid UTF-8", 0, 0);
+    }
+}
 PlTerm string(const std::string& t) { return text_term(PL_STRING, t); }
 
 PlTerm integer(long value) { return PlTerm_integer(value); }

@@ -55,6 +55,9 @@ PlTerm string(const std::string& text);
 PlTerm integer(long value);
 PlTerm list(const std::vector<PlTerm>& items);
 PlTerm compound(const std::string& functor, const std::vector<PlTerm>& args);
+// Puts the atom Text into t with the raw C interface, for bulk term
+// building (a batch of adds): ASCII text directly, other text as UTF-8.
+void put_atom(term_t t, const std::string& text);
 std::string text(const PlTerm& t);  // atom, string, number or any term (written)
 long integer_of(const PlTerm& t);
 double number_of(const PlTerm& t);

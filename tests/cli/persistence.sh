@@ -51,7 +51,7 @@ S
 "$casus" --data "$dir/b" -f text "$dir/batch.casus" >"$dir/out" 2>"$dir/err"; rc=$?
 [[ $rc == 1 ]] || fail "batch with refused adds: exit $rc"
 grep -q 'batch.casus:2:5: error: member(georgia,nato) contradicts a fact already held' "$dir/err" || fail "overlap in batch: $(cat "$dir/err")"
-grep -q 'batch.casus:5:5: error: argument 3 of tie must be a tie_kind' "$dir/err" || fail "bad kind in batch: $(cat "$dir/err")"
+grep -q "batch.casus:5:27: error: 'friendly' is not a tie_kind: one of ethnic" "$dir/err" || fail "bad kind in batch: $(cat "$dir/err")"
 grep -q 'batch.casus:7:5: error: rivalry(georgia,armenia) contradicts' "$dir/err" || fail "symmetric overlap in batch: $(cat "$dir/err")"
 grep -q 'North Atlantic Treaty' "$dir/out" || fail "the question did not see the batch's earlier add: $(cat "$dir/out")"
 [[ $(grep -c '^added' "$dir/out") == 3 ]] || fail "want 3 acknowledgements: $(cat "$dir/out")"
