@@ -51,4 +51,29 @@ test(symmetric_lookup_with_unbound_state) :-
     findall(S, store:holds(conflict(S, armenia, _), 20151231, _), Ss),
     assertion(memberchk(azerbaijan, Ss)).
 
+% The engine checks the facts it adds in bulk with schema:type_class/2
+% and the store then trusts them: every argument type needs a class, and
+% a class must accept exactly what type_value/2 accepts.
+test(every_argument_type_has_a_class) :-
+    forall(( schema:fact_kind(_, Ts, _), member(T, Ts) ),
+           assertion(schema:type_class(T, _))).
+test(type_classes_agree_with_the_schema_check) :-
+    forall(schema:type_class(T, one_of(Vs)),
+           ( forall(member(V, Vs), assertion(schema:is_of_type(V, T))),
+             assertion(\+ schema:is_of_type(not_a_value, T)) )),
+    forall(schema:type_class(T, open),
+           ( assertion(schema:is_of_type(brand_new_id_2026, T)),
+             assertion(\+ schema:is_of_type('Not Snake', T)) )),
+    forall(schema:type_class(T, entity),
+           assertion(\+ schema:is_of_type(brand_new_id_2026, T))).
+
+% The defence matrix's tables hold a known pair's obligation and its
+% pair-specific correction (tests/cli/matrix.py proves the combined
+% matrix equal to defenders/4 for every pair).
+test(matrix_tables_hold_the_obligations) :-
+    matrix:matrix_tables(20151231, tables(_, States, _, _, Obs, _, Cs)),
+    assertion(memberchk(armenia, States)),
+    assertion(memberchk(ob(armenia, russia, any), Obs)),
+    assertion(memberchk(c(armenia, azerbaijan, kazakhstan, -0.75), Cs)).
+
 :- end_tests(rules).
