@@ -6,6 +6,8 @@
 // keywords, or a quoted string; they are resolved later (names.cpp).
 #pragma once
 
+#include <algorithm>
+
 #include "ast.hpp"
 #include "ast_adapted.hpp"
 #include "config.hpp"
@@ -112,20 +114,27 @@ auto const mark = [](auto& ctx) {
 
 auto const set_name_text = [](auto& ctx) {
     auto const& r = x3::_attr(ctx);
-    std::string text;
-    bool space = false;
-    for (char c : r) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            space = true;
-            continue;
-        }
-        if (space && !text.empty()) text += ' ';
-        space = false;
-        text += c;
-    }
-    x3::_val(ctx).text = std::move(text);
+    auto const is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     auto end = r.end();  // the range ends after trailing blanks
-    while (end != r.begin() && (*(end - 1) == ' ' || *(end - 1) == '\t')) --end;
+    while (end != r.begin() && is_blank(*(end - 1))) --end;
+    std::string& text = x3::_val(ctx).text;
+    if (std::none_of(r.begin(), end, is_blank)) {
+        text.assign(r.begin(), end);  // one word, the common case: one copy
+    } else {
+        // Several words: blanks between them collapse to one space.
+        text.clear();
+        text.reserve(static_cast<std::size_t>(end - r.begin()));
+        bool space = false;
+        for (auto it = r.begin(); it != end; ++it) {
+            if (is_blank(*it)) {
+                space = true;
+                continue;
+            }
+            if (space && !text.empty()) text += ' ';
+            space = false;
+            text += *it;
+        }
+    }
     tag_position(ctx, x3::_val(ctx), r.begin(), end);
 };
 auto const set_quoted_text = [](auto& ctx) { x3::_val(ctx).text = x3::_attr(ctx); };

@@ -117,7 +117,8 @@ struct Engine::Impl {
     struct QueuedAdd {
         std::size_t ticket;
         GroundFact fact;
-        JournalRecord record;
+        long date;                    // valid from
+        std::string source, recorded;
         std::size_t offset, length;   // the fact's place in its statement
     };
     std::vector<QueuedAdd> queue;
@@ -537,17 +538,17 @@ struct Engine::Impl {
             check(ps, a.fact, g);
             return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 0};
         }
-        JournalRecord rec = record("add", g, from.as_int(), source, utc_now());
         require_writable(ps, a.fact, g, "add");
         if (group_commit && journal) {
             auto [b, e] = ps.span_of(a.fact);
             std::size_t ticket = next_ticket++;
-            queue.push_back({ticket, g, std::move(rec), b, e > b ? e - b : 1});
-            if (queue.size() >= max_queue) apply_queue();
             ChangeResult r{ChangeResult::Action::added, g.text(), from, source, 1};
             r.ticket = ticket;
+            queue.push_back({ticket, std::move(g), from.as_int(), std::move(source), utc_now(), b, e > b ? e - b : 1});
+            if (queue.size() >= max_queue) apply_queue();
             return r;
         }
+        JournalRecord rec = record("add", g, from.as_int(), source, utc_now());
         // api_add validates the fact itself (schema and overlap) before it stores anything.
         at_fact(ps, a.fact, [&] { return apply("add", g, rec.date, rec.source, rec.recorded); });
         durable(rec);
@@ -609,7 +610,7 @@ struct Engine::Impl {
         functor_t kind_f = 0;
         bool have_src = false, have_rec = false;
         for (std::size_t i = batch.size(); i-- > 0;) {
-            const JournalRecord& r = batch[i].record;
+            const QueuedAdd& r = batch[i];
             const GroundFact& f = batch[i].fact;
             if (kind_f == 0 || f.kind != last_kind || PL_functor_arity(kind_f) != f.args.size()) {
                 last_kind = f.kind;
@@ -649,7 +650,8 @@ struct Engine::Impl {
                 rejections.push_back({batch[i].ticket, *refused[i], batch[i].offset, batch[i].length});
                 continue;
             }
-            journal->append(batch[i].record);
+            const QueuedAdd& q = batch[i];
+            journal->append_add(q.fact.kind, q.fact.args, q.date, q.source, q.recorded);
             pending_adds.emplace_back(first_id + static_cast<long>(i), std::move(batch[i].fact));
         }
     }

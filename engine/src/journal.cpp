@@ -104,25 +104,36 @@ static void put_json_string(std::string& out, const std::string& s) {
     out += '"';
 }
 
-void Journal::encode_into(std::string& out, const JournalRecord& r) {
+namespace {
+
+// One framed record: u32 length, u32 crc32, then the JSON payload. The
+// fact is `head` (if given) followed by `items`.
+void encode_record(std::string& out, const std::string& op, const std::string* head, const std::vector<std::string>& items,
+                   long date, const std::string& source, const std::string& recorded, long until) {
     const std::size_t start = out.size();
     out.append(header_size, '\0');  // length and checksum, filled in below
     out += "{\"op\":";
-    put_json_string(out, r.op);
+    put_json_string(out, op);
     out += ",\"fact\":[";
-    for (std::size_t i = 0; i < r.fact.size(); ++i) {
-        if (i) out += ',';
-        put_json_string(out, r.fact[i]);
+    bool first = true;
+    if (head) {
+        put_json_string(out, *head);
+        first = false;
+    }
+    for (auto& item : items) {
+        if (!first) out += ',';
+        put_json_string(out, item);
+        first = false;
     }
     out += "],\"date\":";
-    out += std::to_string(r.date);
+    out += std::to_string(date);
     out += ",\"source\":";
-    put_json_string(out, r.source);
+    put_json_string(out, source);
     out += ",\"recorded\":";
-    put_json_string(out, r.recorded);
-    if (r.until) {
+    put_json_string(out, recorded);
+    if (until) {
         out += ",\"until\":";
-        out += std::to_string(r.until);
+        out += std::to_string(until);
     }
     out += '}';
     const std::size_t size = out.size() - start - header_size;
@@ -130,6 +141,12 @@ void Journal::encode_into(std::string& out, const JournalRecord& r) {
     put_u32(header, static_cast<std::uint32_t>(size));
     put_u32(header, crc32(out.data() + start + header_size, size));
     out.replace(start, header_size, header);
+}
+
+}  // namespace
+
+void Journal::encode_into(std::string& out, const JournalRecord& r) {
+    encode_record(out, r.op, nullptr, r.fact, r.date, r.source, r.recorded, r.until);
 }
 
 Journal::Journal(const std::filesystem::path& dir, JournalReport& report) : dir_(dir), file_(dir / "journal.log") {
@@ -214,6 +231,14 @@ std::vector<JournalRecord> Journal::read_all(JournalReport& report) {
 void Journal::append(const JournalRecord& r) {
     if (read_only_) throw StorageError("the data directory " + dir_.string() + " is read-only in this session (" + read_only_reason_ + ")");
     encode_into(buffer_, r);
+    ++pending_count_;
+}
+
+void Journal::append_add(const std::string& kind, const std::vector<std::string>& args, long date,
+                         const std::string& source, const std::string& recorded) {
+    if (read_only_) throw StorageError("the data directory " + dir_.string() + " is read-only in this session (" + read_only_reason_ + ")");
+    static const std::string add = "add";
+    encode_record(buffer_, add, &kind, args, date, source, recorded, 0);
     ++pending_count_;
 }
 

@@ -40,6 +40,10 @@ public:
     std::vector<JournalRecord> read_all(JournalReport& report);
 
     void append(const JournalRecord& record);  // buffered until commit()
+    // The same bytes as append(JournalRecord{"add", {kind, args...}, ...}),
+    // without building the record: a batch of adds appends thousands.
+    void append_add(const std::string& kind, const std::vector<std::string>& args, long date, const std::string& source,
+                    const std::string& recorded);
     // Writes and fdatasyncs the batch; returns records made durable. If it
     // fails, the file is cut back to its last durable end (so no partial
     // record stays behind a later batch) and the batch is dropped.
