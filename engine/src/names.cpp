@@ -9,6 +9,7 @@ namespace casus {
 
 std::string NameTable::normalize(const std::string& in) {
     std::string out;
+    out.reserve(in.size());
     bool space = false;
     for (std::size_t i = 0; i < in.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(in[i]);
@@ -19,7 +20,7 @@ std::string NameTable::normalize(const std::string& in) {
         if (space) out += ' ';
         space = false;
         if (c < 0x80) {
-            out += static_cast<char>(std::tolower(c));
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII: no locale
         } else if (c == 0xC3 && i + 1 < in.size()) {
             // Latin-1 supplement capitals U+00C0..U+00DE (but not ×) fold to lower case.
             unsigned char d = static_cast<unsigned char>(in[i + 1]);
