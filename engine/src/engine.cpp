@@ -863,6 +863,11 @@ struct Engine::Impl {
                     for (std::uint32_t i = 0; i < r.states.size(); ++i) chosen.push_back(i);
                 else if (chosen.size() < 2)
                     throw UsageError("a defence matrix needs at least two different states after 'among'");
+                constexpr std::size_t max_pairs = 4'000'000;
+                if (chosen.size() * (chosen.size() - 1) > max_pairs)
+                    throw UsageError("a defence matrix of " + std::to_string(chosen.size()) + " states has " +
+                                     std::to_string(chosen.size() * (chosen.size() - 1)) + " ordered pairs (at most " +
+                                     std::to_string(max_pairs) + "); name fewer with 'among'");
                 for (auto a : chosen)
                     for (auto x : chosen) {
                         if (a == x) continue;

@@ -63,6 +63,11 @@ DefenceTables::DefenceTables(term_t tables) {
         by_atom_.emplace(a, static_cast<std::uint32_t>(states_.size()));
         states_.emplace_back(PL_atom_chars(a));
     });
+    // Dense tables: 247 states take 1.5 MB; the bound keeps a kb of
+    // tens of thousands of states from asking for gigabytes.
+    if (n() > max_states)
+        throw LimitError("the defence matrix needs tables of every pair of states, and the kb has " + std::to_string(n()) +
+                         " states (at most " + std::to_string(max_states) + ")");
     const std::size_t cells = n() * n();
     toward_ally_.assign(cells, 0);
     toward_attacker_.assign(cells, 0);

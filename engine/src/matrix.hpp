@@ -28,6 +28,7 @@ public:
     // Reads the term api_matrix/2 returned; throws PrologError on a term
     // of the wrong shape.
     explicit DefenceTables(term_t tables);
+    static constexpr std::size_t max_states = 4000;
 
     // A user's rules add factors per (defender, ally, attacker) that no
     // table holds: the engine then asks defenders/4 pair by pair.
