@@ -54,11 +54,19 @@ def pairs_file(name, states, n, seed):
             f.write(f"{a} {x}\n")
     return path
 
-def questions(name, kb, states, n, baseline_kb=None):
+def questions(name, kb, states, n, baseline_kb=None, rounds=1):
+    """casus and swipl alternately, `rounds` times each, the best run of
+    each kept: a drift of the shared machine's speed between the two
+    measurements (10-40% here) then weighs on neither side."""
     pairs = pairs_file(name, states, n, 42)
     dig_c, dig_b = os.path.join(work, f"digest-{name}-casus"), os.path.join(work, f"digest-{name}-swipl")
-    c = measure([bench, "questions", kb, pairs, DATE, dig_c])
-    b = measure(["swipl", "--signals=false", os.path.join(here, "baseline.pl"), "questions", baseline_kb or kb, pairs, DATE, dig_b])
+    c = b = None
+    for _ in range(rounds):
+        c1 = measure([bench, "questions", kb, pairs, DATE, dig_c])
+        b1 = measure(["swipl", "--signals=false", os.path.join(here, "baseline.pl"), "questions", baseline_kb or kb, pairs,
+                      DATE, dig_b])
+        c = c1 if c is None or c1["per_second"] > c["per_second"] else c
+        b = b1 if b is None or b1["per_second"] > b["per_second"] else b
     same = open(dig_c).read() == open(dig_b).read()
     if not same:
         sys.exit(f"FAIL: casus and the kb predicate in swipl disagree on the {name} world: diff {dig_c} {dig_b}")
@@ -83,7 +91,7 @@ if args.smoke:
 per_world = {}
 matrix_worlds = []
 for size in (["small"] if args.quick else ["small", "large"]):
-    c, b, dig = questions(size, world(size), synthetic, 200 if size == "small" else 30)
+    c, b, dig = questions(size, world(size), synthetic, 200 if size == "small" else 30, rounds=3 if size == "small" else 1)
     if size == "large":
         matrix_worlds.append(("large", world(size), dig, 2.0))
     per_world[size] = c
@@ -105,7 +113,7 @@ link_kb(os.path.join(src, "kb"), atop_kb)
 with open(os.path.join(atop_kb, "casus.pl"), "a") as f:
     f.write(f"\n:- initialization(load_files({os.path.join(atop_data, 'snapshot.qlf')!r}, [silent(true)])).\n")
 atop_states = [l.split(",")[0] for l in sh([casus, "--memory", "--kb", atop_kb, "-f", "csv", "-e", "list states"]).splitlines()[1:]]
-c, b, dig = questions("atop", atop_kb, atop_states, 200)
+c, b, dig = questions("atop", atop_kb, atop_states, 200, rounds=3)
 matrix_worlds.append(("ATOP", atop_kb, dig, 1.0))
 ratio = b["per_second"] / c["per_second"]
 row("1. defenders questions/s, ATOP world", f"{c['per_second']:.1f}/s", f"{b['per_second']:.1f}/s", f"{ratio:.3f} (time)",
@@ -144,15 +152,19 @@ row("4. durable ingest, one fsync per fact", f"{e['per_second']:.0f}/s", "-", f"
     "(reference)", True)
 
 # 5: cold start, whole process, median of 9.
-def median_run(cmd, runs=9):
-    times = []
+def median_runs(cmds, runs=9):
+    """The median wall time of each command, the commands run in turn
+    (so a drift of the machine's speed weighs on all of them alike)."""
+    times = [[] for _ in cmds]
     for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, env=env)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-c = median_run([casus, "--memory", "-e", "who must defend armenia"])
-b = median_run(["swipl", "--signals=false", "-g", "halt"])
+        for i, cmd in enumerate(cmds):
+            t = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, env=env)
+            times[i].append(time.perf_counter() - t)
+    return [statistics.median(t) for t in times]
+def median_run(cmd, runs=9):
+    return median_runs([cmd], runs)[0]
+c, b = median_runs([[casus, "--memory", "-e", "who must defend armenia"], ["swipl", "--signals=false", "-g", "halt"]], 15)
 row("5. cold start, casus -e question", f"{c * 1000:.0f} ms", f"{b * 1000:.0f} ms swipl -g halt", f"{c / b:.2f}", "<= 1.5", c / b <= 1.5)
 sh([casus, "--data", ingest_dir, "-e", ".compact"])
 # Start-up alone: a statement that does not read the added facts.
