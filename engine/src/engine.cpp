@@ -74,9 +74,18 @@ struct GroundFact {
         return prolog::compound(kind, a);
     }
     std::string text() const {
-        std::string out = kind + "(";
-        for (std::size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + args[i];
-        return out + ")";
+        std::size_t size = kind.size() + 2;
+        for (auto& a : args) size += a.size() + 2;
+        std::string out;
+        out.reserve(size);  // one allocation: every add of a batch is acknowledged with its text
+        out += kind;
+        out += '(';
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            if (i) out += ", ";
+            out += args[i];
+        }
+        out += ')';
+        return out;
     }
 };
 

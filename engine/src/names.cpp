@@ -68,13 +68,14 @@ std::vector<std::string> NameTable::types_of(const std::string& text) const {
 }
 
 std::optional<std::string> NameTable::suggest(const std::string& text, const std::string& type) const {
-    std::vector<std::string> keys;
-    std::map<std::string, std::string> id_of;
+    std::map<std::string, std::string> id_of;  // sorted, so ties between suggestions break the same way every run
     for (const auto& [key, target] : by_key_)
         if (type_matches(target.type, type)) {
-            keys.push_back(key);
-            id_of.emplace(key, target.id);
+            auto [it, fresh] = id_of.emplace(key, target.id);
+            if (!fresh && target.id < it->second) it->second = target.id;
         }
+    std::vector<std::string> keys;
+    for (const auto& [key, _] : id_of) keys.push_back(key);
     auto best = nearest(normalize(text), keys);
     if (!best) return std::nullopt;
     return id_of[*best];

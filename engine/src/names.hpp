@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace casus {
@@ -32,7 +33,8 @@ public:
 
 private:
     struct Target { std::string id, type; };
-    std::multimap<std::string, Target> by_key_;
+    // Hashed: a million-fact ingest resolves two names a fact.
+    std::unordered_multimap<std::string, Target> by_key_;
     std::vector<NameEntry> entries_;
 };
 
