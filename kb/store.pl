@@ -36,7 +36,6 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 :- use_module(entities).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
-:- use_module(library(aggregate)).
 
 :- multifile facts:kb_fact/4.
 :- dynamic facts:kb_fact/4.
