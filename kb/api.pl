@@ -300,12 +300,14 @@ api_add_batch(Adds, Rejected) :-
           ( forall(( member(Add, Adds), batch_item(Add, Id, F, _, _, _, _) ), undo_add(Id, F)), throw(E) )).
 
 add_batch([], _, []).
+add_batch([valid(Id, F, From, Src, Rec)|Adds], I, Rejected) :-
+    add_valid(Id, F, From, source(Src, ''), Rec), !,   % the common case, in one step
+    I1 is I + 1,
+    add_batch(Adds, I1, Rejected).
 add_batch([Add|Adds], I, Rejected) :-
     batch_item(Add, Id, F, From, Src, Rec, Valid),
-    (   (   Valid == true
-        ->  addable_valid(F, From)
-        ;   addable(F, From)             % the common case: no exception frame
-        )
+    (   Valid == false,
+        addable(F, From)                 % no exception frame for a fact that is fine
     ->  add_checked(Id, F, From, source(Src, ''), Rec),
         Rejected = Rejected1
     ;   (   catch(api_add(Id, F, From, Src, Rec), E, true)

@@ -5,7 +5,7 @@
             materialize_curated/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
             addable/2,          % +Fact, +From
-            addable_valid/2,    % +Fact, +From
+            add_valid/5,        % +Id, +Fact, +From, +Source, +Recorded
             add_checked/5,      % +Id, +Fact, +From, +Source, +Recorded
             end_fact/4,         % +Fact, +Date, +Source, +Recorded
             withdraw_fact/2,    % +Fact, -Count
@@ -135,13 +135,19 @@ addable(F, From) :-
     valid_fact(F),
     \+ held_after(F, From, _, _, _).
 
-%! addable_valid(+Fact, +From) is semidet.
+%! add_valid(+Id, +Fact, +From, +Source, +Recorded) is semidet.
 %
-%  addable/2 for a fact already checked against the schema (the engine
-%  checks what it adds in bulk with the schema's own type table,
-%  schema:type_class/2): only the overlap test.
-addable_valid(F, From) :-
-    \+ held_after(F, From, _, _, _).
+%  add_checked/5 for a fact already checked against the schema (the
+%  engine checks what it adds in bulk with the schema's own type table,
+%  schema:type_class/2), unless a spell of it or of its mirror is open
+%  after From: then it fails and stores nothing (add_fact/5 says why).
+%  One step, as a batch of a million adds runs it a million times.
+add_valid(Id, F, From, Src, Recorded) :-
+    key(F, K, A1, A2),
+    \+ ( spell_(K, A1, A2, F, _, T0, _, _), From < T0 ),
+    \+ ( symmetric_kind(K), swap(F, G), key(G, K, B1, B2),
+          spell_(K, B1, B2, G, _, T1, _, _), From < T1 ),
+    assertz(spell_(K, A1, A2, F, From, 99991231, Src, added(Id, Recorded))).
 
 %! add_checked(+Id, +Fact, +From, +Source, +Recorded) is det.
 %
