@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <cerrno>
 #include <cstring>
@@ -27,9 +28,6 @@ std::uint32_t crc32(const char* data, std::size_t size) {
     return static_cast<std::uint32_t>(::crc32_z(0, reinterpret_cast<const Bytef*>(data), size));
 }
 
-void put_u32(std::string& out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-}
 
 std::uint32_t get_u32(const char* p) {
     std::uint32_t v = 0;
@@ -78,15 +76,23 @@ void durable_rename(const std::filesystem::path& file, const std::filesystem::pa
 
 // JSON string escaping as RFC 8259 asks; the payload is read back with
 // nlohmann::json. Written by hand because building a json object per
-// record cost more than the fsync of its batch.
+// record cost more than the fsync of its batch; runs of characters that
+// need no escape (all of them, nearly always) are copied whole.
 static void put_json_string(std::string& out, const std::string& s) {
+    static const auto needs_escape = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0; c < 0x20; ++c) t[c] = true;
+        t['"'] = t['\\'] = true;
+        return t;
+    }();
     out += '"';
-    std::size_t run = 0;  // start of the current run of characters needing no escape
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s, run, i - run);
-        run = i + 1;
+    const char* run = s.data();
+    const char* const end = run + s.size();
+    for (const char* p = run; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (!needs_escape[c]) continue;
+        out.append(run, p);
+        run = p + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -100,8 +106,14 @@ static void put_json_string(std::string& out, const std::string& s) {
             }
         }
     }
-    out.append(s, run, std::string::npos);
+    out.append(run, end);
     out += '"';
+}
+
+static void put_number(std::string& out, long v) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
 }
 
 namespace {
@@ -126,21 +138,20 @@ void encode_record(std::string& out, const std::string& op, const std::string* h
         first = false;
     }
     out += "],\"date\":";
-    out += std::to_string(date);
+    put_number(out, date);
     out += ",\"source\":";
     put_json_string(out, source);
     out += ",\"recorded\":";
     put_json_string(out, recorded);
     if (until) {
         out += ",\"until\":";
-        out += std::to_string(until);
+        put_number(out, until);
     }
     out += '}';
     const std::size_t size = out.size() - start - header_size;
-    std::string header;
-    put_u32(header, static_cast<std::uint32_t>(size));
-    put_u32(header, crc32(out.data() + start + header_size, size));
-    out.replace(start, header_size, header);
+    const std::uint32_t fields[2] = {static_cast<std::uint32_t>(size), crc32(out.data() + start + header_size, size)};
+    for (int f = 0; f < 2; ++f)
+        for (int i = 0; i < 4; ++i) out[start + 4 * f + i] = static_cast<char>((fields[f] >> (8 * i)) & 0xFF);  // little-endian
 }
 
 }  // namespace
