@@ -46,7 +46,7 @@ void NameTable::add(const std::string& text, const std::string& id, const std::s
     auto range = by_key_.equal_range(key);
     for (auto it = range.first; it != range.second; ++it)
         if (it->second.id == id && it->second.type == type) return;
-    by_key_.emplace(key, Target{id, type});
+    by_key_.emplace(key, Target{id, type, by_key_.size()});
 }
 
 static bool type_matches(const std::string& have, const std::string& want) {
@@ -54,10 +54,14 @@ static bool type_matches(const std::string& have, const std::string& want) {
 }
 
 std::optional<std::string> NameTable::find(const std::string& text, const std::string& type) const {
+    // A hash map keeps no order among equal keys: the earliest added wins,
+    // as it did when this was an ordered multimap.
+    const Target* best = nullptr;
     auto range = by_key_.equal_range(normalize(text));
     for (auto it = range.first; it != range.second; ++it)
-        if (type_matches(it->second.type, type)) return it->second.id;
-    return std::nullopt;
+        if (type_matches(it->second.type, type) && (!best || it->second.order < best->order)) best = &it->second;
+    if (!best) return std::nullopt;
+    return best->id;
 }
 
 std::vector<std::string> NameTable::types_of(const std::string& text) const {

@@ -32,7 +32,7 @@ public:
     static std::string normalize(const std::string& text);
 
 private:
-    struct Target { std::string id, type; };
+    struct Target { std::string id, type; std::size_t order; };  // order: when added (the first spelling wins)
     // Hashed: a million-fact ingest resolves two names a fact.
     std::unordered_multimap<std::string, Target> by_key_;
     std::vector<NameEntry> entries_;
