@@ -72,17 +72,19 @@ std::vector<std::string> NameTable::types_of(const std::string& text) const {
 }
 
 std::optional<std::string> NameTable::suggest(const std::string& text, const std::string& type) const {
-    std::map<std::string, std::string> id_of;  // sorted, so ties between suggestions break the same way every run
+    // Sorted by key, so ties between suggestions break the same way every
+    // run; for a key of several entities, the first added (as find()).
+    std::map<std::string, const Target*> target_of;
     for (const auto& [key, target] : by_key_)
         if (type_matches(target.type, type)) {
-            auto [it, fresh] = id_of.emplace(key, target.id);
-            if (!fresh && target.id < it->second) it->second = target.id;
+            auto [it, fresh] = target_of.emplace(key, &target);
+            if (!fresh && target.order < it->second->order) it->second = &target;
         }
     std::vector<std::string> keys;
-    for (const auto& [key, _] : id_of) keys.push_back(key);
+    for (const auto& [key, _] : target_of) keys.push_back(key);
     auto best = nearest(normalize(text), keys);
     if (!best) return std::nullopt;
-    return id_of[*best];
+    return target_of[*best]->id;
 }
 
 }  // namespace casus
