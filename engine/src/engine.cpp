@@ -29,21 +29,24 @@ namespace casus {
 
 namespace {
 
-std::string utc_now() {
-    // Formatted once a second: an ingest records a million facts a minute.
+// The time now, formatted once a second and shared by every statement
+// of that second: an ingest records a million facts a minute.
+std::shared_ptr<const std::string> utc_now_shared() {
     static std::time_t last = -1;
-    static std::string text;
+    static std::shared_ptr<const std::string> text;
     std::time_t now = std::time(nullptr);
     if (now != last) {
         std::tm tm{};
         gmtime_r(&now, &tm);
         char buf[32];
         std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        text = buf;
+        text = std::make_shared<const std::string>(buf);
         last = now;
     }
     return text;
 }
+
+std::string utc_now() { return *utc_now_shared(); }
 
 bool is_snake_case(const std::string& s) {
     if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
@@ -127,10 +130,12 @@ struct Engine::Impl {
         std::size_t ticket;
         GroundFact fact;
         long date;                    // valid from
-        std::string source, recorded;
+        // The same two texts for most of a batch: shared, not copied.
+        std::shared_ptr<const std::string> source, recorded;
         std::size_t offset, length;   // the fact's place in its statement
     };
     std::vector<QueuedAdd> queue;
+    std::shared_ptr<const std::string> queued_source;  // the last queued add's source
     std::vector<Rejection> rejections;
     std::size_t next_ticket = 1;
     static constexpr std::size_t max_queue = 4096;
@@ -553,7 +558,8 @@ struct Engine::Impl {
             std::size_t ticket = next_ticket++;
             ChangeResult r{ChangeResult::Action::added, g.text(), from, source, 1};
             r.ticket = ticket;
-            queue.push_back({ticket, std::move(g), from.as_int(), std::move(source), utc_now(), b, e > b ? e - b : 1});
+            if (!queued_source || *queued_source != source) queued_source = std::make_shared<const std::string>(source);
+            queue.push_back({ticket, std::move(g), from.as_int(), queued_source, utc_now_shared(), b, e > b ? e - b : 1});
             if (queue.size() >= max_queue) apply_queue();
             return r;
         }
@@ -615,9 +621,9 @@ struct Engine::Impl {
         // recording time (the same for most of a batch) made once.
         const functor_t valid5 = PL_new_functor(PL_new_atom("valid"), 5);
         term_t item = PL_new_term_ref(), a = PL_new_term_refs(5), src = PL_new_term_ref(), rec = PL_new_term_ref();
-        std::string last_kind, last_src, last_rec;
+        std::string last_kind;
+        std::shared_ptr<const std::string> last_src, last_rec;
         functor_t kind_f = 0;
-        bool have_src = false, have_rec = false;
         for (std::size_t i = batch.size(); i-- > 0;) {
             const QueuedAdd& r = batch[i];
             const GroundFact& f = batch[i].fact;
@@ -632,8 +638,9 @@ struct Engine::Impl {
             if (!PL_put_int64(a, first_id + static_cast<long>(i)) || !PL_cons_functor_v(a + 1, kind_f, fargs) ||
                 !PL_put_int64(a + 2, r.date))
                 throw LimitError("out of memory building a batch of adds");
-            if (!have_src || r.source != last_src) prolog::put_atom(src, last_src = r.source), have_src = true;
-            if (!have_rec || r.recorded != last_rec) prolog::put_atom(rec, last_rec = r.recorded), have_rec = true;
+            // Shared texts: the same pointer, the same atom.
+            if (r.source != last_src) prolog::put_atom(src, *(last_src = r.source));
+            if (r.recorded != last_rec) prolog::put_atom(rec, *(last_rec = r.recorded));
             // Kept as atoms (api.pl stored_text/2).
             if (!PL_put_term(a + 3, src) || !PL_put_term(a + 4, rec) || !PL_cons_functor_v(item, valid5, a) ||
                 !PL_cons_list(adds.C_, item, adds.C_))
@@ -660,7 +667,7 @@ struct Engine::Impl {
                 continue;
             }
             const QueuedAdd& q = batch[i];
-            journal->append_add(q.fact.kind, q.fact.args, q.date, q.source, q.recorded);
+            journal->append_add(q.fact.kind, q.fact.args, q.date, *q.source, *q.recorded);
             pending_adds.emplace_back(first_id + static_cast<long>(i), std::move(batch[i].fact));
         }
     }
