@@ -547,7 +547,8 @@ struct Engine::Impl {
     Result run_node(const ParsedStatement& ps, const ast::Add& a) {
         GroundFact g = ground(ps, a.fact);
         Date from = a.on ? date_of(ps, *a.on) : Date::today();
-        std::string source = a.source ? *a.source : std::string("added by the user");
+        static const std::string default_source = "added by the user";
+        const std::string& source = a.source ? *a.source : default_source;
         if (options.dry_run) {
             check(ps, a.fact, g);
             return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 0};
