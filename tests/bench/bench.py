@@ -139,9 +139,14 @@ for name, kb, digest, goal in matrix_worlds:
 # 4: durable ingest vs plain assertz; and one fsync per fact.
 n = 200000 if args.quick else 1000000
 ingest_dir = os.path.join(work, "ingest-data")
-shutil.rmtree(ingest_dir, ignore_errors=True)
-i = measure([bench, "ingest", ingest_dir, str(n)])
-a = measure(["swipl", "--signals=false", os.path.join(here, "baseline.pl"), "assertz", str(n)])
+# Alternately, best of three each, as the questions (the machine drifts).
+i = a = None
+for _ in range(3):
+    shutil.rmtree(ingest_dir, ignore_errors=True)
+    i1 = measure([bench, "ingest", ingest_dir, str(n)])
+    a1 = measure(["swipl", "--signals=false", os.path.join(here, "baseline.pl"), "assertz", str(n)])
+    i = i1 if i is None or i1["per_second"] > i["per_second"] else i
+    a = a1 if a is None or a1["per_second"] > a["per_second"] else a
 each_dir = os.path.join(work, "ingest-each")
 shutil.rmtree(each_dir, ignore_errors=True)
 e = measure([bench, "ingest", each_dir, "2000", "fsync-each"])
