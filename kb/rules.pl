@@ -170,6 +170,10 @@ bloc_counts(ally, O) :- \+ ( treaty(T, _, O, _, _), clause(T, _, _, defence, _, 
 
 %  raw_factor(+S, +A, +X, +D, -Key, -Detail, -Leaves)
 %  Key = f(Kind, Subject, Scale).
+%
+%  matrix.pl mirrors every clause below to score all pairs at once: a
+%  change here needs its counterpart there (tests/cli/matrix.py compares
+%  the two for every pair of the curated kb).
 raw_factor(S, A, X, D, f(Kind, G, 1), Detail, [L1, L2]) :-
     side(Side, A, X, O), S \== O,
     holds(ethnicity(S, G), D, L1), holds(ethnicity(O, G), D, L2),
