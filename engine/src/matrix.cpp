@@ -244,6 +244,7 @@ std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::ui
     for (std::uint32_t s = 0; s < n(); ++s) {
         // As rules:assess/6 rounds: half away from zero, to cents.
         score[s] = std::round(score[s] * 100) / 100;
+        if (score[s] == 0) score[s] = 0;  // no -0.00: Prolog's round/1 gives the integer 0
         kept += s != ally && s != attacker && (obligated[s] || score[s] > 0);
     }
 
