@@ -39,7 +39,8 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
 
   - Weights = weights(Obligation, Likely, Unlikely, Priority, UserRules)
   - States: every state id, sorted
-  - Links: l(S, O, Rel, Key, Wa, Wx): S relates to O by Rel about Key;
+  - Links: l(S, O, Rel, Key, Wa, Wx): S relates to O by Rel about Key
+    (both atoms);
     Wa counts when O is the ally, Wx when O is the attacker.  One
     (S, O, Rel, Key) counts once however often it is listed.
     m(S, O, Rel, Key, Wa, Wx) is a symmetric fact, a link both ways.
@@ -56,7 +57,7 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
 :- use_module(entities).
 :- use_module(store).
 :- use_module(weights).
-:- use_module(rules, [bound/4, bloc_counts/2]).
+:- use_module(rules, [bound/4, bloc_counts/2, side_kind/3]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -82,7 +83,7 @@ side_weights(Prefix, Wa, Wx) :-
     side_weight(Prefix, attacker, Wx).
 
 side_weight(Prefix, Side, W) :-
-    atomic_list_concat([Prefix, Side], '_', Kind),
+    side_kind(Prefix, Side, Kind),
     weight(Kind, W).
 
 %  link(+D, -Link): the factors between two named states.

@@ -6,7 +6,8 @@
             bases/5,            % +Defender, +Ally, +Attacker, +Date, -Bases
             defenders/4,        % +Ally, +Attacker, +Date, -Assessments
             verdict/2,          % +Score, -Verdict
-            bloc_counts/2       % +Side, +Organisation
+            bloc_counts/2,      % +Side, +Organisation
+            side_kind/3         % +Prefix, +Side, -Kind
           ]).
 
 /** <module> Who is bound to defend whom, and who actually would

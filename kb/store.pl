@@ -121,6 +121,11 @@ add_fact(Id, F, From, Src, Recorded) :-
 %  cannot start again on From.
 held_after(F, From, G, F0, T0) :-
     key(F, K, A1, A2),
+    held_after(K, A1, A2, F, From, G, F0, T0).
+
+%  held_after(+K, +A1, +A2, +Fact, +From, -G, -F0, -T0): held_after/5 with
+%  the fact's key already computed (add_valid/5 needs it again to store).
+held_after(K, A1, A2, F, From, G, F0, T0) :-
     (   G = F, spell_(K, A1, A2, G, F0, T0, _, _), From < T0
     ;   symmetric_kind(K), swap(F, G), key(G, K, B1, B2),
         spell_(K, B1, B2, G, F0, T0, _, _), From < T0
@@ -144,9 +149,7 @@ addable(F, From) :-
 %  One step, as a batch of a million adds runs it a million times.
 add_valid(Id, F, From, Src, Recorded) :-
     key(F, K, A1, A2),
-    \+ ( spell_(K, A1, A2, F, _, T0, _, _), From < T0 ),
-    \+ ( symmetric_kind(K), swap(F, G), key(G, K, B1, B2),
-          spell_(K, B1, B2, G, _, T1, _, _), From < T1 ),
+    \+ held_after(K, A1, A2, F, From, _, _, _),
     assertz(spell_(K, A1, A2, F, From, 99991231, Src, added(Id, Recorded))).
 
 %! add_checked(+Id, +Fact, +From, +Source, +Recorded) is det.
@@ -217,8 +220,7 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
     ->  Status = present
     ;   same_fact(F, G), spell(G, F0, T0, _, _), From < T0, F0 < To
     ->  Status = overlap(F0, T0)
-    ;   functor(F, K, _),
-        key(F, K, A1, A2),
+    ;   key(F, K, A1, A2),
         assertz(spell_(K, A1, A2, F, From, To, Src, added(Id, Recorded))),
         Status = added
     ).
