@@ -620,7 +620,7 @@ struct Engine::Impl {
         // against the schema's type table, so the store only tests the
         // overlap. Built with the raw C interface, the source and the
         // recording time (the same for most of a batch) made once.
-        const functor_t valid5 = PL_new_functor(PL_new_atom("valid"), 5);
+        static const functor_t valid5 = PL_new_functor(PL_new_atom("valid"), 5);  // made once, kept for the process
         term_t item = PL_new_term_ref(), a = PL_new_term_refs(5), src = PL_new_term_ref(), rec = PL_new_term_ref();
         std::string last_kind;
         std::shared_ptr<const std::string> last_src, last_rec;

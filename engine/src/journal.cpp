@@ -74,11 +74,13 @@ void durable_rename(const std::filesystem::path& file, const std::filesystem::pa
     fsync_dir(target.parent_path());
 }
 
+namespace {
+
 // JSON string escaping as RFC 8259 asks; the payload is read back with
 // nlohmann::json. Written by hand because building a json object per
 // record cost more than the fsync of its batch; runs of characters that
 // need no escape (all of them, nearly always) are copied whole.
-static void put_json_string(std::string& out, const std::string& s) {
+void put_json_string(std::string& out, const std::string& s) {
     static const auto needs_escape = [] {
         std::array<bool, 256> t{};
         for (int c = 0; c < 0x20; ++c) t[c] = true;
@@ -110,13 +112,11 @@ static void put_json_string(std::string& out, const std::string& s) {
     out += '"';
 }
 
-static void put_number(std::string& out, long v) {
+void put_number(std::string& out, long v) {
     char buf[24];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
     out.append(buf, end);
 }
-
-namespace {
 
 // One framed record: u32 length, u32 crc32, then the JSON payload. The
 // fact is `head` (if given) followed by `items`.
@@ -239,15 +239,19 @@ std::vector<JournalRecord> Journal::read_all(JournalReport& report) {
     return out;
 }
 
-void Journal::append(const JournalRecord& r) {
+void Journal::require_writable() const {
     if (read_only_) throw StorageError("the data directory " + dir_.string() + " is read-only in this session (" + read_only_reason_ + ")");
+}
+
+void Journal::append(const JournalRecord& r) {
+    require_writable();
     encode_into(buffer_, r);
     ++pending_count_;
 }
 
 void Journal::append_add(const std::string& kind, const std::vector<std::string>& args, long date,
                          const std::string& source, const std::string& recorded) {
-    if (read_only_) throw StorageError("the data directory " + dir_.string() + " is read-only in this session (" + read_only_reason_ + ")");
+    require_writable();
     static const std::string add = "add";
     encode_record(buffer_, add, &kind, args, date, source, recorded, 0);
     ++pending_count_;
@@ -279,7 +283,7 @@ void Journal::discard_pending() {
 }
 
 void Journal::rewrite(const std::vector<JournalRecord>& records) {
-    if (read_only_) throw StorageError("the data directory is read-only in this session");
+    require_writable();
     auto tmp = dir_ / "journal.log.tmp";
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) fail("cannot create", tmp);

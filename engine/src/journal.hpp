@@ -63,6 +63,8 @@ public:
     const std::filesystem::path& dir() const { return dir_; }
 
 private:
+    void require_writable() const;  // throws StorageError in a read-only session
+
     std::filesystem::path dir_, file_;
     int fd_ = -1, lock_fd_ = -1;
     bool read_only_ = false;

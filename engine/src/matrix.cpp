@@ -56,7 +56,8 @@ DefenceTables::DefenceTables(term_t tables) {
     likely_ = number(w + 1);
     unlikely_ = number(w + 2);
     priority_weight_ = number(w + 3);
-    user_rules_ = atom(w + 4) == PL_new_atom("true");
+    static const atom_t true_atom = PL_new_atom("true");  // made once, kept for the process
+    user_rules_ = atom(w + 4) == true_atom;
 
     for_each_item(part + 1, [&](term_t s) {
         atom_t a = atom(s);
@@ -105,17 +106,15 @@ void DefenceTables::read_links(term_t list) {
     };
     std::vector<Link> links;
     term_t a = PL_new_term_refs(6);
-    const atom_t mutual = PL_new_atom("m");
+    static const atom_t mutual = PL_new_atom("m");
     for_each_item(list, [&](term_t l) {
         atom_t name;
         std::size_t arity;
         need(PL_get_name_arity(l, &name, &arity) && arity == 6);
         args_of(l, 6, a);
         auto s = state_of(atom(a)), o = state_of(atom(a + 1));
-        atom_t key;
-        if (!PL_get_atom(a + 3, &key)) key = 0;  // a non-atomic key never dedupes
         if (!s || !o) return;
-        const atom_t rel = atom(a + 2);
+        const atom_t rel = atom(a + 2), key = atom(a + 3);
         const double wa = number(a + 4), wx = number(a + 5);
         links.push_back({*s, *o, rel, key, wa, wx});
         if (name == mutual) links.push_back({*o, *s, rel, key, wa, wx});
@@ -124,7 +123,7 @@ void DefenceTables::read_links(term_t list) {
     std::sort(links.begin(), links.end(), [&](const Link& x, const Link& y) { return key_of(x) < key_of(y); });
     for (std::size_t i = 0; i < links.size(); ++i) {
         const Link& l = links[i];
-        if (i > 0 && l.key != 0 && key_of(links[i - 1]) == key_of(l)) continue;
+        if (i > 0 && key_of(links[i - 1]) == key_of(l)) continue;
         toward_ally_[at(l.o, l.s)] += l.wa;
         toward_attacker_[at(l.o, l.s)] += l.wx;
     }
@@ -174,7 +173,7 @@ void DefenceTables::read_groups(term_t list) {
 // ob(A, S, any | [X, ...]): a defence clause in force binds both.
 void DefenceTables::read_obligations(term_t list) {
     term_t a = PL_new_term_refs(3);
-    const atom_t any = PL_new_atom("any");
+    static const atom_t any = PL_new_atom("any");
     for_each_item(list, [&](term_t ob) {
         args_of(ob, 3, a);
         auto ally = state_of(atom(a)), s = state_of(atom(a + 1));
@@ -241,17 +240,19 @@ std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::ui
     }
     if (auto it = corrections_.find(at(ally, attacker)); it != corrections_.end())
         for (auto& [s, delta] : it->second) score[s] += delta;
+    // As rules:keep/1: obligated, or a positive score; never the two parties.
+    auto keep = [&](std::uint32_t s) { return s != ally && s != attacker && (obligated[s] || score[s] > 0); };
     for (std::uint32_t s = 0; s < n(); ++s) {
         // As rules:assess/6 rounds: half away from zero, to cents.
         score[s] = std::round(score[s] * 100) / 100;
         if (score[s] == 0) score[s] = 0;  // no -0.00: Prolog's round/1 gives the integer 0
-        kept += s != ally && s != attacker && (obligated[s] || score[s] > 0);
+        kept += keep(s);
     }
 
     std::vector<MatrixDefender> out;
     out.reserve(kept);
     for (std::uint32_t s = 0; s < n(); ++s) {
-        if (s == ally || s == attacker || !(obligated[s] || score[s] > 0)) continue;
+        if (!keep(s)) continue;
         const double v = score[s];
         out.push_back({v, s, obligated[s] != 0, v >= likely_ ? Verdict::likely : v < unlikely_ ? Verdict::unlikely : Verdict::uncertain});
     }

@@ -301,33 +301,37 @@ namespace {
 
 // Text that is not valid UTF-8 cannot become an atom or string: an
 // error, never a silently unbound argument.
-PlTerm text_term(int type, const std::string& t) {
-    PlTerm_var v;
-    if (!PL_unify_chars(v.C_, type | REP_UTF8, t.size(), t.data())) {
+void unify_text(term_t t, int type, const std::string& text) {
+    if (!PL_unify_chars(t, type | REP_UTF8, text.size(), text.data())) {
         PL_clear_exception();
         throw ValidationError("the text is not valid UTF-8", 0, 0);
     }
-    return v;
 }
 
 }  // namespace
 
-PlTerm atom(const std::string& t) { return text_term(PL_ATOM, t); }
-
 void put_atom(term_t t, const std::string& text) {
     bool ascii = true;
     for (unsigned char c : text) ascii = ascii && c < 0x80;
-    if (ascii) {
+    if (ascii) {  // no UTF-8 to decode: the bulk of every batch of adds
         if (!PL_put_atom_nchars(t, text.size(), text.data())) throw LimitError("out of memory making an atom");
         return;
     }
     PL_put_variable(t);
-    if (!PL_unify_chars(t, PL_ATOM | REP_UTF8, text.size(), text.data())) {
-        PL_clear_exception();
-        throw ValidationError("the text is not valid UTF-8", 0, 0);
-    }
+    unify_text(t, PL_ATOM, text);
 }
-PlTerm string(const std::string& t) { return text_term(PL_STRING, t); }
+
+PlTerm atom(const std::string& t) {
+    PlTerm_var v;
+    put_atom(v.C_, t);
+    return v;
+}
+
+PlTerm string(const std::string& t) {
+    PlTerm_var v;
+    unify_text(v.C_, PL_STRING, t);
+    return v;
+}
 
 PlTerm integer(long value) { return PlTerm_integer(value); }
 
