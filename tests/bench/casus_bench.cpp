@@ -42,15 +42,19 @@ std::string iso(const std::string& yyyymmdd) {
     return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
 }
 
+// One defender in a digest line: state:verdict:score (as baseline.pl
+// writes it), for questions and the matrix alike.
+std::string digest_entry(const std::string& state, casus::Verdict verdict, double score) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", score);
+    return state + ":" + casus::to_string(verdict) + ":" + buf + " ";
+}
+
 // One line per question: the defenders with verdict and score, so the
 // smoke test can compare casus with the predicate called in swipl.
 std::string digest(const casus::DefendersResult& r) {
     std::string out;
-    char buf[64];
-    for (auto& a : r.answers) {
-        std::snprintf(buf, sizeof buf, "%.2f", a.score);
-        out += a.state + ":" + casus::to_string(a.verdict) + ":" + buf + " ";
-    }
+    for (auto& a : r.answers) out += digest_entry(a.state, a.verdict, a.score);
     return out;
 }
 
@@ -111,13 +115,9 @@ int matrix(const std::string& kb, const std::string& date, const std::string& pa
     for (auto& p : r.pairs) by_pair[{r.states[p.ally], r.states[p.attacker]}] = &p;
     std::ifstream in(pairs_file);
     std::ofstream dig(digest_file);
-    char buf[64];
     for (std::string a, x; in >> a >> x;) {
         dig << a << " " << x << ": ";
-        for (auto& d : by_pair.at({a, x})->defenders) {
-            std::snprintf(buf, sizeof buf, "%.2f", d.score);
-            dig << r.states[d.state] << ":" << casus::to_string(d.verdict) << ":" << buf << " ";
-        }
+        for (auto& d : by_pair.at({a, x})->defenders) dig << digest_entry(r.states[d.state], d.verdict, d.score);
         dig << "\n";
     }
     std::printf("{\"mode\":\"matrix\",\"pairs\":%zu,\"first_seconds\":%.3f,\"seconds\":%.3f,\"answers\":%zu,"
