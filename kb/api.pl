@@ -51,6 +51,8 @@ terms the engine converts to typed C++ values:
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
+:- use_module(library(sort), [predsort/3]).
+:- use_module(library(error), [must_be/2, domain_error/2]).
 
 %! api_defenders(+Ally, +Attacker, +Date, -Answers) is det.
 api_defenders(A, X, D, Answers) :-

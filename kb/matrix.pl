@@ -61,6 +61,7 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
+:- use_module(library(yall)).   % lambdas expanded when compiled, not copied per call
 
 %! matrix_tables(+Date, -Tables) is det.
 matrix_tables(D, tables(Weights, States, Links, Groups, Obligations, Priorities, Corrections)) :-

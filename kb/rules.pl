@@ -39,6 +39,8 @@ Example:
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
+:- use_module(library(sort), [predsort/3]).
+:- use_module(library(yall)).   % lambdas expanded when compiled, not copied per call
 
 %! bound(?State, ?Treaty, +Date, -Leaves) is nondet.
 %

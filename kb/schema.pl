@@ -27,6 +27,7 @@ true.
 */
 
 :- use_module(entities).
+:- use_module(library(error), [must_be/2, domain_error/2, existence_error/2]).
 
 %! fact_kind(?Kind, ?ArgTypes, ?Doc) is nondet.
 %

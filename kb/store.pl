@@ -36,6 +36,8 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 :- use_module(entities).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
+:- use_module(library(yall)).   % lambdas expanded when compiled, not copied per call
+:- use_module(library(error), [must_be/2, domain_error/2]).
 
 :- multifile facts:kb_fact/4.
 :- dynamic facts:kb_fact/4.
