@@ -57,7 +57,7 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
 :- use_module(entities).
 :- use_module(store).
 :- use_module(weights).
-:- use_module(rules, [bound/4, bloc_counts/2, side_kind/3]).
+:- use_module(rules, [bound/4, bloc_counts/2, side_kind/3, user_rules_loaded/0]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -68,7 +68,7 @@ matrix_tables(D, tables(Weights, States, Links, Groups, Obligations, Priorities,
     weight(obligation, Wo),
     verdict_threshold(likely, L), verdict_threshold(unlikely, U),
     weight(competing_priority, Wp),
-    (   current_predicate(casus_user:factor/6) -> UserRules = true ; UserRules = false ),
+    (   user_rules_loaded -> UserRules = true ; UserRules = false ),
     Weights = weights(Wo, L, U, Wp, UserRules),
     findall(S, state(S, _, _), States0), sort(States0, States),
     findall(Link, link(D, Link), Links),

@@ -7,7 +7,8 @@
             defenders/4,        % +Ally, +Attacker, +Date, -Assessments
             verdict/2,          % +Score, -Verdict
             bloc_counts/2,      % +Side, +Organisation
-            side_kind/3         % +Prefix, +Side, -Kind
+            side_kind/3,        % +Prefix, +Side, -Kind
+            user_rules_loaded/0
           ]).
 
 /** <module> Who is bound to defend whom, and who actually would
@@ -250,9 +251,19 @@ raw_factor(S, A, X, D, f(ally_complaint, O, 1), Detail, [L1, L2]) :-
 %  +Date, -Weight, -Detail).  They run under the same time and stack
 %  limits as every question.
 raw_factor(S, A, X, D, f(user_rule, Detail, W), Detail, [leaf(user_rule(S, A, X), source("user rule", Detail), 0)]) :-
-    catch(casus_user:factor(S, A, X, D, W0, Detail0), error(existence_error(procedure, casus_user:factor/6), _), fail),
+    user_rules_loaded,
+    casus_user:factor(S, A, X, D, W0, Detail0),
     number(W0), W is W0, W =\= 0,
     format(string(Detail), "~w", [Detail0]).
+
+%! user_rules_loaded is semidet.
+%
+%  True when a user's rule file defined casus_user:factor/6. Asked before
+%  calling it: calling an undefined predicate makes SWI-Prolog look for
+%  it in its library index first (~3 ms on the first call, an exception
+%  on every one).
+user_rules_loaded :-
+    current_predicate(casus_user:factor/6).
 
 reaction_phrase(support, "stood with the victim").
 reaction_phrase(tepid, "offered only tepid support").
