@@ -5,6 +5,7 @@
 #include <SWI-Prolog.h>
 
 #include <atomic>
+#include <vector>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -45,9 +46,11 @@ public:
         std::lock_guard<std::mutex> lock(mutex_);
         armed_ = false;
     }
+    // The clock, not only the thread: on a busy machine the thread may
+    // not have run yet when a call that overran returns.
     bool passed() {
         std::lock_guard<std::mutex> lock(mutex_);
-        return armed_ && fired_;
+        return armed_ && (fired_ || std::chrono::steady_clock::now() >= deadline_);
     }
 
 private:
@@ -149,19 +152,39 @@ std::string kind_of(term_t ex) {
     throw PrologError(msg);
 }
 
+// set_prolog_flag/2 rather than PL_set_prolog_flag(), which records the
+// value without applying it.
+void set_stack_limit(std::size_t megabytes) {
+    fid_t fid = PL_open_foreign_frame();
+    term_t av = PL_new_term_refs(2);
+    const bool ok = PL_put_atom_chars(av, "stack_limit") &&
+                    PL_put_int64(av + 1, static_cast<int64_t>(megabytes) * 1024 * 1024) &&
+                    PL_call_predicate(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG, PL_predicate("set_prolog_flag", 2, "system"), av);
+    PL_discard_foreign_frame(fid);
+    if (!ok) throw PrologError("cannot set the stack limit to " + std::to_string(megabytes) + " MB");
+}
+
 }  // namespace
 
-void start(std::size_t stack_limit_mb) {
+void start(std::size_t stack_limit_mb, const std::filesystem::path& state) {
     if (the_engine) return;
-    static std::string stack = "--stack-limit=" + std::to_string(stack_limit_mb) + "m";
-    static const char* argv[] = {"casus", "--quiet", "--signals=false", "--tty=false", "--no-packs",
-                                 "-f", "none", "-F", "none", stack.c_str(), nullptr};
-    int argc = static_cast<int>(sizeof argv / sizeof argv[0]) - 1;
+    // A saved state carries its own options (those it was saved with),
+    // which override the command line: the stack limit is set below.
+    static std::string state_arg;
+    std::vector<const char*> argv = {"casus", "--quiet", "--signals=false", "--tty=false", "--no-packs",
+                                     "-f", "none", "-F", "none"};
+    if (!state.empty()) {
+        state_arg = state.string();
+        argv.push_back("-x");
+        argv.push_back(state_arg.c_str());
+    }
+    argv.push_back(nullptr);
     try {
-        the_engine = std::make_unique<PlEngine>(argc, const_cast<char**>(argv));
+        the_engine = std::make_unique<PlEngine>(static_cast<int>(argv.size()) - 1, const_cast<char**>(argv.data()));
     } catch (const std::exception& e) {
         throw PrologError(std::string("cannot start SWI-Prolog: ") + e.what());
     }
+    set_stack_limit(stack_limit_mb);
     PL_set_prolog_flag("debug_on_error", PL_BOOL, FALSE);
     PL_set_prolog_flag("report_error", PL_BOOL, FALSE);
     PL_set_prolog_flag("encoding", PL_ATOM, "utf8");
@@ -187,6 +210,19 @@ std::filesystem::path prefer_compiled(const std::filesystem::path& file) {
 }
 
 }  // namespace
+
+std::filesystem::path usable_state(const std::filesystem::path& kb_dir) {
+    std::error_code ec;
+    const auto state = kb_dir / "casus.prc";
+    const auto saved = std::filesystem::last_write_time(state, ec);
+    if (ec) return {};
+    for (const auto& entry : std::filesystem::directory_iterator(kb_dir, ec)) {
+        if (entry.path().extension() != ".pl") continue;
+        const auto written = std::filesystem::last_write_time(entry.path(), ec);
+        if (ec || written > saved) return {};
+    }
+    return ec ? std::filesystem::path{} : state;
+}
 
 void load_module(const std::filesystem::path& source) {
     const auto file = prefer_compiled(source);
