@@ -145,10 +145,13 @@ struct Engine::Impl {
 
     explicit Impl(EngineOptions o) : options(std::move(o)) {
         if (options.kb_dir.empty()) options.kb_dir = Engine::default_kb_dir();
-        prolog::start(options.stack_limit_mb);
-        bootstrap();
+        // The saved state holds the kb loaded (casus_errors first, as
+        // below); without one, or when a source is newer, the files.
+        const auto state = prolog::usable_state(options.kb_dir);
+        prolog::start(options.stack_limit_mb, state);
+        if (state.empty()) bootstrap();
         prolog::enable_interrupts();
-        prolog::load(options.kb_dir / "casus.pl");
+        if (state.empty()) prolog::load(options.kb_dir / "casus.pl");
         load_schema();
         if (options.data_dir) open_journal(*options.data_dir);
         load_names();  // after the journal: imports define new names

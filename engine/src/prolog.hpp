@@ -11,8 +11,14 @@
 
 namespace casus::prolog {
 
-// Starts Prolog once per process (later calls return at once).
-void start(std::size_t stack_limit_mb);
+// Starts Prolog once per process (later calls return at once), from the
+// saved state `state` (the kb already loaded) unless it is empty.
+void start(std::size_t stack_limit_mb, const std::filesystem::path& state = {});
+
+// The kb directory's saved state (casus.prc) if it is there and not older
+// than any of the directory's .pl sources; empty otherwise (a state older
+// than a source would answer with yesterday's rules).
+std::filesystem::path usable_state(const std::filesystem::path& kb_dir);
 
 // Loads a Prolog module file (the engine's own support module, loaded
 // before anything else can report errors).

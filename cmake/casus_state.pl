@@ -1,0 +1,44 @@
+/** <module> Build step: the kb as one SWI-Prolog saved state
+
+    swipl --signals=false --no-packs -f none -F none \
+          -g "casus_state('KB_DIR', 'STATE')" -t halt cmake/casus_state.pl
+
+Loads the kb from KB_DIR (its .qlf files, compiled just before) and saves
+it with SWI-Prolog's own system code as STATE, which casus starts from
+(`-x STATE`) instead of booting SWI-Prolog and then loading eleven files
+and the libraries they use: one file read, no module resolution, no
+autoloading, the curated facts already materialized.
+
+The options this process was started with (no signal handling, no init
+files) are saved in the state and become casus's; casus sets the stack
+limit itself after it starts. The state is deflated: the build then
+stores its entries uncompressed (cmake/store_uncompressed.py), since
+inflating it took a tenth of the start-up.
+
+Called with -g rather than through library(main), and using no library
+helper: whatever this script loads is saved in the state too.
+*/
+
+%! casus_state(+KbDir, +State) is det.
+casus_state(KbDir, State) :-
+    atomic_list_concat([KbDir, '/casus_errors'], Errors),
+    atomic_list_concat([KbDir, '/casus'], Kb),
+    use_module(Errors),
+    consult(Kb),
+    import_loaded_autoloads,
+    qsave_program(State, [ stand_alone(false), autoload(false), class(runtime), packs(false),
+                           goal(true), toplevel(prolog) ]).
+
+%! import_loaded_autoloads is det.
+%
+%  SWI-Prolog's own libraries declare some imports lazily (`lists` takes
+%  must_be/2 from `error` on its first call): in a started state each
+%  such first call would read the library index and load the library
+%  (~5 ms). Every lazy import whose library the state holds already is
+%  made now; the others stay lazy (the state would double in size).
+import_loaded_autoloads :-
+    forall(( current_predicate(M:'$autoload'/3),
+             M:'$autoload'(Spec, _, import(Preds)),
+             absolute_file_name(Spec, File, [file_type(prolog), access(read), file_errors(fail)]),
+             source_file(File) ),
+           M:use_module(File, Preds)).
