@@ -373,7 +373,10 @@ api_atop_links(Links) :- findall(link(A, T), atop_alliance(T, A), Links).
 api_undo_add(Id, F) :- undo_add(Id, F).
 
 %! api_store_info(-MaxAddedId, -SnapshotGeneration) is det.
-api_store_info(Max, G) :- max_added_id(Max), snapshot_generation(G).
+%
+%  Asked once the snapshot is loaded: a snapshot of an older store
+%  format is upgraded first.
+api_store_info(Max, G) :- upgrade_snapshot, max_added_id(Max), snapshot_generation(G).
 
 %! api_save_snapshot(+File, +Generation, -Count) is det.
 %

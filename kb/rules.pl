@@ -40,6 +40,7 @@ Example:
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
+:- use_module(library(assoc)).
 :- use_module(library(sort), [predsort/3]).
 :- use_module(library(yall)).   % lambdas expanded when compiled, not copied per call
 
@@ -113,11 +114,43 @@ conditions_met([C|Cs], X, [assumed(C)|Ns]) :-
 %  kind and subject (evidence for the same factor is merged, so one
 %  claim reported twice does not count twice).
 factors(S, A, X, D, Factors) :-
-    findall(Key-(Detail-Leaf), raw_factor(S, A, X, D, Key, Detail, Leaf), Raw),
+    sides(A, X, D, Sides),
+    side_factors(Sides, S, Factors).
+
+side_factors(Sides, S, Factors) :-
+    findall(Key-(Detail-Leaf), raw_factor(Sides, S, Key, Detail, Leaf), Raw),
     keysort(Raw, Sorted),
     group_pairs_by_key(Sorted, Groups),
     maplist(make_factor, Groups, Factors0),
     exclude(zero_weight, Factors0, Factors).
+
+%! sides(+Ally, +Attacker, +Date, -Sides) is det.
+%
+%  What the ally and the attacker bring to every defender's factors, read
+%  once per question rather than once per defender: each side's
+%  ethnicities, blocs, stances and the declarations upholding it, the
+%  ally's complaints about the dispute, and the events with the ally as
+%  victim or the attacker as attacker.  A defender's factors are then
+%  lookups with both states known (an index on the pair), never a walk
+%  over all of a state's facts of one kind: on the large synthetic world
+%  a state has thousands, and SWI-Prolog's index on (kind, state) shares
+%  its buckets between a state with a handful and one with thousands.
+sides(A, X, D, sides(A, X, D, Profiles, Complaints, Events)) :-
+    findall(P, ( side(Side, A, X, O), side_profile(Side, O, D, P) ), Profiles),
+    findall(c(O, I, L), ( X \== none, holds(complaint(A, O, I), D, L), holds(conflict(A, X, I), D, _) ), Complaints),
+    findall(ev(E, EN, ED, Scale),
+            ( (   event(E, EN, ED, Ea, A), Ev = A
+              ;   X \== none, event(E, EN, ED, X, Ev), Ev \== A, Ea = X
+              ),
+              ED =< D,
+              (   Ev == A, Ea == X -> Scale = 1 ; Scale = 0.5 ) ),
+            Events).
+
+side_profile(Side, O, D, side(Side, O, Ethnicities, Blocs, Stances, Declarations)) :-
+    findall(G-L, holds(ethnicity(O, G), D, L), Ethnicities),
+    findall(Org-L, ( holds(member(O, Org), D, L), bloc_counts(Side, Org) ), Blocs),
+    findall(I-P-L, holds(stance(O, I, P), D, L), Stances),
+    findall(Dec-I-L, holds(supports(Dec, O, I), D, L), Declarations).
 
 make_factor(Key-DLs, factor(Kind, W, Detail, Leaves)) :-
     Key = f(Kind, _Subject, Scale),
@@ -172,18 +205,19 @@ side_kind(Prefix, Side, Kind) :- atomic_list_concat([Prefix, Side], '_', Kind).
 bloc_counts(attacker, _).
 bloc_counts(ally, O) :- \+ ( treaty(T, _, O, _, _), clause(T, _, _, defence, _, _) ).
 
-%  raw_factor(+S, +A, +X, +D, -Key, -Detail, -Leaves)
+%  raw_factor(+Sides, +S, -Key, -Detail, -Leaves): sides/4 holds the ally,
+%  the attacker and the date.
 %  Key = f(Kind, Subject, Scale).
 %
 %  matrix.pl mirrors every clause below to score all pairs at once: a
 %  change here needs its counterpart there (tests/cli/matrix.py compares
 %  the two for every pair of the curated kb).
-raw_factor(S, A, X, D, f(Kind, G, 1), Detail, [L1, L2]) :-
-    side(Side, A, X, O), S \== O,
-    holds(ethnicity(S, G), D, L1), holds(ethnicity(O, G), D, L2),
+raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, G, 1), Detail, [L1, L2]) :-
+    member(side(Side, O, Ethnicities, _, _, _), Profiles), S \== O,
+    member(G-L2, Ethnicities), holds(ethnicity(S, G), D, L1),
     side_kind(kinship_with, Side, Kind),
     Detail = d("~w kinship with ~w", [g(G), n(O)]).
-raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L]) :-
+raw_factor(sides(A, X, D, _, _, _), S, f(Kind, I, 1), Detail, [L]) :-
     side(Side, A, X, O),
     holds(backs(S, O, I), D, L),
     side_kind(backs, Side, Backs),
@@ -192,57 +226,50 @@ raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L]) :-
     ;   Kind = Backs
     ),
     Detail = d("backs ~w on ~w", [n(O), n(I)]).
-raw_factor(S, A, X, D, f(Kind, Dec, 1), Detail, [L1, L2]) :-
-    side(Side, A, X, O),
-    holds(supports(Dec, O, I), D, L2), holds(signed(S, Dec), D, L1),   % the few declarations about O first
+raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, Dec, 1), Detail, [L1, L2]) :-
+    member(side(Side, O, _, _, _, Declarations), Profiles),
+    member(Dec-I-L2, Declarations), holds(signed(S, Dec), D, L1),
     side_kind(signed_declaration_for, Side, Kind),
     Detail = d("signed the ~w, upholding ~w on ~w", [n(Dec), n(O), n(I)]).
-raw_factor(S, A, X, D, f(Kind, Org, 1), Detail, [L1, L2]) :-
-    side(Side, A, X, O), S \== O,
-    holds(member(S, Org), D, L1), holds(member(O, Org), D, L2),
-    bloc_counts(Side, Org),
+raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, Org, 1), Detail, [L1, L2]) :-
+    member(side(Side, O, _, Blocs, _, _), Profiles), S \== O,
+    member(Org-L2, Blocs), holds(member(S, Org), D, L1),
     side_kind(shared_bloc_with, Side, Kind),
     Detail = d("shares the ~w with ~w", [Org, n(O)]).
-raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L1, L2]) :-
-    side(Side, A, X, O), S \== O,
-    holds(stance(S, I, P), D, L1), holds(stance(O, I, P), D, L2),
+raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, I, 1), Detail, [L1, L2]) :-
+    member(side(Side, O, _, _, Stances, _), Profiles), S \== O,
+    member(I-P-L2, Stances), holds(stance(S, I, P), D, L1),
     side_kind(shared_stance_with, Side, Kind),
     Detail = d("sides with ~w on ~w (~w)", [n(O), n(I), P]).
-raw_factor(S, A, X, D, f(Kind, K, 1), Detail, [L]) :-
+raw_factor(sides(A, X, D, _, _, _), S, f(Kind, K, 1), Detail, [L]) :-
     side(Side, A, X, O),
     holds(tie(S, O, K), D, L),
     side_kind(tie_with, Side, TieWith), Kind =.. [TieWith, K],
     Detail = d("~w ties with ~w", [K, n(O)]).
-raw_factor(S, A, X, D, f(Kind, O, 1), Detail, [L]) :-
+raw_factor(sides(A, X, D, _, _, _), S, f(Kind, O, 1), Detail, [L]) :-
     side(Side, A, X, O),
     holds(rivalry(S, O), D, L),
     side_kind(rivalry_with, Side, Kind),
     Detail = d("rivalry with ~w", [n(O)]).
-raw_factor(S, A, X, D, f(Kind, I, 1), Detail, [L]) :-
+raw_factor(sides(A, X, D, _, _, _), S, f(Kind, I, 1), Detail, [L]) :-
     side(Side, A, X, O),
     holds(conflict(S, O, I), D, L),
     side_kind(conflict_with, Side, Kind),
     Detail = d("in conflict with ~w over ~w", [n(O), n(I)]).
-raw_factor(S, A, X, D, f(competing_priority, T, 1), Detail, [L|Ex]) :-
-    holds(priority(S, T), D, L),
+raw_factor(sides(A, X, D, _, _, _), S, f(competing_priority, T, 1), Detail, [L|Ex]) :-
+    % From the threats (few) to the defender's priority among them.
     threat(T, TN, Origin), Origin \== X, Origin \== A,
+    holds(priority(S, T), D, L),
     findall(E, holds(exercise(S, _, T), D, E), Ex),
     Detail = d("preoccupied with ~w", [TN]).
-raw_factor(S, A, X, D, f(past_reaction(R), E, Scale), Detail, [L]) :-
-    % From the events with the ally as victim or the attacker as attacker
-    % (few) to the defender's reaction, not from every reaction it had.
-    (   event(E, EN, ED, Ea, A), Ev = A
-    ;   X \== none, event(E, EN, ED, X, Ev), Ev \== A, Ea = X
-    ),
-    ED =< D,
+raw_factor(sides(_, _, D, _, _, Events), S, f(past_reaction(R), E, Scale), Detail, [L]) :-
+    member(ev(E, EN, ED, Scale), Events),
     holds(reaction(S, E, R), D, L),
-    (   Ev == A, Ea == X -> Scale = 1 ; Scale = 0.5 ),
     reaction_phrase(R, RP),
     Detail = d("~w after ~w (~w)", [RP, EN, date(ED)]).
-raw_factor(S, A, X, D, f(ally_complaint, O, 1), Detail, [L1, L2]) :-
-    X \== none, S \== A,
-    holds(complaint(A, O, I), D, L1),
-    holds(conflict(A, X, I), D, _),
+raw_factor(sides(A, _, D, _, Complaints, _), S, f(ally_complaint, O, 1), Detail, [L1, L2]) :-
+    S \== A,
+    member(c(O, I, L1), Complaints),
     holds(member(S, O), D, L2),
     Detail = d("~w complains its ~w partners fail it over ~w", [n(A), O, n(I)]).
 
@@ -250,7 +277,7 @@ raw_factor(S, A, X, D, f(ally_complaint, O, 1), Detail, [L1, L2]) :-
 %  casus_user) add factors: casus_user:factor(+Defender, +Ally, +Attacker,
 %  +Date, -Weight, -Detail).  They run under the same time and stack
 %  limits as every question.
-raw_factor(S, A, X, D, f(user_rule, Detail, W), Detail, [leaf(user_rule(S, A, X), source("user rule", Detail), 0)]) :-
+raw_factor(sides(A, X, D, _, _, _), S, f(user_rule, Detail, W), Detail, [leaf(user_rule(S, A, X), source("user rule", Detail), 0)]) :-
     user_rules_loaded,
     casus_user:factor(S, A, X, D, W0, Detail0),
     number(W0), W is W0, W =\= 0,
@@ -284,9 +311,13 @@ verdict(_, uncertain).
 %
 %  Assessment = assessment(Defender, Obligated, Bases, Verdict, Score,
 %  Factors).
-assess(S, A, X, D, Bases, assessment(S, Obligated, Bases, Verdict, Score, Factors)) :-
+assess(S, A, X, D, Bases, Assessment) :-
+    sides(A, X, D, Sides),
+    assess_with(Sides, S, Bases, Assessment).
+
+assess_with(Sides, S, Bases, assessment(S, Obligated, Bases, Verdict, Score, Factors)) :-
     (   Bases == [] -> Obligated = false, W0 = 0 ; Obligated = true, weight(obligation, W0) ),
-    factors(S, A, X, D, Factors),
+    side_factors(Sides, S, Factors),
     foldl([factor(_, W, _, _), S0, S1]>>(S1 is S0 + W), Factors, W0, Score0),
     Score is round(Score0 * 100) / 100,
     verdict(Score, Verdict).
@@ -295,16 +326,30 @@ assess(S, A, X, D, Bases, assessment(S, Obligated, Bases, Verdict, Score, Factor
 %
 %  Every state obligated to defend Ally against Attacker on Date, and
 %  every other state whose factors give it a positive score: obligated
-%  first, then by descending score, then by id.
+%  first, then by descending score, then by id.  The obligations are
+%  found once, from the ally's treaties to their members and parties,
+%  as the two sides' facts are (sides/4).
 defenders(A, X, D, Sorted) :-
+    sides(A, X, D, Sides),
+    all_bases(A, X, D, Obligations),
     candidates(A, X, D, Candidates),
     findall(Asm,
             ( member(S, Candidates),
-              bases(S, A, X, D, Bs),
-              assess(S, A, X, D, Bs, Asm),
+              ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
+              assess_with(Sides, S, Bs, Asm),
               keep(Asm) ),
             Asms),
     predsort(by_rank, Asms, Sorted).
+
+%  all_bases(+Ally, +Attacker, +Date, -Obligations): an assoc from each
+%  obligated defender to its bases, as bases/5 gives them (the same
+%  solutions in the same order, grouped by defender).
+all_bases(A, X, D, Obligations) :-
+    findall(S-(T-C-basis(T, C, Notes, Leaves)), obligated(S, A, X, D, basis(T, C, Notes, Leaves)), Found),
+    keysort(Found, ByState),
+    group_pairs_by_key(ByState, Groups),
+    findall(S-Bases, ( member(S-Found1, Groups), keysort(Found1, Sorted), merge_bases(Sorted, Bases) ), Pairs),
+    list_to_assoc(Pairs, Obligations).
 
 %  candidates(+Ally, +Attacker, +Date, -States): every state but the two
 %  parties; obligated ones are among them, since only states can be

@@ -3,6 +3,7 @@
             holds_as_stored/2,  % ?Fact, +Date
             spell/5,            % ?Fact, ?From, ?To, ?Source, ?Origin
             materialize_curated/0,
+            upgrade_snapshot/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
             addable/2,          % +Fact, +From
             add_valid/5,        % +Id, +Fact, +From, +Source, +Recorded
@@ -42,30 +43,81 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 :- multifile facts:kb_fact/4.
 :- dynamic facts:kb_fact/4.
 
-%  spell_(Kind, Arg1, Arg2, Fact, From, To, Source, Origin): one validity
-%  span.  Kind and the fact's first two arguments are stored apart so
-%  Prolog's just-in-time indexes find the facts of one state (or pair)
-%  without scanning every fact of the kind: see key/4.
-%  Origin is `kb` or added(Id, Recorded).  Kind first, for indexing.
-:- dynamic spell_/8.
-% A snapshot (save_snapshot/2) is a compiled file of spell_/8 and
+%  spell_(Kind, Arg1, Arg2, Fact, From, To, Source, Origin, Arg1-Arg2):
+%  one validity span.  Origin is `kb` or added(Id, Recorded).  Kind and
+%  the fact's first two arguments are stored apart (key/4), and the pair
+%  once more as one term, so that SWI-Prolog's just-in-time indexes find
+%  the facts of one state, one pair or one kind without a scan.
+%
+%  Every lookup binds one set of these arguments and no other lookup
+%  binds that set or a part of it (stored/8): a pair binds the last
+%  argument alone (a deep index on both states), a state's facts of a
+%  kind Kind and Arg1, facts by second argument Arg2 alone, a kind the
+%  fact's functor alone.  SWI-Prolog picks an index from those already
+%  built when it can, so lookups that shared arguments made the indexes
+%  depend on which question came first: a pair index was never built
+%  after a (kind, state) one, and a question on the large synthetic world
+%  took 21 s instead of 0.3 s (docs/performance.md, finding 11).
+:- dynamic spell_/9.
+% A snapshot (save_snapshot/2) is a compiled file of spell_/9 and
 % defined_/1 clauses: multifile, so loading it adds to these.
-:- multifile spell_/8, defined_/1, snapshot_generation_/1, snapshot_max_id_/1, ended_/4.
+:- multifile spell_/9, defined_/1, snapshot_generation_/1, snapshot_max_id_/1, ended_/4.
 :- dynamic defined_/1, snapshot_generation_/1, snapshot_max_id_/1, ended_/4.
+% Snapshots written before the pair argument hold spell_/8 clauses:
+% upgrade_snapshot/0 moves them into spell_/9 after a load.
+:- multifile spell_/8.
+:- dynamic spell_/8.
 
 %! materialize_curated is det.
 %
 %  Copy the curated facts into the indexed spell table.  Called once
 %  after the kb is loaded.
 materialize_curated :-
-    retractall(spell_(_, _, _, _, _, _, _, kb)),
-    forall(facts:kb_fact(F, From, To, Src),
-           ( key(F, K, A1, A2), assertz(spell_(K, A1, A2, F, From, To, Src, kb)) )).
+    retractall(spell_(_, _, _, _, _, _, _, kb, _)),
+    forall(facts:kb_fact(F, From, To, Src), store(F, From, To, Src, kb)).
+
+%  store(+Fact, +From, +To, +Source, +Origin): the one way a spell is made.
+store(F, From, To, Src, Origin) :-
+    key(F, K, A1, A2),
+    assertz(spell_(K, A1, A2, F, From, To, Src, Origin, A1-A2)).
+
+%! upgrade_snapshot is det.
+%
+%  Moves the spells of a snapshot written before spell_/9 (spell_/8
+%  clauses) into the store; the next compaction writes them anew.
+upgrade_snapshot :-
+    forall(retract(spell_(_, _, _, F, From, To, Src, Origin)),
+           store(F, From, To, Src, Origin)).
+
+%  stored(?Kind, ?Arg1, ?Arg2, ?Fact, ?From, ?To, ?Source, ?Origin): a
+%  spell, found by the most specific lookup the bound keys allow, each
+%  binding its own arguments of spell_/9 (see there).  Kind is known
+%  whenever Fact is partly known (key/4).
+stored(K, A1, A2, F, From, To, Src, Origin) :-
+    (   nonvar(A1), nonvar(A2)
+    ->  spell_(_, _, _, G, From, To, Src, Origin, A1-A2)
+    ;   nonvar(A1)
+    ->  spell_(K, A1, _, G, From, To, Src, Origin, _)
+    ;   nonvar(A2)
+    ->  spell_(_, _, A2, G, From, To, Src, Origin, _)
+    ;   nonvar(K)
+    ->  functor(F, K, N), functor(G, K, N),
+        spell_(_, _, _, G, From, To, Src, Origin, _)
+    ;   spell_(_, _, _, G, From, To, Src, Origin, _)
+    ),
+    G = F.
+
+%  stored_ref(+Fact, -From, -To, -Source, -Origin, -Ref): a spell of the
+%  ground Fact, by its pair, with its clause reference.
+stored_ref(F, From, To, Src, Origin, Ref) :-
+    key(F, _, A1, A2),
+    clause(spell_(_, _, _, G, From, To, Src, Origin, A1-A2), true, Ref),
+    G = F.
 
 %! spell(?Fact, ?From, ?To, ?Source, ?Origin) is nondet.
 spell(F, From, To, Src, Origin) :-
     (   nonvar(F) -> key(F, K, A1, A2) ; true ),
-    spell_(K, A1, A2, F, From, To, Src, Origin).
+    stored(K, A1, A2, F, From, To, Src, Origin).
 
 %! holds(?Fact, +Date, -Leaf) is nondet.
 %
@@ -73,10 +125,10 @@ spell(F, From, To, Src, Origin) :-
 holds(F, D, leaf(F, Src, From)) :-
     key(F, K, A1, A2),
     (   symmetric_kind(K)
-    ->  (   spell_(K, A1, A2, F, From, To, Src, _)
-        ;   swap(F, G), G \== F, key(G, K, B1, B2), spell_(K, B1, B2, G, From, To, Src, _)   % \== : F may be partly unbound
+    ->  (   stored(K, A1, A2, F, From, To, Src, _)
+        ;   swap(F, G), G \== F, key(G, K, B1, B2), stored(K, B1, B2, G, From, To, Src, _)   % \== : F may be partly unbound
         )
-    ;   spell_(K, A1, A2, F, From, To, Src, _)
+    ;   stored(K, A1, A2, F, From, To, Src, _)
     ),
     From =< D, D < To.
 
@@ -88,7 +140,7 @@ holds(F, D, leaf(F, Src, From)) :-
 %  (matrix:matrix_tables/2 reads half a million ties this way).
 holds_as_stored(F, D) :-
     key(F, K, A1, A2),
-    spell_(K, A1, A2, F, From, To, _, _),
+    stored(K, A1, A2, F, From, To, _, _),
     From =< D, D < To.
 
 %  key(+Fact, -Kind, -Arg1, -Arg2): the indexed parts of a fact (Arg2 is
@@ -128,9 +180,9 @@ held_after(F, From, G, F0, T0) :-
 %  held_after(+K, +A1, +A2, +Fact, +From, -G, -F0, -T0): held_after/5 with
 %  the fact's key already computed (add_valid/5 needs it again to store).
 held_after(K, A1, A2, F, From, G, F0, T0) :-
-    (   G = F, spell_(K, A1, A2, G, F0, T0, _, _), From < T0
+    (   G = F, stored(K, A1, A2, G, F0, T0, _, _), From < T0
     ;   symmetric_kind(K), swap(F, G), key(G, K, B1, B2),
-        spell_(K, B1, B2, G, F0, T0, _, _), From < T0
+        stored(K, B1, B2, G, F0, T0, _, _), From < T0
     ).
 
 %! addable(+Fact, +From) is semidet.
@@ -152,14 +204,13 @@ addable(F, From) :-
 add_valid(Id, F, From, Src, Recorded) :-
     key(F, K, A1, A2),
     \+ held_after(K, A1, A2, F, From, _, _, _),
-    assertz(spell_(K, A1, A2, F, From, 99991231, Src, added(Id, Recorded))).
+    assertz(spell_(K, A1, A2, F, From, 99991231, Src, added(Id, Recorded), A1-A2)).
 
 %! add_checked(+Id, +Fact, +From, +Source, +Recorded) is det.
 %
 %  Stores a fact add_fact/5 or addable/2 has checked.
 add_checked(Id, F, From, Src, Recorded) :-
-    key(F, K, A1, A2),
-    assertz(spell_(K, A1, A2, F, From, 99991231, Src, added(Id, Recorded))).
+    store(F, From, 99991231, Src, added(Id, Recorded)).
 
 %! end_fact(+Fact, +Date, +Source, +Recorded) is det.
 %
@@ -169,13 +220,11 @@ add_checked(Id, F, From, Src, Recorded) :-
 %  was recorded is kept in the engine's journal.
 end_fact(F, Date, _Src, Recorded) :-
     check_fact(F),
-    functor(F, K, _),
     (   same_fact(F, G),
-        key(G, K, G1, G2),
-        clause(spell_(K, G1, G2, G, From, To, S0, O), true, Ref),
+        stored_ref(G, From, To, S0, O, Ref),
         From < Date, Date < To
     ->  erase(Ref),
-        assertz(spell_(K, G1, G2, G, From, Date, S0, O)),
+        store(G, From, Date, S0, O),
         atom_string(Rec, Recorded),
         assertz(ended_(G, From, Date, Rec))
     ;   throw(error(casus_not_held(F, Date), _))
@@ -195,10 +244,8 @@ ended(F, From, To, Rec) :- ended_(F, From, To, Rec).
 %  casus_not_added when there is nothing added to withdraw.
 withdraw_fact(F, N) :-
     check_fact(F),
-    functor(F, K, _),
     findall(Ref, ( same_fact(F, G),
-                   key(G, K, G1, G2),
-                   clause(spell_(K, G1, G2, G, _, _, _, added(_, _)), true, Ref) ), Refs),
+                   stored_ref(G, _, _, _, added(_, _), Ref) ), Refs),
     length(Refs, N),
     (   N =:= 0
     ->  (   spell(F, _, _, _, kb)
@@ -222,8 +269,7 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
     ->  Status = present
     ;   same_fact(F, G), spell(G, F0, T0, _, _), From < T0, F0 < To
     ->  Status = overlap(F0, T0)
-    ;   key(F, K, A1, A2),
-        assertz(spell_(K, A1, A2, F, From, To, Src, added(Id, Recorded))),
+    ;   store(F, From, To, Src, added(Id, Recorded)),
         Status = added
     ).
 
@@ -233,8 +279,7 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
 %  of a batch whose commit failed, so memory never holds what the disk
 %  lost.  Looked up by the fact's key (indexed), never by scanning.
 undo_add(Id, F) :-
-    key(F, K, A1, A2),
-    retractall(spell_(K, A1, A2, F, _, _, _, added(Id, _))).
+    forall(stored_ref(F, _, _, _, added(Id, _), Ref), erase(Ref)).
 
 %! entity_kind(?Kind, ?ArgTypes) is nondet.
 %
@@ -296,8 +341,8 @@ snapshot_generation(G) :- ( snapshot_generation_(G0) -> G = G0 ; G = 0 ).
 %  loads the file, so the spells and entities are taken out of memory
 %  first and come back from it; if compiling fails they are put back.
 save_snapshot(File, G) :-
-    findall(spell_(K, A1, A2, F, Fr, To, S, added(I, R)), spell_(K, A1, A2, F, Fr, To, S, added(I, R)), Spells),
-    foldl([spell_(_, _, _, _, _, _, _, added(I, _)), M0, M]>>(M is max(M0, I)), Spells, 0, MaxId),
+    findall(spell_(K, A1, A2, F, Fr, To, S, added(I, R), P), spell_(K, A1, A2, F, Fr, To, S, added(I, R), P), Spells),
+    foldl([spell_(_, _, _, _, _, _, _, added(I, _), _), M0, M]>>(M is max(M0, I)), Spells, 0, MaxId),
     findall(ended_(F, Fr, To, R), ended_(F, Fr, To, R), Ends),
     append(Spells, Ends, Facts),                % store facts, written and restored alike
     findall(E, defined_(E), Entities),
@@ -312,7 +357,7 @@ save_snapshot(File, G) :-
 write_snapshot(Out, G, MaxId, Facts, Entities) :-
     format(Out, "% casus snapshot, generation ~d: added facts and imported entities.~n", [G]),
     % Declared again here: without it qcompile/1 leaves these clauses out of the .qlf.
-    forall(member(P, [store:spell_/8, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1,
+    forall(member(P, [store:spell_/9, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1,
                       store:ended_/4]),
            format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
     format(Out, "~q.~n", [store:snapshot_generation_(G)]),
@@ -321,7 +366,7 @@ write_snapshot(Out, G, MaxId, Facts, Entities) :-
     forall(member(E, Entities), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
 
 forget_added :-
-    retractall(spell_(_, _, _, _, _, _, _, added(_, _))),
+    retractall(spell_(_, _, _, _, _, _, _, added(_, _), _)),
     retractall(ended_(_, _, _, _)),
     forall(retract(defined_(E)), retract(entities:E)),
     retractall(snapshot_generation_(_)),

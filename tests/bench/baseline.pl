@@ -46,9 +46,9 @@ assertz_bench(N) :-
     get_time(T0),
     forall(between(1, N, I),
            ( J is I mod 8 + 1, arg(J, States, S), atom_concat(bench_threat_, I, T),
-             assertz(spell_(priority, S, T, priority(S, T), 20260101, 99991231, source('added by the user', ''), added(I, '2026-11-28T00:00:00Z'))) )),
+             assertz(spell_(priority, S, T, priority(S, T), 20260101, 99991231, source('added by the user', ''), added(I, '2026-11-28T00:00:00Z'), S-T)) )),
     get_time(T1),
     S is max(0.000001, T1 - T0), PerS is N / S,
     format("{\"mode\":\"baseline_assertz\",\"n\":~d,\"seconds\":~4f,\"per_second\":~0f}~n", [N, S, PerS]).
 
-:- dynamic spell_/8.   % the store's own shape (kb/store.pl)
+:- dynamic spell_/9.   % the store's own shape (kb/store.pl)

@@ -38,14 +38,15 @@ def near(s, p=0.85):
     o = rng.choice(pool)
     return o if o != s else rng.choice([x for x in S if x != s])
 
-lines = [":- multifile(store:spell_/8).", ":- dynamic(store:spell_/8).",
+lines = [":- multifile(store:spell_/9).", ":- dynamic(store:spell_/9).",
          ":- discontiguous((entities:state/3, entities:organisation/2, entities:treaty/5, entities:clause/6, entities:event/5)).",
          "% synthetic world: " + size]
 def spell(kind, fact, frm, to=99991231):
-    # store:spell_(Kind, Arg1, Arg2, Fact, ...), as store.pl keys it.
+    # store:spell_(Kind, Arg1, Arg2, Fact, ..., Arg1-Arg2), as store.pl keys it.
     args = fact[fact.index("(") + 1:-1].split(",")
-    lines.append(f"store:spell_({kind},{args[0]},{args[1] if len(args) > 1 else '[]'},{fact},{frm},{to},"
-                 f"source(\"synthetic {size} world\",\"\"),kb).")
+    a1, a2 = args[0], args[1] if len(args) > 1 else '[]'
+    lines.append(f"store:spell_({kind},{a1},{a2},{fact},{frm},{to},"
+                 f"source(\"synthetic {size} world\",\"\"),kb,{a1}-{a2}).")
 
 for i, s in enumerate(S):
     lines.append(f'entities:state({s},"World state {i}",{9000 + i}).')
