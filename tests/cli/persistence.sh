@@ -73,6 +73,26 @@ out=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' -e 'history of kaz
 grep -q 'member(georgia,eeu)' <<<"$out" && grep -q '2026-03-01,2026-05-01,"tie(kazakhstan,armenia,military)"' <<<"$out" \
   || fail "facts lost by a second compaction: $out"
 
+# A snapshot in the store's former shape (spell_/8, before the pair
+# argument) is upgraded when loaded: the same history, and compacting
+# again writes the current shape.
+swipl --signals=false -q -g "
+  load_files('$dir/d/snapshot.qlf', [silent(true)]),
+  open('$dir/legacy.pl', write, O),
+  forall(member(P, [store:spell_/8, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1, store:ended_/4]),
+         format(O, ':- multifile(~q).~n:- dynamic(~q).~n', [P, P])),
+  forall(member(G, [store:snapshot_generation_(_), store:snapshot_max_id_(_), store:ended_(_,_,_,_), store:defined_(_)]),
+         forall(call(G), format(O, '~q.~n', [G]))),
+  forall(store:spell_(K, A1, A2, F, Fr, To, S, Or, _), format(O, '~q.~n', [store:spell_(K, A1, A2, F, Fr, To, S, Or)])),
+  close(O), qcompile('$dir/legacy.pl')" -t halt || fail "writing a legacy snapshot"
+grep -q "spell_(tie,kazakhstan,armenia" "$dir/legacy.pl" || fail "the legacy snapshot has no spells: $(head -20 "$dir/legacy.pl")"
+cp "$dir/legacy.qlf" "$dir/d/snapshot.qlf"
+legacy=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' -e 'history of kazakhstan')
+[[ "$legacy" == "$out" ]] || fail "a legacy snapshot lost facts: $legacy // $out"
+"$casus" --data "$dir/d" -e '.compact' >/dev/null || fail "compact after a legacy snapshot"
+out=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' -e 'history of kazakhstan')
+[[ "$legacy" == "$out" ]] || fail "compacting a legacy snapshot lost facts: $legacy // $out"
+
 # A compaction cut short between its two renames leaves the old journal
 # behind the new snapshot: recognised, not applied twice, and reported.
 cp "$dir/d/journal.log" "$dir/journal.gen2"
@@ -81,7 +101,7 @@ cp "$dir/d/journal.log" "$dir/journal.gen2.more"
 "$casus" --data "$dir/d" -e '.compact' >/dev/null || fail "third compact"
 cp "$dir/journal.gen2.more" "$dir/d/journal.log"   # as if the crash came before the journal's rename
 out=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' 2>&1) || fail "stale journal: $out"
-grep -q 'predates snapshot generation 3' <<<"$out" || fail "stale journal not reported: $out"
+grep -q 'predates snapshot generation 4' <<<"$out" || fail "stale journal not reported: $out"
 [[ $(grep -c 'member(georgia,cctss)' <<<"$out") == 1 ]] || fail "stale journal applied twice: $out"
 # A journal that continues a snapshot which is gone: casus refuses to start.
 mv "$dir/d/snapshot.qlf" "$dir/snapshot.saved"
