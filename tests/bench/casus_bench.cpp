@@ -82,15 +82,21 @@ int questions(const std::string& kb, const std::string& pairs_file, const std::s
     engine.execute("as of " + iso(date) + " who would defend " + pairs[0].first + " against " + pairs[0].second);
     auto t = Clock::now();
     std::size_t answers = 0;
+    long evidence = 0;  // pieces of evidence the answers rest on: what a question must read
     for (auto& [a, x] : pairs) {
         auto r = engine.execute("as of " + iso(date) + " who would defend " + a + " against " + x);
         auto& d = std::get<casus::DefendersResult>(r);
         answers += d.answers.size();
+        for (auto& ans : d.answers) {
+            for (auto& f : ans.factors) evidence += f.evidence_total;
+            for (auto& b : ans.basis) evidence += static_cast<long>(b.evidence.size());
+        }
         dig << a << " " << x << ": " << digest(d) << "\n";
     }
     double s = seconds_since(t);
-    std::printf("{\"mode\":\"questions\",\"n\":%zu,\"seconds\":%.4f,\"per_second\":%.2f,\"answers\":%zu,\"peak_rss_mb\":%ld}\n",
-                pairs.size(), s, pairs.size() / s, answers, peak_rss_mb());
+    std::printf("{\"mode\":\"questions\",\"n\":%zu,\"seconds\":%.4f,\"per_second\":%.2f,\"answers\":%zu,"
+                "\"evidence\":%ld,\"peak_rss_mb\":%ld}\n",
+                pairs.size(), s, pairs.size() / s, answers, evidence, peak_rss_mb());
     return 0;
 }
 

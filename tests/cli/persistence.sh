@@ -83,7 +83,7 @@ swipl --signals=false -q -g "
          format(O, ':- multifile(~q).~n:- dynamic(~q).~n', [P, P])),
   forall(member(G, [store:snapshot_generation_(_), store:snapshot_max_id_(_), store:ended_(_,_,_,_), store:defined_(_)]),
          forall(call(G), format(O, '~q.~n', [G]))),
-  forall(store:spell_(K, A1, A2, F, Fr, To, S, Or, _), format(O, '~q.~n', [store:spell_(K, A1, A2, F, Fr, To, S, Or)])),
+  forall(store:spell_(_, K, A1, A2, F, Fr, To, S, Or), format(O, '~q.~n', [store:spell_(K, A1, A2, F, Fr, To, S, Or)])),
   close(O), qcompile('$dir/legacy.pl')" -t halt || fail "writing a legacy snapshot"
 grep -q "spell_(tie,kazakhstan,armenia" "$dir/legacy.pl" || fail "the legacy snapshot has no spells: $(head -20 "$dir/legacy.pl")"
 cp "$dir/legacy.qlf" "$dir/d/snapshot.qlf"

@@ -12,7 +12,11 @@ from ptysession import PtySession
 casus = sys.argv[1]
 data = tempfile.mkdtemp()
 log = os.path.join(data, "valgrind.log")
-vg = ["valgrind", "--tool=memcheck", "--error-exitcode=99", "--track-origins=no", f"--log-file={log}"]
+# casus is linked with mimalloc: memcheck must replace its malloc, not only
+# libc's; mimalloc's operator delete is its free(), so memcheck would call
+# every delete a mismatched free.
+vg = ["valgrind", "--tool=memcheck", "--error-exitcode=99", "--track-origins=no", "--soname-synonyms=somalloc=*mimalloc*",
+      "--show-mismatched-frees=no", f"--log-file={log}"]
 if len(sys.argv) > 2:
     vg.append(f"--suppressions={sys.argv[2]}")
 session = PtySession(vg + [casus, "--data", data], {"CASUS_TODAY": "2026-11-28", "TERM": "xterm"})
