@@ -93,7 +93,7 @@ void put_json_string(std::string& out, const std::string& s) {
     for (const char* p = run; p != end; ++p) {
         const auto c = static_cast<unsigned char>(*p);
         if (!needs_escape[c]) continue;
-        out.append(run, p);
+        out.append(run, static_cast<std::size_t>(p - run));
         run = p + 1;
         switch (c) {
             case '"': out += "\\\""; break;
@@ -108,7 +108,7 @@ void put_json_string(std::string& out, const std::string& s) {
             }
         }
     }
-    out.append(run, end);
+    out.append(run, static_cast<std::size_t>(end - run));
     out += '"';
 }
 

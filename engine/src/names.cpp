@@ -9,6 +9,12 @@ namespace casus {
 
 std::string NameTable::normalize(const std::string& in) {
     std::string out;
+    normalize_into(in, out);
+    return out;
+}
+
+void NameTable::normalize_into(const std::string& in, std::string& out) {
+    out.clear();
     out.reserve(in.size());
     bool space = false;
     for (std::size_t i = 0; i < in.size(); ++i) {
@@ -32,7 +38,6 @@ std::string NameTable::normalize(const std::string& in) {
             out += static_cast<char>(c);
         }
     }
-    return out;
 }
 
 void NameTable::clear() {
@@ -56,8 +61,12 @@ static bool type_matches(const std::string& have, const std::string& want) {
 std::optional<std::string> NameTable::find(const std::string& text, const std::string& type) const {
     // A hash map keeps no order among equal keys: the earliest added wins,
     // as it did when this was an ordered multimap.
+    // Into a buffer kept by the thread: a million-fact ingest looks up two
+    // names a fact, and most ids are longer than a string's inline buffer.
+    static thread_local std::string key;
+    normalize_into(text, key);
     const Target* best = nullptr;
-    auto range = by_key_.equal_range(normalize(text));
+    auto range = by_key_.equal_range(key);
     for (auto it = range.first; it != range.second; ++it)
         if (type_matches(it->second.type, type) && (!best || it->second.order < best->order)) best = &it->second;
     if (!best) return std::nullopt;

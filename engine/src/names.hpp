@@ -30,6 +30,7 @@ public:
     // Case-folded (ASCII and Latin-1 supplement in UTF-8), with '_', '-'
     // and runs of blanks as one space.
     static std::string normalize(const std::string& text);
+    static void normalize_into(const std::string& text, std::string& out);  // the same, into out
 
 private:
     struct Target { std::string id, type; std::size_t order; };  // order: when added (the first spelling wins)

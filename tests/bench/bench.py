@@ -39,8 +39,11 @@ def measure(cmd):
     return json.loads([l for l in out.splitlines() if l.startswith("{")][-1])
 
 def world(size):
+    """The world's kb directory, generated again when the generator (and
+    so the store's fact format it writes) is newer than the world."""
     d = os.path.join(work, size)
-    if not os.path.exists(os.path.join(d, "world.qlf")):
+    qlf = os.path.join(d, "world.qlf")
+    if not os.path.exists(qlf) or os.path.getmtime(qlf) < os.path.getmtime(os.path.join(here, "gen_world.py")):
         print(f"generating the {size} world ...", file=sys.stderr)
         sh([sys.executable, os.path.join(here, "gen_world.py"), size, d, os.path.join(src, "kb")])
     return d
@@ -75,6 +78,8 @@ def questions(name, kb, states, n, baseline_kb=None, rounds=1):
     c, b = best_alternating([[bench, "questions", kb, pairs, DATE, dig_c],
                              ["swipl", "--signals=false", os.path.join(here, "baseline.pl"), "questions", baseline_kb or kb,
                               pairs, DATE, dig_b]], rounds)
+    if c["answers"] < n:   # every question of these worlds has defenders: none means no world was loaded
+        sys.exit(f"FAIL: {c['answers']} answers to {n} questions on the {name} world")
     same = open(dig_c).read() == open(dig_b).read()
     if not same:
         sys.exit(f"FAIL: casus and the kb predicate in swipl disagree on the {name} world: diff {dig_c} {dig_b}")
@@ -99,7 +104,7 @@ if args.smoke:
 per_world = {}
 matrix_worlds = []
 for size in (["small"] if args.quick else ["small", "large"]):
-    c, b, dig = questions(size, world(size), synthetic, 200 if size == "small" else 30, rounds=3 if size == "small" else 1)
+    c, b, dig = questions(size, world(size), synthetic, 200 if size == "small" else 20, rounds=5 if size == "small" else 1)
     if size == "large":
         matrix_worlds.append(("large", world(size), dig, 2.0))
     per_world[size] = c
@@ -121,14 +126,14 @@ link_kb(os.path.join(src, "kb"), atop_kb)
 with open(os.path.join(atop_kb, "casus.pl"), "a") as f:
     f.write(f"\n:- initialization(load_files({os.path.join(atop_data, 'snapshot.qlf')!r}, [silent(true)])).\n")
 atop_states = [l.split(",")[0] for l in sh([casus, "--memory", "--kb", atop_kb, "-f", "csv", "-e", "list states"]).splitlines()[1:]]
-c, b, dig = questions("atop", atop_kb, atop_states, 200, rounds=3)
+c, b, dig = questions("atop", atop_kb, atop_states, 200, rounds=5)
 matrix_worlds.append(("ATOP", atop_kb, dig, 1.0))
 ratio = b["per_second"] / c["per_second"]
 row("1. defenders questions/s, ATOP world", f"{c['per_second']:.1f}/s", f"{b['per_second']:.1f}/s", f"{ratio:.3f} (time)",
     "<= 1.10", ratio <= 1.10)
 
 # 2: the parser alone.
-p = measure([bench, "parse", "2000000"])
+p = best_alternating([[bench, "parse", "2000000"]], 3)[0]
 row("2. parser, statements/s", f"{p['per_second'] / 1e6:.2f}M/s", "-", f"{p['per_second'] / 2e6:.2f} of goal", ">= 2M/s",
     p["per_second"] >= 2e6)
 
