@@ -357,9 +357,11 @@ all_bases(A, X, D, Obligations) :-
 %
 %  Not pruned to the states related to the ally: that was 3.5x faster on
 %  the ATOP world, but its reverse lookups (ally in the second argument)
-%  made SWI-Prolog's just-in-time index on store:spell_/8 favour the
-%  second argument, and every later lookup by defender and ally scanned:
-%  10x slower on the large world (docs/performance.md).
+%  made SWI-Prolog's just-in-time index on the store favour the second
+%  argument, and every later lookup by defender and ally scanned: 10x
+%  slower on the large world (docs/performance.md, finding 3).  Since the
+%  store's lookups bind arguments no other lookup binds (finding 12) that
+%  cause is gone; pruning has not been tried again.
 candidates(A, X, _, States) :-
     findall(S, ( state(S, _, _), S \== A, S \== X ), States).
 

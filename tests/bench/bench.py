@@ -104,7 +104,7 @@ if args.smoke:
 per_world = {}
 matrix_worlds = []
 for size in (["small"] if args.quick else ["small", "large"]):
-    c, b, dig = questions(size, world(size), synthetic, 200 if size == "small" else 20, rounds=5 if size == "small" else 1)
+    c, b, dig = questions(size, world(size), synthetic, 200 if size == "small" else 10, rounds=5 if size == "small" else 3)
     if size == "large":
         matrix_worlds.append(("large", world(size), dig, 2.0))
     per_world[size] = c
