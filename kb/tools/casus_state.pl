@@ -1,7 +1,7 @@
 /** <module> Build step: the kb as one SWI-Prolog saved state
 
     swipl --signals=false --no-packs -f none -F none \
-          -g "casus_state('KB_DIR', 'STATE')" -t halt cmake/casus_state.pl
+          -g "casus_state('KB_DIR', 'STATE')" -t halt kb/tools/casus_state.pl
 
 Loads the kb from KB_DIR (its .qlf files, compiled just before) and saves
 it with SWI-Prolog's own system code as STATE, which casus starts from
@@ -12,7 +12,7 @@ autoloading, the curated facts already materialized.
 The options this process was started with (no signal handling, no init
 files) are saved in the state and become casus's; casus sets the stack
 limit itself after it starts. The state is deflated: the build then
-stores its entries uncompressed (cmake/store_uncompressed.py), since
+stores its entries uncompressed (kb/tools/store_uncompressed.py), since
 inflating it took a tenth of the start-up.
 
 Called with -g rather than through library(main), and using no library
