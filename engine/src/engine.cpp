@@ -11,6 +11,7 @@
 #include "names.hpp"
 #include "parser.hpp"
 #include "prolog.hpp"
+#include "saved_state.hpp"
 #include "suggest.hpp"
 
 
@@ -147,11 +148,12 @@ struct Engine::Impl {
         if (options.kb_dir.empty()) options.kb_dir = Engine::default_kb_dir();
         // The saved state holds the kb loaded (casus_errors first, as
         // below); without one, or when a source is newer, the files.
-        const auto state = prolog::usable_state(options.kb_dir);
-        prolog::start(options.stack_limit_mb, state);
-        if (state.empty()) bootstrap();
+        const SavedState state = find_saved_state(options.kb_dir);
+        if (!state.problem.empty()) report.messages.push_back(state.problem);
+        prolog::start(options.stack_limit_mb, state.file);
+        if (state.file.empty()) bootstrap();
         prolog::enable_interrupts();
-        if (state.empty()) prolog::load(options.kb_dir / "casus.pl");
+        if (state.file.empty()) prolog::load(options.kb_dir / "casus.pl");
         load_schema();
         if (options.data_dir) open_journal(*options.data_dir);
         load_names();  // after the journal: imports define new names

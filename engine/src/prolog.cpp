@@ -224,19 +224,6 @@ std::filesystem::path prefer_compiled(const std::filesystem::path& file) {
 
 }  // namespace
 
-std::filesystem::path usable_state(const std::filesystem::path& kb_dir) {
-    std::error_code ec;
-    const auto state = kb_dir / "casus.prc";
-    const auto saved = std::filesystem::last_write_time(state, ec);
-    if (ec) return {};
-    for (const auto& entry : std::filesystem::directory_iterator(kb_dir, ec)) {
-        if (entry.path().extension() != ".pl") continue;
-        const auto written = std::filesystem::last_write_time(entry.path(), ec);
-        if (ec || written > saved) return {};
-    }
-    return ec ? std::filesystem::path{} : state;
-}
-
 void load_module(const std::filesystem::path& source) {
     const auto file = prefer_compiled(source);
     fid_t fid = PL_open_foreign_frame();

@@ -15,11 +15,6 @@ namespace casus::prolog {
 // saved state `state` (the kb already loaded) unless it is empty.
 void start(std::size_t stack_limit_mb, const std::filesystem::path& state = {});
 
-// The kb directory's saved state (casus.prc) if it is there and not older
-// than any of the directory's .pl sources; empty otherwise (a state older
-// than a source would answer with yesterday's rules).
-std::filesystem::path usable_state(const std::filesystem::path& kb_dir);
-
 // Loads a Prolog module file (the engine's own support module, loaded
 // before anything else can report errors).
 void load_module(const std::filesystem::path& file);

@@ -25,4 +25,18 @@ ask | grep -q '+32' || fail "an edited source newer than the state was ignored: 
 touch -d '1 hour ago' "$dir/weights.pl"
 ask | grep -q '+32' && fail "a state newer than every source was not used: $(ask)"
 ask | grep -q '+' || fail "no answer from the state: $(ask)"
-echo "saved state: the examples agree with the sources; a newer source is read, an older one is not"
+# 3. A damaged state (cut short, or one byte changed) is reported and the
+#    kb's files answer: SWI-Prolog would abort the process on it.
+sed -i 's/^weight(obligation, *30\.0)\./weight(obligation, 3.0)./' "$dir/weights.pl"
+touch -d '1 hour ago' "$dir"/*.pl
+cp -p "$built_kb/casus.prc" "$dir/whole.prc"
+head -c 100000 "$dir/whole.prc" > "$dir/casus.prc"
+out=$("$casus" --memory --kb "$dir" -f csv -e 'as of 2015-12-31 who must defend armenia' 2>"$dir/err"); rc=$?
+[[ $rc == 0 ]] && grep -q '^russia,' <<<"$out" || fail "a truncated state: exit $rc: $out $(cat "$dir/err")"
+grep -q 'casus.prc has no end of archive' "$dir/err" || fail "a truncated state was not reported: $(cat "$dir/err")"
+python3 -c "import sys; b = bytearray(open(sys.argv[1], 'rb').read()); b[len(b) // 2] ^= 0xff; open(sys.argv[2], 'wb').write(b)" \
+  "$dir/whole.prc" "$dir/casus.prc"
+out=$("$casus" --memory --kb "$dir" -f csv -e 'as of 2015-12-31 who must defend armenia' 2>"$dir/err"); rc=$?
+[[ $rc == 0 ]] && grep -q '^russia,' <<<"$out" || fail "a damaged state: exit $rc: $out $(cat "$dir/err")"
+grep -q 'checksum does not match' "$dir/err" || fail "a damaged state was not reported: $(cat "$dir/err")"
+echo "saved state: the examples agree with the sources; a newer source is read, an older one is not; a damaged state is reported and the files answer"
