@@ -23,7 +23,20 @@ namespace {
 // and nothing casus keeps depends on it (the journal is synced when a
 // batch commits). At exit only Prolog's output streams are flushed (a
 // user's rule may have written to them): see FlushAtExit in start().
+// Under AddressSanitizer the engine is destroyed as before, or its leak
+// check would report all of Prolog's memory.
 PlEngine* the_engine = nullptr;
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool cleanup_at_exit = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool cleanup_at_exit = true;
+#else
+constexpr bool cleanup_at_exit = false;
+#endif
+#else
+constexpr bool cleanup_at_exit = false;
+#endif
 std::atomic<int> interrupt_signal{0};
 std::atomic<int> timeout_signal{0};
 int engine_thread = 0;  // the Prolog thread id of the thread that started Prolog
@@ -195,6 +208,10 @@ void start(std::size_t stack_limit_mb, const std::filesystem::path& state) {
         ~FlushAtExit() {
             Sflush(Suser_output);
             Sflush(Suser_error);
+            if (cleanup_at_exit) {
+                delete the_engine;
+                the_engine = nullptr;
+            }
         }
     };
     static FlushAtExit flush_at_exit;
