@@ -54,11 +54,12 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 %  argument alone (a deep index on both states: first, as a deep index
 %  there costs a quarter less per stored fact than on the last), a
 %  state's facts of a kind Kind and Arg1, facts by second argument Arg2
-%  alone, a kind the fact's functor alone.  SWI-Prolog picks an index from those already
-%  built when it can, so lookups that shared arguments made the indexes
-%  depend on which question came first: a pair index was never built
-%  after a (kind, state) one, and a question on the large synthetic world
-%  took 21 s instead of 0.3 s (docs/performance.md, finding 11).
+%  alone, a kind the fact's functor alone.  SWI-Prolog picks an index
+%  from those already built when it can, so lookups that shared arguments
+%  made the indexes depend on which question came first: a pair index was
+%  never built after a (kind, state) one, and a question on the large
+%  synthetic world took 21 s instead of 0.3 s (docs/performance.md,
+%  finding 12).
 :- dynamic spell_/9.
 % A snapshot (save_snapshot/2) is a compiled file of spell_/9 and
 % defined_/1 clauses: multifile, so loading it adds to these.
@@ -77,9 +78,13 @@ materialize_curated :-
     retractall(spell_(_, _, _, _, _, _, _, _, kb)),
     forall(facts:kb_fact(F, From, To, Src), store(F, From, To, Src, kb)).
 
-%  store(+Fact, +From, +To, +Source, +Origin): the one way a spell is made.
+%  store(+Fact, +From, +To, +Source, +Origin): the one way a spell is made;
+%  store/8 with the fact's key already computed.
 store(F, From, To, Src, Origin) :-
     key(F, K, A1, A2),
+    store(K, A1, A2, F, From, To, Src, Origin).
+
+store(K, A1, A2, F, From, To, Src, Origin) :-
     assertz(spell_(A1-A2, K, A1, A2, F, From, To, Src, Origin)).
 
 %! upgrade_snapshot is det.
@@ -208,7 +213,7 @@ addable(F, From) :-
 add_valid(Id, F, From, Src, Recorded) :-
     key(F, K, A1, A2),
     \+ held_after(K, A1, A2, F, From, _, _, _),
-    assertz(spell_(A1-A2, K, A1, A2, F, From, 99991231, Src, added(Id, Recorded))).
+    store(K, A1, A2, F, From, 99991231, Src, added(Id, Recorded)).
 
 %! add_checked(+Id, +Fact, +From, +Source, +Recorded) is det.
 %
