@@ -74,12 +74,8 @@ api_would(S, A, X, D, Answer) :-
 
 %! api_obligations(+Ally, +AttackerOrNone, +Date, -Answers) is det.
 api_obligations(A, X, D, Answers) :-
-    findall(S, obligated(S, A, X, D, _), States0),
-    sort(States0, States),
-    findall(Ans, ( member(S, States),
-                   bases(S, A, X, D, Bs),
-                   assess(S, A, X, D, Bs, Asm),
-                   answer_term(A, X, D, Asm, Ans) ), Answers).
+    obligations(A, X, D, Asms),
+    maplist(answer_term(A, X, D), Asms, Answers).
 
 answer_term(_A, _X, _D, assessment(S, Ob, Bs, V, Sc, Fs),
             answer(S, Name, Cow, Ob, Bases, V, Sc, Factors)) :-

@@ -5,6 +5,7 @@
             assess/6,           % +Defender, +Ally, +Attacker, +Date, -Bases, -Assessment
             bases/5,            % +Defender, +Ally, +Attacker, +Date, -Bases
             defenders/4,        % +Ally, +Attacker, +Date, -Assessments
+            obligations/4,      % +Ally, +Attacker, +Date, -Assessments
             verdict/2,          % +Score, -Verdict
             bloc_counts/2,      % +Side, +Organisation
             side_kind/3,        % +Prefix, +Side, -Kind
@@ -340,6 +341,17 @@ defenders(A, X, D, Sorted) :-
               keep(Asm) ),
             Asms),
     predsort(by_rank, Asms, Sorted).
+
+%! obligations(+Ally, +Attacker, +Date, -Assessments) is det.
+%
+%  Every state obligated to defend Ally against Attacker on Date, by id,
+%  assessed as defenders/4 assesses them: the sides and the obligations
+%  read once, not once per obligated state.
+obligations(A, X, D, Asms) :-
+    sides(A, X, D, Sides),
+    all_bases(A, X, D, Obligations),
+    assoc_to_list(Obligations, Pairs),
+    findall(Asm, ( member(S-Bs, Pairs), assess_with(Sides, S, Bs, Asm) ), Asms).
 
 %  all_bases(+Ally, +Attacker, +Date, -Obligations): an assoc from each
 %  obligated defender to its bases, as bases/5 gives them (the same
