@@ -6,12 +6,12 @@
 #include <SWI-Stream.h>
 
 #include <atomic>
-#include <vector>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 #include <unistd.h>
 
 namespace casus::prolog {
@@ -352,6 +352,13 @@ bool call(const char* module, const PlTerm& goal, double timeout_seconds) {
 
 namespace {
 
+// Bytes that are their own UTF-8, so neither side needs converting.
+bool ascii(const char* s, size_t len) {
+    for (size_t i = 0; i < len; ++i)
+        if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+    return true;
+}
+
 // Text that is not valid UTF-8 cannot become an atom or string: an
 // error, never a silently unbound argument.
 void unify_text(term_t t, int type, const std::string& text) {
@@ -364,9 +371,7 @@ void unify_text(term_t t, int type, const std::string& text) {
 }  // namespace
 
 void put_atom(term_t t, const std::string& text) {
-    bool ascii = true;
-    for (unsigned char c : text) ascii = ascii && c < 0x80;
-    if (ascii) {  // no UTF-8 to decode: the bulk of every batch of adds
+    if (ascii(text.data(), text.size())) {  // no UTF-8 to decode: the bulk of every batch of adds
         if (!PL_put_atom_nchars(t, text.size(), text.data())) throw LimitError("out of memory making an atom");
         return;
     }
@@ -407,14 +412,6 @@ PlTerm compound(const std::string& functor, const std::vector<PlTerm>& args) {
     if (!PL_cons_functor_v(t.C_, f, av)) throw PrologError("cannot build term " + functor);
     return t;
 }
-
-namespace {
-bool ascii(const char* s, size_t len) {
-    for (size_t i = 0; i < len; ++i)
-        if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
-    return true;
-}
-}  // namespace
 
 std::string text(const PlTerm& t) {
     // ASCII atoms and strings (nearly all) are read in place: their bytes
