@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -220,9 +223,7 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
     } else if (cmd == ".schema") {
         print_kind("");
     } else if (cmd == ".read") {
-        std::ifstream in(arg);
-        if (arg.empty() || !in) error(UsageError("cannot read '" + arg + "'"), origin);
-        else return run_stream(in, arg);
+        return read_script(arg, origin);
     } else if (cmd == ".once") {
         // Checked now, so a bad path is reported here and not after the question.
         std::ofstream probe(arg, std::ios::app);
@@ -284,10 +285,41 @@ bool Session::run_text(const std::string& text, const std::string& file, int lin
     return !stopped_;
 }
 
+bool Session::read_script(const std::string& path, const Origin& origin) {
+    std::error_code ec;
+    if (path.empty()) {
+        error(UsageError(".read takes the file of a script to run"), origin);
+        return !stopped_;
+    }
+    if (std::filesystem::is_directory(path, ec)) {
+        error(UsageError("cannot read '" + path + "': it is a directory, not a script"), origin);
+        return !stopped_;
+    }
+    std::ifstream in(path);
+    if (!in) {
+        error(UsageError("cannot read '" + path + "': " + std::strerror(errno)), origin);
+        return !stopped_;
+    }
+    // A script that reads itself, directly or through others, would recurse
+    // until the stack overflows; sqlite3 stops at the same depth.
+    if (read_depth_ >= max_read_depth) {
+        error(UsageError(".read nesting limit (" + std::to_string(max_read_depth) + ") reached at '" + path +
+                         "': does a script read itself?"),
+              origin);
+        return !stopped_;
+    }
+    ++read_depth_;
+    bool go_on = run_stream(in, path);
+    --read_depth_;
+    return go_on;
+}
+
 bool Session::run_stream(std::istream& in, const std::string& file) {
     std::vector<std::string> lines;
     for (std::string l; std::getline(in, l);) {
         if (!l.empty() && l.back() == '\r') l.pop_back();
+        // A UTF-8 byte-order mark (editors on Windows write one) is not text.
+        if (lines.empty() && l.compare(0, 3, "\xEF\xBB\xBF") == 0) l.erase(0, 3);
         lines.push_back(l);
     }
     for (std::size_t i = 0; i < lines.size() && !stopped_; ++i) {
