@@ -1,5 +1,7 @@
 // casus: the command people run. A REPL on a terminal, a batch runner on
 // files, pipes and -e arguments.
+#include "backtest_output.hpp"
+#include "casus/backtest.hpp"
 #include "casus/engine.hpp"
 #include "interactive.hpp"
 #include "session.hpp"
@@ -41,6 +43,16 @@ int run_import(casus::Engine& engine, const std::string& dir, const std::string&
     }
 }
 
+int run_backtest(casus::Engine& engine, const std::filesystem::path& wars, const casus::cli::OutputOptions& output) {
+    try {
+        casus::cli::print_backtest(std::cout, casus::run_backtest(engine, wars), output);
+        return 0;
+    } catch (const casus::Error& e) {
+        std::cerr << "casus: backtest failed: " << e.what() << "\n";
+        return 1;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,6 +81,11 @@ int main(int argc, char** argv) {
     import_cmd->add_option("dir", import_dir, "The ATOP directory (atop-alliance-level.csv, atop-member-level.csv)")
         ->required()->check(CLI::ExistingDirectory);
     import_cmd->add_option("--states", states_file, "The COW state list (states2016.csv)")->required()->check(CLI::ExistingFile);
+    std::string wars_file;
+    CLI::App* backtest_cmd = app.add_subcommand(
+        "backtest", "Ask casus about every attack of real wars (as of its eve) and score the answers against who fought");
+    backtest_cmd->add_option("wars", wars_file, "A war-dyad file (default: the shipped COW interstate war dyads)")
+        ->check(CLI::ExistingFile);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -96,6 +113,12 @@ int main(int argc, char** argv) {
         for (auto& r : rules) engine.load_rules(r);
         casus::cli::Session session(engine, output, bail);
         if (*import_cmd) return run_import(engine, import_dir, states_file, output);
+        if (*backtest_cmd)
+            return run_backtest(engine,
+                                wars_file.empty() ? casus::default_wars_file(kb_dir.empty() ? casus::Engine::default_kb_dir()
+                                                                                            : std::filesystem::path(kb_dir))
+                                                  : std::filesystem::path(wars_file),
+                                output);
         if (interactive) {
             std::filesystem::path history = options.data_dir ? *options.data_dir / "history" : std::filesystem::path();
             return casus::cli::run_repl(session, engine, history);
