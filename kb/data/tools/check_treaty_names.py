@@ -8,7 +8,8 @@ For every row it checks that
   * the year of `signed` equals the alliance's begin year (begyr), unless the
     row's `note` explains the difference;
   * `signed` is a real date (YYYY-MM-DD), `name` and `source` are filled in and
-    `source` carries an address (http:// or https://).
+    `source` carries an address (http:// or https://);
+  * no `short_name` is used for two alliances.
 
 Exit status: 0 all rows agree, 1 at least one row disagrees (each is printed
 with its line number), 2 the files could not be read.
@@ -102,12 +103,16 @@ def main():
         print(f"check_treaty_names: cannot read the input: {e}\n"
               f"(names file {args.names}, ATOP folder {atop_dir}; pass --names/--atop-dir)", file=sys.stderr)
         return 2
-    bad, seen = 0, {}
+    bad, seen, shorts = 0, {}, {}
     for lineno, row in enumerate(rows, start=2):
         problems = check_row(row, begyr, members)
         if row["atopid"] in seen:
             problems.append(f"atopid {row['atopid']} is named twice (first on line {seen[row['atopid']]})")
         seen.setdefault(row["atopid"], lineno)
+        short = row["short_name"].casefold()
+        if short in shorts:
+            problems.append(f"short_name {row['short_name']!r} is also used on line {shorts[short]}")
+        shorts.setdefault(short, lineno)
         for p in problems:
             print(f"{args.names}:{lineno}: atopid {row['atopid']} ({row['short_name']}): {p}", file=sys.stderr)
         bad += bool(problems)
