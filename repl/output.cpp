@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 namespace casus::cli {
@@ -83,9 +84,8 @@ const char* verdict_colour(const std::string& verdict) {
 // The cells are data: escaped (shown()) before they are measured, and the
 // only control codes in the table are the colours added here, which are
 // never counted in a width.
-void print_table(std::ostream& out, const std::vector<std::string>& header, const Rows& data, bool color,
+void print_table(std::ostream& out, const std::vector<std::string>& header, Rows rows, bool color,
                  std::size_t verdict_column = no_column) {
-    Rows rows = data;
     for (auto& r : rows)
         for (auto& cell : r) cell = shown(cell);
     std::vector<std::size_t> width(header.size());
@@ -197,11 +197,11 @@ void print_defenders(std::ostream& out, const DefendersResult& r, const OutputOp
     if (o.format == Format::csv) print_csv(out, header, rows);
     else {
         print_line(out, header_line(r));
-        print_table(out, header, rows, o.color, 2);
+        print_table(out, header, std::move(rows), o.color, 2);
     }
 }
 
-void print_rows(std::ostream& out, const std::string& title, const std::vector<std::string>& header, const Rows& rows,
+void print_rows(std::ostream& out, const std::string& title, const std::vector<std::string>& header, Rows rows,
                 const OutputOptions& o, std::size_t verdict_column = no_column) {
     if (o.format == Format::csv) {
         print_csv(out, header, rows);
@@ -209,7 +209,7 @@ void print_rows(std::ostream& out, const std::string& title, const std::vector<s
     }
     print_line(out, title);
     if (o.format == Format::table) {
-        print_table(out, header, rows, o.color, verdict_column);
+        print_table(out, header, std::move(rows), o.color, verdict_column);
         return;
     }
     if (rows.empty()) out << "  (none)\n";
@@ -270,7 +270,7 @@ void print_matrix(std::ostream& out, const MatrixResult& r, const OutputOptions&
         for (auto& d : pair.defenders)
             rows.push_back({r.states[pair.ally], r.states[pair.attacker], r.states[d.state], d.obligated ? "yes" : "no",
                             to_string(d.verdict), score_str(d.score)});
-    print_rows(out, title + ":", {"ally", "attacker", "defender", "obligated", "verdict", "score"}, rows, o, 4);
+    print_rows(out, title + ":", {"ally", "attacker", "defender", "obligated", "verdict", "score"}, std::move(rows), o, 4);
 }
 
 }  // namespace
@@ -426,14 +426,14 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                 if (r.kind == FactsResult::Kind::history) {
                     title = "History of " + r.subjects.at(0) + ":";
                     for (auto& f : r.rows) rows.push_back({date_str(f.from), date_str(f.to), f.fact, f.recorded, f.source});
-                    print_rows(out, title, {"from", "to", "fact", "recorded", "source"}, rows, o);
+                    print_rows(out, title, {"from", "to", "fact", "recorded", "source"}, std::move(rows), o);
                     return;
                 }
                 title = r.kind == FactsResult::Kind::ties ? "What ties " + r.subjects.at(0) + " to " + r.subjects.at(1)
                                                           : "Facts about " + r.subjects.at(0);
                 title += as_of_note(r.as_of, r.hypothetical) + ":";
                 for (auto& f : r.rows) rows.push_back({f.kind, f.fact, date_str(f.from), f.source});
-                print_rows(out, title, {"kind", "fact", "since", "source"}, rows, o);
+                print_rows(out, title, {"kind", "fact", "since", "source"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, TreatiesResult>) {
                 Rows rows;
                 for (auto& t : r.rows) {
@@ -442,21 +442,21 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                     rows.push_back({t.treaty, t.name, date_str(t.bound_since), clauses});
                 }
                 print_rows(out, "Treaties binding " + r.state + as_of_note(r.as_of, r.hypothetical) + ":",
-                           {"treaty", "name", "bound since", "clauses"}, rows, o);
+                           {"treaty", "name", "bound since", "clauses"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, MembersResult>) {
                 Rows rows;
                 for (auto& m : r.rows) rows.push_back({m.state, m.name, std::to_string(m.cow), date_str(m.from), date_str(m.to)});
                 print_rows(out, "Members of " + r.organisation + as_of_note(r.as_of, r.hypothetical) + ":",
-                           {"state", "name", "cow", "since", "until"}, rows, o);
+                           {"state", "name", "cow", "since", "until"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, BackersResult>) {
                 Rows rows;
                 for (auto& b : r.rows) rows.push_back({b.state, b.issue, b.how, date_str(b.date), b.source});
                 print_rows(out, "Who backs " + r.state + as_of_note(r.as_of, r.hypothetical) + ":",
-                           {"state", "issue", "how", "since", "source"}, rows, o);
+                           {"state", "issue", "how", "since", "source"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, EntitiesResult>) {
                 Rows rows;
                 for (auto& e : r.rows) rows.push_back({e.id, e.name, e.extra});
-                print_rows(out, "Known " + r.what + ":", {"id", "name", r.what == "states" ? "cow" : "date"}, rows, o);
+                print_rows(out, "Known " + r.what + ":", {"id", "name", r.what == "states" ? "cow" : "date"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, ChangeResult>) {
                 if (o.format == Format::csv) {
                     print_csv(out, {"action", "fact", "date"}, Rows{{to_string(r.action), r.fact, date_str(r.date)}});

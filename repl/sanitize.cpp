@@ -33,13 +33,12 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
 
 bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
-// A control character as the target shows it.
-void escape(std::string& out, char32_t cp, Shown how) {
-    if (how == Shown::csv && (cp == '\n' || cp == '\t')) {
-        out += static_cast<char>(cp);
-    } else if (how == Shown::json_text || how == Shown::utf8) {
-        if (how == Shown::utf8) out += static_cast<char>(cp);  // the writer escapes C0; C1 is valid UTF-8
-        else out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+// A control character (its bytes in UTF-8: bytes) as the target shows it.
+void escape(std::string& out, char32_t cp, std::string_view bytes, Shown how) {
+    if (how == Shown::utf8 || (how == Shown::csv && (cp == '\n' || cp == '\t'))) {
+        out += bytes;  // utf8: the JSON writer escapes C0, and C1 is valid UTF-8
+    } else if (how == Shown::json_text) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
     } else if (cp == '\n') {
         out += "\\n";
     } else if (cp == '\t') {
@@ -90,7 +89,7 @@ std::string shown(std::string_view s, Shown how) {
             ++i;
             continue;
         }
-        if (is_control(cp)) escape(out, cp, how);
+        if (is_control(cp)) escape(out, cp, s.substr(i, n), how);
         else out.append(s.substr(i, n));
         i += n;
     }
