@@ -87,7 +87,8 @@ const char* verdict_colour(const std::string& verdict) {
 void print_table(std::ostream& out, const std::vector<std::string>& header, Rows rows, bool color,
                  std::size_t verdict_column = no_column) {
     for (auto& r : rows)
-        for (auto& cell : r) cell = shown(cell);
+        for (auto& cell : r)
+            if (!shown_as_is(cell)) cell = shown(cell);
     std::vector<std::size_t> width(header.size());
     for (std::size_t i = 0; i < header.size(); ++i) width[i] = display_width(header[i]);
     for (auto& r : rows)
@@ -119,6 +120,7 @@ void print_line(std::ostream& out, const std::string& line) { out << shown(line)
 // codes other than line feed and tab are escaped (Shown::csv), since CSV
 // is read on terminals too.
 std::string csv_cell(const std::string& raw) {
+    if (shown_as_is(raw, Shown::csv) && raw.find_first_of(",\"\n") == std::string::npos) return raw;
     std::string s = shown(raw, Shown::csv);
     if (s.find_first_of(",\"\n") == std::string::npos) return s;
     std::string out = "\"";

@@ -52,10 +52,14 @@ void escape(std::string& out, char32_t cp, std::string_view bytes, Shown how) {
     }
 }
 
-// Whether text can go out unchanged: the common case, checked without
-// building anything.
-bool clean(std::string_view s, Shown how) {
+}  // namespace
+
+bool shown_as_is(std::string_view s, Shown how) {
     for (std::size_t i = 0; i < s.size();) {
+        if (unsigned char b = static_cast<unsigned char>(s[i]); b >= 0x20 && b < 0x7F) {  // printable ASCII: most text
+            ++i;
+            continue;
+        }
         char32_t cp;
         std::size_t n = decode(s, i, cp);
         if (n == 0) return false;
@@ -65,10 +69,12 @@ bool clean(std::string_view s, Shown how) {
     return true;
 }
 
+namespace {
+
 void clean_strings(nlohmann::json& j) {
     if (j.is_string()) {
         auto& s = j.get_ref<std::string&>();
-        if (!clean(s, Shown::utf8)) s = shown(s, Shown::utf8);
+        if (!shown_as_is(s, Shown::utf8)) s = shown(s, Shown::utf8);
     } else if (j.is_structured()) {
         for (auto& v : j) clean_strings(v);
     }
@@ -77,7 +83,7 @@ void clean_strings(nlohmann::json& j) {
 }  // namespace
 
 std::string shown(std::string_view s, Shown how) {
-    if (clean(s, how)) return std::string(s);
+    if (shown_as_is(s, how)) return std::string(s);
     std::string out;
     out.reserve(s.size() + 16);
     for (std::size_t i = 0; i < s.size();) {

@@ -35,6 +35,10 @@ enum class Shown {
 // is returned as it is.
 std::string shown(std::string_view text, Shown how = Shown::terminal);
 
+// Whether shown(text, how) is text itself: lets a writer of millions of
+// cells (the defence matrix) skip the copy.
+bool shown_as_is(std::string_view text, Shown how = Shown::terminal);
+
 // The JSON text of j, on one line: every string value made valid UTF-8
 // first (shown(..., utf8)), then dumped, then its DEL and C1 controls
 // escaped. Never throws on bad text. The keys are casus's own literals.
