@@ -74,7 +74,7 @@ int run_repl(Session& session, Engine& engine, const std::filesystem::path& hist
     for (auto& n : engine.names())
         // A name with a control code in it is never offered: libedit would
         // print it raw in the list of completions.
-        if (n.text.find(' ') == std::string::npos && shown(n.text) == n.text) words.insert(n.text);
+        if (n.text.find(' ') == std::string::npos && shown_as_is(n.text)) words.insert(n.text);
     // One spelling per word, case-insensitively ("Kazakhstan", not also "kazakhstan").
     std::set<std::string> seen;
     completions.clear();
