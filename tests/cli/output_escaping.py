@@ -87,6 +87,47 @@ for fmt in ("text", "table", "csv", "json"):
             check(b"\\u001b[2J" in out and b"\\u009b" in out and b"\\u007f" in out,
                   f"{what}: ESC, CSI or DEL not escaped as \\u00XX in JSON: {out[:600]!r}")
 
+# --- an imported name with escape sequences -----------------------------------------
+# The real COW list and ATOP alliance 1005, with Bavaria renamed. An import
+# may refuse the name (with a clean error); if it takes it, every answer
+# that names the state shows it escaped, the DOT of .graph on stdout too.
+shared = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data")
+if os.path.isdir(os.path.join(shared, "atop")):
+    fx = os.path.join(tmp, "fixture")
+    os.makedirs(os.path.join(fx, "atop"))
+    evil_name = "Bava\x1b[2Jria\x1b]0;pwn\x07"
+    with open(os.path.join(shared, "cow", "states2016.csv"), "rb") as f:
+        states = f.read().replace(b"BAV,245,Bavaria,", b"BAV,245," + evil_name.encode() + b",")
+    with open(os.path.join(fx, "states.csv"), "wb") as f:
+        f.write(states)
+    for name in ("atop-alliance-level.csv", "atop-member-level.csv"):
+        with open(os.path.join(shared, "atop", name), "rb") as f:
+            rows = f.read().split(b"\n")
+        with open(os.path.join(fx, "atop", name), "wb") as f:
+            f.write(b"\n".join([rows[0]] + [r for r in rows[1:] if r.startswith(b"1005,")]) + b"\n")
+    data = os.path.join(tmp, "data-import")
+    rc, out, err = run(["--data", data, "import", "atop", os.path.join(fx, "atop"), "--states", os.path.join(fx, "states.csv")])
+    check_clean("import of a name with escapes", out, err)
+    if rc == 0:
+        rc, out, err = run(["--data", data, "-f", "json", "-e", "list states"])
+        bav = [i for i in json_lines("list states", out)[0]["items"] if i["extra"] == "245"]
+        check(bav and bav[0]["name"] == evil_name, f"the imported name is not kept intact: {bav}")
+        bid = bav[0]["id"] if bav else "bavaria"
+        stdin = (f"list states\nas of 1815-01-10 who must defend {bid}\n.graph\n"
+                 f"as of 1815-01-10 who would defend united_kingdom against {bid}\n.why\n").encode()
+        for fmt in ("text", "table", "csv", "json"):
+            what = f"imported name, -f {fmt}"
+            rc, out, err = run(["--data", data, "-f", fmt], stdin=stdin)
+            check(rc == 0, f"{what}: exit {rc}: {err[:300]!r}")
+            check_clean(what, out, err)
+            if fmt != "json":
+                check(out.count(b"Bava\\x1b[2Jria\\x1b]0;pwn\\x07") >= 3, f"{what}: the name is not shown escaped: {out[:800]!r}")
+            else:  # .graph and .why print DOT and text in every mode: the answers' lines must parse
+                objs = json_lines(what, b"\n".join(l for l in out.splitlines() if l.startswith(b"{")))
+                check(len(objs) == 3, f"{what}: {len(objs)} JSON answers, want 3")
+else:
+    print("note: ../shared/data not found: the imported-name check is skipped")
+
 # --- the REPL on a terminal, where the sequences would have run ------------------------
 # The stored source, read back from the journal, shown in the coloured table
 # and in text. The only escape sequences allowed are casus's colours (SGR,
