@@ -7,8 +7,10 @@ DEL and a tab is added, then shown by history of / list facts about / who
 backs / why in text, table, CSV and JSON, in the run that adds it and in a
 later one that reads it back from the journal. Invalid UTF-8 and escape
 sequences in questions, names and file names go through every format's
-error path. `.graph -V.svg` writes ./-V.svg, and "wrote" is said only when
-dot wrote the file.
+error path, and a COW state imported with them in its name through every
+answer that names it. The REPL on a pseudo-terminal replays the stored
+source without running it. `.graph -V.svg` writes ./-V.svg, and "wrote"
+is said only when dot wrote the file.
 
 usage: output_escaping.py CASUS"""
 import csv, io, json, os, re, stat, subprocess, sys, tempfile
@@ -240,5 +242,5 @@ for kind, body in (("fails", "exit 1"), ("silent", "exit 0")):
 if failures:
     print("FAIL:\n  " + "\n  ".join(f[:250] for f in failures[:60]) + (f"\n  ... {len(failures)} in all" if len(failures) > 60 else ""))
     sys.exit(1)
-print("output escaping: controls escaped in 4 formats x 2 runs, invalid UTF-8 and escapes in 5 bad lines x 4 formats, "
-      "file names, .graph -V.svg and a failing dot")
+print("output escaping: a stored source in 4 formats x 2 runs and in the REPL, invalid UTF-8 and escapes in 5 bad lines "
+      "x 4 formats, file names, an imported name, .graph -V.svg and a failing dot")
