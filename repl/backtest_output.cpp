@@ -1,5 +1,7 @@
 #include "backtest_output.hpp"
 
+#include "sanitize.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -12,7 +14,9 @@ std::string percent(double part, double whole) { return whole > 0 ? fmt::format(
 // Counts are whole numbers unless wars are weighted.
 std::string amount(double v) { return v == static_cast<long>(v) ? std::to_string(static_cast<long>(v)) : fmt::format("{:.2f}", v); }
 
-std::string csv_cell(const std::string& s) {
+// The war names come from the file: shown safely, as every answer is.
+std::string csv_cell(const std::string& raw) {
+    std::string s = shown(raw, Shown::csv);
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -26,7 +30,7 @@ std::string joined(const std::vector<std::string>& items, const char* sep) {
 }
 
 void print_summary(std::ostream& out, const BacktestReport& r) {
-    out << "Backtest of " << r.wars_file.string() << ": " << r.attacks << " attacks asked (" << r.rows << " rows, "
+    out << "Backtest of " << shown(r.wars_file.string()) << ": " << r.attacks << " attacks asked (" << r.rows << " rows, "
         << r.skipped.size() << " rows or attacks skipped), " << r.links.size() << " states in the answers.\n";
     out << "Fought: " << BacktestReport::fought_definition() << ".\n";
     for (auto& s : r.sections) {
@@ -39,7 +43,8 @@ void print_summary(std::ostream& out, const BacktestReport& r) {
     }
     if (!r.skipped.empty()) {
         out << "\nSkipped:\n";
-        for (auto& s : r.skipped) out << "  " << r.wars_file.filename().string() << ":" << s.line << ": " << s.reason << "\n";
+        for (auto& s : r.skipped)
+            out << "  " << shown(r.wars_file.filename().string()) << ":" << s.line << ": " << shown(s.reason) << "\n";
     }
 }
 
@@ -62,7 +67,7 @@ void print_backtest(std::ostream& out, const BacktestReport& r, const OutputOpti
                              {"attacker", l.attacker}, {"defender", l.defender}, {"obligated", l.obligated},
                              {"basis", l.basis}, {"verdict", to_string(l.verdict)}, {"score", l.score},
                              {"fought", l.fought}};
-            out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+            out << json_text(std::move(j)) << '\n';
         }
         return;
     }

@@ -4,6 +4,7 @@
 #include "casus/backtest.hpp"
 #include "casus/engine.hpp"
 #include "interactive.hpp"
+#include "sanitize.hpp"
 #include "session.hpp"
 
 #include <CLI/CLI.hpp>
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 namespace {
@@ -38,7 +40,7 @@ int run_import(casus::Engine& engine, const std::string& dir, const std::string&
         casus::cli::print_result(std::cout, r, "import atop", output);
         return 0;
     } catch (const casus::Error& e) {
-        std::cerr << "casus: import failed: " << e.what() << "\n";
+        std::cerr << "casus: import failed: " << casus::cli::shown(e.what()) << "\n";
         return 1;
     }
 }
@@ -48,7 +50,7 @@ int run_backtest(casus::Engine& engine, const std::filesystem::path& wars, const
         casus::cli::print_backtest(std::cout, casus::run_backtest(engine, wars), output);
         return 0;
     } catch (const casus::Error& e) {
-        std::cerr << "casus: backtest failed: " << e.what() << "\n";
+        std::cerr << "casus: backtest failed: " << casus::cli::shown(e.what()) << "\n";
         return 1;
     }
 }
@@ -89,7 +91,13 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
+        // CLI11 echoes the arguments (a file name that does not exist):
+        // its message is escaped like every other, a line at a time.
+        std::ostringstream help, message;
+        int code = app.exit(e, help, message);
+        std::cout << help.str();
+        std::istringstream lines(message.str());
+        for (std::string line; std::getline(lines, line);) std::cerr << casus::cli::shown(line) << "\n";
         return e.get_exit_code() == 0 ? 0 : (code == 0 ? 0 : 2);
     }
     if (version) {
@@ -109,7 +117,7 @@ int main(int argc, char** argv) {
 
     try {
         casus::Engine engine(options);
-        for (auto& m : engine.journal_report().messages) std::cerr << "casus: " << m << "\n";
+        for (auto& m : engine.journal_report().messages) std::cerr << "casus: " << casus::cli::shown(m) << "\n";
         for (auto& r : rules) engine.load_rules(r);
         casus::cli::Session session(engine, output, bail);
         if (*import_cmd) return run_import(engine, import_dir, states_file, output);
@@ -135,7 +143,7 @@ int main(int argc, char** argv) {
         engine.set_group_commit(false);
         return session.failed() ? 1 : 0;
     } catch (const casus::Error& e) {
-        std::cerr << "casus: " << e.what() << "\n";
+        std::cerr << "casus: " << casus::cli::shown(e.what()) << "\n";
         return 1;
     }
 }

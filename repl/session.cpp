@@ -2,6 +2,7 @@
 
 #include "graph.hpp"
 #include "parser.hpp"
+#include "sanitize.hpp"
 #include "suggest.hpp"
 
 #include <algorithm>
@@ -237,7 +238,7 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         } else {
             try {
                 std::string what = write_graph(*last_, arg);
-                std::cout << "wrote " << what << " to " << arg << "\n";
+                std::cout << "wrote " << what << " to " << shown(arg) << "\n";
             } catch (const Error& e) {
                 error(e, origin);
             }
@@ -246,7 +247,7 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         try {
             if (arg.empty()) throw UsageError(".load takes a rule file");
             engine_.load_rules(arg);
-            std::cout << "loaded rules from " << arg << "\n";
+            std::cout << "loaded rules from " << shown(arg) << "\n";
         } catch (const Error& e) {
             error(e, origin);
         }
@@ -270,9 +271,9 @@ bool Session::print_kind(const std::string& only) {
     bool found = false;
     for (auto& k : engine_.schema()) {
         if (!only.empty() && k.name != only) continue;
-        std::cout << k.name << "(";
-        for (std::size_t i = 0; i < k.arg_types.size(); ++i) std::cout << (i ? ", " : "") << k.arg_types[i];
-        std::cout << ")  " << k.doc << "\n";
+        std::string line = k.name + "(";
+        for (std::size_t i = 0; i < k.arg_types.size(); ++i) line += (i ? ", " : "") + k.arg_types[i];
+        std::cout << shown(line + ")  " + k.doc) << "\n";
         found = true;
     }
     return found;
