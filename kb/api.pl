@@ -8,6 +8,8 @@
             api_members/3,       % +Organisation, +Date, -Items
             api_backers/3,       % +State, +Date, -Items
             api_list/2,          % +What, -Items
+            api_states_on/2,     % +Date, -Items
+            api_state_spells/1,  % -Spells
             api_facts_about/3,   % +Id, +Date, -Items
             api_history/2,       % +Id, -Items
             api_names/1,         % -Names
@@ -206,6 +208,21 @@ api_list(treaties, Items) :-
     findall(entry(Id, Name, Signed), treaty(Id, Name, _, Signed, _), Items0), sort(Items0, Items).
 api_list(declarations, Items) :-
     findall(entry(Id, Name, Date), declaration(Id, Name, Date), Items0), sort(Items0, Items).
+
+%! api_states_on(+Date, -Items) is det.
+%
+%  The states in the state system on Date (entities:in_system/2), as
+%  api_list(states, Items) gives them.
+api_states_on(D, Items) :-
+    findall(entry(Id, Name, Cow), ( state(Id, Name, Cow), in_system(Id, D) ), Items0), sort(Items0, Items).
+
+%! api_state_spells(-Spells) is det.
+%
+%  Spells = [spells(Id, [From-To, ...]), ...] for every state with a COW
+%  spell: the engine says when a state existed when a question names it
+%  on a date it did not.
+api_state_spells(Spells) :-
+    findall(spells(Id, Ss), ( state(Id, _, _), state_spells(Id, Ss), Ss \== [] ), Spells).
 
 %! api_facts_about(+Id, +Date, -Items) is det.
 %

@@ -9,7 +9,9 @@
             declaration/3,    % ?Id, ?Title, ?Date
             threat/3,         % ?Id, ?Name, ?Origin
             entity_source/2,  % ?Id, ?Source
-            atop_alliance/2   % ?Treaty, ?AtopId
+            atop_alliance/2,  % ?Treaty, ?AtopId
+            in_system/2,      % +State, +Date
+            state_spells/2    % +State, -Spells
           ]).
 
 /** <module> The things casus knows by name
@@ -28,6 +30,10 @@ ordinary arithmetic operators.
 
 The predicates are dynamic so an import (ATOP, COW) can extend them.
 */
+
+:- use_module(state_system).
+:- use_module(library(apply)).
+:- use_module(library(lists)).
 
 :- dynamic state/3, alias/2, organisation/2, treaty/5, clause/6,
            issue/2, event/5, declaration/3, threat/3, entity_source/2.
@@ -103,7 +109,8 @@ alias("The Hague", netherlands).         alias("Holland", netherlands).
 alias("Brussels", belgium).              alias("Paris", france).
 alias("French", france).                 alias("Madrid", spain).
 alias("Lisbon", portugal).               alias("Berlin", germany).
-alias("West Germany", germany).          alias("Federal Republic of Germany", germany).
+alias("West Germany", german_federal_republic). alias("Federal Republic of Germany", german_federal_republic).
+alias("East Germany", german_democratic_republic). alias("GDR", german_democratic_republic).
 alias("German", germany).                alias("Warsaw", poland).
 alias("Polish", poland).                 alias("Budapest", hungary).
 alias("Prague", czech_republic).         alias("Czechia", czech_republic).
@@ -234,3 +241,56 @@ entity_source(su24_shootdown, source("article ¶2", "immediately following the T
 entity_source(cctss_astana_2015, source("article ¶5", "At its fifth annual summit, held in Astana in September 2015, the CCTSS adopted a resolution")).
 entity_source(rahmon_aliyev_2014, source("article ¶7", "In October 2014, Tajik President Emomali Rahmon and Azerbaijani President Ilham Aliyev issued a declaration")).
 entity_source(afghan_border, source("article ¶7", "Tajikistan appears preoccupied with potential threats emanating from its southern border with Afghanistan")).
+
+%! in_system(+State, +Date) is semidet.
+%
+%  State was a member of the state system on Date, as the COW state list
+%  says (state_system:cow_spell/3); a state with no COW spell (no code, or
+%  one the list lacks) is taken to exist on every date.
+in_system(S, D) :-
+    state(S, _, Cow),
+    (   cow_spell(Cow, _, _)
+    ->  cow_spell(Cow, From, To), From =< D, D =< To, !
+    ;   true
+    ).
+
+%! state_spells(+State, -Spells) is det.
+%
+%  Spells = [From-To, ...], the state's COW spells in date order (both
+%  days included; To = 99991231 for a state still in the system at the
+%  end of the list); [] for a state without any.
+state_spells(S, Spells) :-
+    (   state(S, _, Cow)
+    ->  findall(From-To, cow_spell(Cow, From, To), Spells0), msort(Spells0, Spells)
+    ;   Spells = []
+    ).
+
+%  Every COW state the curated list above lacks, with the id, name and
+%  abbreviation alias the ATOP importer gives it (state_system:cow_id/2),
+%  so that the whole state system is known from the first start; an id
+%  already taken gets the code as a suffix, as the importer does.
+term_expansion(uncurated_cow_states, Clauses) :-
+    findall(Cow-Abb-Name, ( cow_state(Cow, Abb, Name), \+ state(_, _, Cow) ), New),
+    foldl(cow_state_clauses, New, []-[], _-Rev),
+    reverse(Rev, Clauses0),
+    append(Clauses0, Clauses).
+
+cow_state_clauses(Cow-Abb-Name, Taken0-Acc, [Id|Taken0]-[Clauses|Acc]) :-
+    cow_id(Name, Id0),
+    (   ( memberchk(Id0, Taken0) ; entity_id(Id0) )
+    ->  atomic_list_concat([Id0, '_', Cow], Id)
+    ;   Id = Id0
+    ),
+    (   Abb == "" -> Clauses = [state(Id, Name, Cow)]
+    ;   Clauses = [state(Id, Name, Cow), alias(Abb, Id)]
+    ).
+
+entity_id(Id) :- state(Id, _, _), !.
+entity_id(Id) :- organisation(Id, _), !.
+entity_id(Id) :- treaty(Id, _, _, _, _), !.
+entity_id(Id) :- issue(Id, _), !.
+entity_id(Id) :- event(Id, _, _, _, _), !.
+entity_id(Id) :- declaration(Id, _, _), !.
+entity_id(Id) :- threat(Id, _, _), !.
+
+uncurated_cow_states.

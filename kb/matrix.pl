@@ -38,7 +38,7 @@ and the benchmark prove the matrix equal to defenders/4 pair by pair.
 Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Corrections):
 
   - Weights = weights(Obligation, Likely, Unlikely, Priority, UserRules)
-  - States: every state id, sorted
+  - States: every state id in the state system on the date, sorted
   - Links: l(S, O, Rel, Key, Wa, Wx): S relates to O by Rel about Key
     (both atoms);
     Wa counts when O is the ally, Wx when O is the attacker.  One
@@ -70,7 +70,7 @@ matrix_tables(D, tables(Weights, States, Links, Groups, Obligations, Priorities,
     weight(competing_priority, Wp),
     (   user_rules_loaded -> UserRules = true ; UserRules = false ),
     Weights = weights(Wo, L, U, Wp, UserRules),
-    findall(S, state(S, _, _), States0), sort(States0, States),
+    findall(S, ( state(S, _, _), in_system(S, D) ), States0), sort(States0, States),
     findall(Link, link(D, Link), Links),
     groups(D, Groups),
     findall(Ob, obligation(D, Ob), Obligations),

@@ -14,10 +14,15 @@ the ATOP import, each with its own source.
 :- multifile facts:kb_fact/4.
 
 %! membership_spell(?State, ?Organisation, ?From, ?To, ?Source) is nondet.
-membership_spell(S, nato, From, 99991231, source(Ref, Quote)) :-
+membership_spell(S, nato, From, To, source(Ref, Quote)) :-
     nato_accession(S, From),
+    ( nato_succeeded(S, To, _) -> true ; To = 99991231 ),
     Ref = "NATO, \"Member countries\" (accession = deposit of the instrument of accession; founders: entry into force of the treaty)",
     format(string(Quote), "~w joined NATO on ~w", [S, From]).
+membership_spell(S, nato, From, 99991231, source(Ref, Quote)) :-
+    nato_succeeded(Before, From, S),
+    Ref = "Treaty on the Final Settlement with Respect to Germany (Moscow, 12 September 1990), Art. 6; German unification on 3 October 1990 (COW: the German Federal Republic, 260, to 1990-10-02; Germany, 255, from 1990-10-03)",
+    format(string(Quote), "~w continues the NATO membership of ~w from ~w", [S, Before, From]).
 membership_spell(S, csto, From, To, source(Ref, Quote)) :-
     csto_spell(S, From, To, Ref, Quote).
 membership_spell(S, cctss, From, To, source(Ref, Quote)) :-
@@ -43,7 +48,7 @@ nato_accession(united_kingdom, 19490824).
 nato_accession(united_states,  19490824).
 nato_accession(greece,         19520218).
 nato_accession(turkey,         19520218).
-nato_accession(germany,        19550506).
+nato_accession(german_federal_republic, 19550506).
 nato_accession(spain,          19820530).
 nato_accession(czech_republic, 19990312).
 nato_accession(hungary,        19990312).
@@ -61,6 +66,9 @@ nato_accession(montenegro,     20170605).
 nato_accession(north_macedonia, 20200327).
 nato_accession(finland,        20230404).
 nato_accession(sweden,         20240307).
+
+% A member state that another continues (its membership passing on).
+nato_succeeded(german_federal_republic, 19901003, germany).
 
 % CSTO: the 1992 signatories (Tashkent, 15 May 1992), the 1993
 % accessions, the 1999 non-renewals (the treaty's first five-year term

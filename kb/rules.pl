@@ -333,7 +333,7 @@ assess_with(Sides, S, Bases, assessment(S, Obligated, Bases, Verdict, Score, Fac
 defenders(A, X, D, Sorted) :-
     sides(A, X, D, Sides),
     all_bases(A, X, D, Obligations),
-    candidates(A, X, D, Candidates),
+    candidates(Sides, Obligations, Candidates),
     findall(Asm,
             ( member(S, Candidates),
               ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
@@ -357,25 +357,36 @@ obligations(A, X, D, Asms) :-
 %  obligated defender to its bases, as bases/5 gives them (the same
 %  solutions in the same order, grouped by defender).
 all_bases(A, X, D, Obligations) :-
-    findall(S-(T-C-basis(T, C, Notes, Leaves)), obligated(S, A, X, D, basis(T, C, Notes, Leaves)), Found),
+    findall(S-(T-C-basis(T, C, Notes, Leaves)),
+            ( obligated(S, A, X, D, basis(T, C, Notes, Leaves)), in_system(S, D) ),
+            Found),
     keysort(Found, ByState),
     group_pairs_by_key(ByState, Groups),
     findall(S-Bases, ( member(S-Found1, Groups), keysort(Found1, Sorted), merge_bases(Sorted, Bases) ), Pairs),
     list_to_assoc(Pairs, Obligations).
 
-%  candidates(+Ally, +Attacker, +Date, -States): every state but the two
-%  parties; obligated ones are among them, since only states can be
-%  members or parties (schema:check_fact/1).
-%
-%  Not pruned to the states related to the ally: that was 3.5x faster on
-%  the ATOP world, but its reverse lookups (ally in the second argument)
-%  made SWI-Prolog's just-in-time index on the store favour the second
-%  argument, and every later lookup by defender and ally scanned: 10x
-%  slower on the large world (docs/performance.md, finding 3).  Since the
-%  store's lookups bind arguments no other lookup binds (finding 12) that
-%  cause is gone; pruning has not been tried again.
-candidates(A, X, _, States) :-
-    findall(S, ( state(S, _, _), S \== A, S \== X ), States).
+%  candidates(+Sides, +Obligations, -States): the states defenders/4
+%  assesses: every obligated state, and every state in the state system
+%  on the date (entities:in_system/2) with a factor of positive weight,
+%  found from the two sides' facts (raw_factor/5 with the defender
+%  unbound); never the two parties.  keep/1 keeps nothing else (an
+%  answer is obligated, or has a factor that pushes toward acting), so
+%  the answer is the one assessing every state would give, without
+%  assessing the 200-odd states of the whole state system one by one.
+%  A user's rules may give a factor to any state: then every state in
+%  the system is a candidate.
+candidates(Sides, Obligations, States) :-
+    Sides = sides(A, X, D, _, _, _),
+    assoc_to_keys(Obligations, Obliged),
+    (   user_rules_loaded
+    ->  findall(S, state(S, _, _), Others)
+    ;   findall(S, ( raw_factor(Sides, S, f(Kind, _, Scale), _, _), weight(Kind, W0), W0 * Scale > 0 ), Others)
+    ),
+    append(Obliged, Others, All0),
+    sort(All0, All),
+    include(candidate(A, X, D), All, States).
+
+candidate(A, X, D, S) :- S \== A, S \== X, in_system(S, D).
 
 keep(assessment(_, true, _, _, _, _)) :- !.
 keep(assessment(_, false, _, _, Score, Factors)) :-

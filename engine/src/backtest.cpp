@@ -86,9 +86,11 @@ BacktestSection section(const std::string& label, const std::vector<const Backte
     return s;
 }
 
-std::map<int, std::string> states_by_cow(Engine& engine) {
+// The states in the system on a date, by COW code (a code such as 255
+// names Prussia, then Germany: one state of the kb each time).
+std::map<int, std::string> states_by_cow(Engine& engine, const Date& on) {
     std::map<int, std::string> out;
-    auto listed = std::get<EntitiesResult>(engine.execute("list states"));
+    auto listed = std::get<EntitiesResult>(engine.execute("as of " + on.str() + " list states"));
     for (auto& row : listed.rows) {
         try {
             int cow = std::stoi(row.extra);
@@ -108,13 +110,13 @@ BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_cs
     report.wars_file = wars_csv;
     report.rows = wars.rows;
     report.skipped = wars.skipped;
-    const auto ids = states_by_cow(engine);
     for (const auto& attack : wars.attacks) {
+        const auto ids = states_by_cow(engine, attack.date.previous());
         auto ally = ids.find(attack.target), attacker = ids.find(attack.initiator);
         if (ally == ids.end() || attacker == ids.end()) {
             int missing = ally == ids.end() ? attack.target : attack.initiator;
-            report.skipped.push_back({attack.line, "COW state " + std::to_string(missing) +
-                                                       " is not in the kb (`import atop` adds every COW state)"});
+            report.skipped.push_back({attack.line, "COW state " + std::to_string(missing) + " was not in the state system on " +
+                                                       attack.date.previous().str()});
             continue;
         }
         const Date eve = attack.date.previous();

@@ -117,6 +117,10 @@ static void must_call(const PlTerm& goal) {
 struct Engine::Impl {
     EngineOptions options;
     NameTable names;
+    // Each state's COW spells (YYYYMMDD, both days included), for "was a
+    // state 1918-1939 and 1945-1992, not on ..."; states without are
+    // taken to exist on every date, as entities:in_system/2 does.
+    std::map<std::string, std::vector<std::pair<long, long>>> state_spells;
     std::map<std::string, FactKind> kinds;
     std::unique_ptr<Journal> journal;
     JournalReport report;
@@ -171,6 +175,14 @@ struct Engine::Impl {
         PlTerm_var out;
         if (!prolog::call("api", prolog::compound("api_names", {out}))) throw KbLoadError("api_names failed");
         names.clear();
+        state_spells.clear();
+        PlTerm_var spells;
+        if (!prolog::call("api", prolog::compound("api_state_spells", {spells}))) throw KbLoadError("api_state_spells failed");
+        for (auto& st : prolog::list_items(spells)) {
+            auto& v = state_spells[prolog::text(prolog::arg(st, 1))];
+            for (auto& sp : prolog::list_items(prolog::arg(st, 2)))
+                v.emplace_back(prolog::integer_of(prolog::arg(sp, 1)), prolog::integer_of(prolog::arg(sp, 2)));
+        }
         for (auto& n : prolog::list_items(out))
             names.add(prolog::text(prolog::arg(n, 1)), prolog::text(prolog::arg(n, 2)), prolog::text(prolog::arg(n, 3)));
     }
@@ -481,6 +493,27 @@ struct Engine::Impl {
         throw NameError(msg, b, len);
     }
 
+    // Throws when the state was not in the state system on the date: a
+    // question about it then has no answer, which "no state is obligated"
+    // would hide.
+    void require_in_system(const ParsedStatement& ps, const ast::Name& n, const std::string& id, const Date& when) {
+        auto it = state_spells.find(id);
+        if (it == state_spells.end() || it->second.empty()) return;
+        const long d = when.as_int();
+        for (auto& [from, to] : it->second)
+            if (from <= d && d <= to) return;
+        std::string spans;
+        for (std::size_t i = 0; i < it->second.size(); ++i) {
+            auto [from, to] = it->second[i];
+            spans += i == 0 ? "" : i + 1 == it->second.size() ? " and " : ", ";
+            spans += to >= 99991231 ? "since " + std::to_string(from / 10000)
+                                    : std::to_string(from / 10000) + "-" + std::to_string(to / 10000);
+        }
+        auto [b, e] = ps.span_of(n);
+        throw ValidationError(display(id) + " was a state " + spans + ", not on " + when.str(), b,
+                              e > b ? e - b : n.text.size());
+    }
+
     Date date_of(const ParsedStatement& ps, const ast::Date& d) {
         if (auto v = Date::make(d.year, d.month, d.day)) return *v;
         auto [b, e] = ps.span_of(d);
@@ -721,7 +754,7 @@ struct Engine::Impl {
                 for (auto& c : s->changes) suppositions.push_back(supposition(ps, c, as_of));
             }
         }
-        return ask(ps, q.question, as_of, suppositions);
+        return ask(ps, q.question, as_of, suppositions, as_of_count > 0);
     }
 
     PlTerm supposition(const ParsedStatement& ps, const ast::Change& c, const Date& as_of) {
@@ -774,7 +807,7 @@ struct Engine::Impl {
     }
 
     Result ask(const ParsedStatement& ps, const ast::Question& question, const Date& as_of,
-               const std::vector<PlTerm>& sup) {
+               const std::vector<PlTerm>& sup, bool dated) {
         const bool hyp = !sup.empty();
         const PlTerm date = prolog::integer(as_of.as_int());
         struct Visitor {
@@ -784,6 +817,7 @@ struct Engine::Impl {
             const std::vector<PlTerm>& sup;
             bool hyp;
             const PlTerm& date;
+            bool dated;  // the question said "as of"
 
             // Calls api:Pred(Args..., Out) and returns Out.
             PlTerm ask(const char* pred, std::vector<PlTerm> args, bool hypothetical_allowed = true) const {
@@ -811,7 +845,12 @@ struct Engine::Impl {
                 self.last = LastQuestion{ally, attacker, when, true};
                 return r;
             }
-            std::string state(const ast::Name& n) const { return self.resolve(ps, n, "state"); }
+            std::string state(const ast::Name& n) const { return state(n, as_of); }
+            std::string state(const ast::Name& n, const Date& when) const {
+                std::string id = self.resolve(ps, n, "state");
+                self.require_in_system(ps, n, id, when);
+                return id;
+            }
 
             Result operator()(const ast::Defenders& q) const { return defenders(state(q.ally), state(q.attacker)); }
             Result operator()(const ast::Would& q) const {
@@ -826,7 +865,8 @@ struct Engine::Impl {
                                      "' refers to the previous defenders question, and there is none yet; ask "
                                      "'why would " + q.defender.text + " defend A against X'");
                 LastQuestion prev = self.last;
-                return one(DefendersResult::Kind::why, state(q.defender), prev.ally, prev.attacker, q.negated, prev.date);
+                return one(DefendersResult::Kind::why, state(q.defender, prev.date), prev.ally, prev.attacker, q.negated,
+                           prev.date);
             }
             Result operator()(const ast::Must& q) const {
                 std::string ally = state(q.ally);
@@ -858,7 +898,10 @@ struct Engine::Impl {
                 return BackersResult{as_of, s, hyp, convert::backer_rows(out)};
             }
             Result operator()(const ast::ListWhat& q) const {
-                PlTerm out = ask("api_list", {prolog::atom(q.what)}, false);
+                // "as of D list states": the states in the system on D;
+                // without a date, every state casus knows, of any time.
+                PlTerm out = q.what == "states" && dated ? ask("api_states_on", {date}, false)
+                                                : ask("api_list", {prolog::atom(q.what)}, false);
                 return EntitiesResult{q.what, convert::entity_rows(out)};
             }
             std::string any(const ast::Name& n) const {
@@ -929,7 +972,7 @@ struct Engine::Impl {
                 return found;
             }
         };
-        return boost::apply_visitor(Visitor{*this, ps, as_of, sup, hyp, date}, question);
+        return boost::apply_visitor(Visitor{*this, ps, as_of, sup, hyp, date, dated}, question);
     }
 };
 

@@ -57,6 +57,20 @@ check("garbage in trailing column" in first, "trailing garbage not reported")
 check("day blank (unknown)" in first, "blank days not reported")
 
 ids = {int(e["extra"]): e["id"] for e in ask("list states")["items"] if e["extra"]}
+
+# The COW spells, from the state list itself: casus answers only about
+# states in the state system on the question's date.
+cow_spells = {}
+with open(states_csv, newline="", encoding="latin-1") as f:
+    for row in csv.DictReader(f):
+        if row["ccode"].strip().isdigit():
+            cow_spells.setdefault(int(row["ccode"]), []).append(
+                (ymd(row["styear"], row["stmonth"], row["stday"], False), ymd(row["endyear"], row["endmonth"], row["endday"], True)))
+
+
+def in_system(code, date):
+    return any(a <= date <= b for a, b in cow_spells.get(code, []))
+
 name_of = {v: k for k, v in ids.items()}
 
 def party_states(answer, treaty):
@@ -94,14 +108,16 @@ for r in members:
     a = alliances.get(r["atopid"])
     if a and a["bilat"] == "1" and a["defense"] == "1" and r["defcoadv"] == "1" and int(a["statthr1"] or 0) in ids:
         parties = codes_on(r["atopid"], ymd(r["yrent"], r["moent"], r["dayent"], False) + 1)
-        if len(parties) == 2 and all(c in ids for c in parties) and int(a["statthr1"]) not in parties:
-            pact = (r["atopid"], sorted(parties), int(a["statthr1"]), ymd(r["yrent"], r["moent"], r["dayent"], False) + 1)
+        day = ymd(r["yrent"], r["moent"], r["dayent"], False) + 1
+        if len(parties) == 2 and all(c in ids and in_system(c, day) for c in parties) and \
+                int(a["statthr1"]) not in parties and in_system(int(a["statthr1"]), day):
+            pact = (r["atopid"], sorted(parties), int(a["statthr1"]), day)
             break
 check(pact is not None, "no bilateral pact with a named adversary found in the csv")
 if pact:
     atopid, (c1, c2), threat, date = pact
     iso = f"{date // 10000}-{date // 100 % 100:02d}-{date % 100:02d}"
-    other = next(c for c in (2, 200, 220, 365, 710, 740) if c not in (c1, c2, threat))
+    other = next(c for c in (2, 200, 220, 365, 710, 740) if c not in (c1, c2, threat) and in_system(c, date))
     q = f'as of {iso} who must defend "{ids[c1]}" against'
     against_threat = {a["state"] for a in ask(f'{q} "{ids[threat]}"')["answers"]
                       if any(b["treaty"] == f"atop_{atopid}" for b in a["basis"])}
