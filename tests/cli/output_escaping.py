@@ -90,7 +90,9 @@ for fmt in ("text", "table", "csv", "json"):
                   f"{what}: ESC, CSI or DEL not escaped as \\u00XX in JSON: {out[:600]!r}")
 
 # --- an imported name with escape sequences -----------------------------------------
-# The real COW list and ATOP alliance 1005, with Bavaria renamed. An import
+# The real COW list and ATOP alliance 1020 (the German Confederation), with
+# Bavaria given a code and a name no kb state has (the default kb holds
+# every COW state: only a new state's name comes from the import). An import
 # may refuse the name (with a clean error); if it takes it, every answer
 # that names the state shows it escaped, the DOT of .graph on stdout too.
 shared = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data")
@@ -99,24 +101,27 @@ if os.path.isdir(os.path.join(shared, "atop")):
     os.makedirs(os.path.join(fx, "atop"))
     evil_name = "Bava\x1b[2Jria\x1b]0;pwn\x07"
     with open(os.path.join(shared, "cow", "states2016.csv"), "rb") as f:
-        states = f.read().replace(b"BAV,245,Bavaria,", b"BAV,245," + evil_name.encode() + b",")
+        states = f.read().replace(b"BAV,245,Bavaria,", b"BVX,9245," + evil_name.encode() + b",")
     with open(os.path.join(fx, "states.csv"), "wb") as f:
         f.write(states)
     for name in ("atop-alliance-level.csv", "atop-member-level.csv"):
         with open(os.path.join(shared, "atop", name), "rb") as f:
             rows = f.read().split(b"\n")
         with open(os.path.join(fx, "atop", name), "wb") as f:
-            f.write(b"\n".join([rows[0]] + [r for r in rows[1:] if r.startswith(b"1005,")]) + b"\n")
+            kept = [r for r in rows[1:] if r.startswith(b"1020,")]
+            if name == "atop-member-level.csv":
+                kept = [r.replace(b"1020,,,245,", b"1020,,,9245,") for r in kept]
+            f.write(b"\n".join([rows[0]] + kept) + b"\n")
     data = os.path.join(tmp, "data-import")
     rc, out, err = run(["--data", data, "import", "atop", os.path.join(fx, "atop"), "--states", os.path.join(fx, "states.csv")])
     check_clean("import of a name with escapes", out, err)
     if rc == 0:
         rc, out, err = run(["--data", data, "-f", "json", "-e", "list states"])
-        bav = [i for i in json_lines("list states", out)[0]["items"] if i["extra"] == "245"]
+        bav = [i for i in json_lines("list states", out)[0]["items"] if i["extra"] == "9245"]
         check(bav and bav[0]["name"] == evil_name, f"the imported name is not kept intact: {bav}")
         bid = bav[0]["id"] if bav else "bavaria"
-        stdin = (f"list states\nas of 1815-01-10 who must defend {bid}\n.graph\n"
-                 f"as of 1815-01-10 who would defend united_kingdom against {bid}\n.why\n").encode()
+        stdin = (f"list states\nas of 1830-01-10 who must defend {bid}\n.graph\n"
+                 f"as of 1830-01-10 who would defend germany against {bid}\n.why\n").encode()
         for fmt in ("text", "table", "csv", "json"):
             what = f"imported name, -f {fmt}"
             rc, out, err = run(["--data", data, "-f", fmt], stdin=stdin)
