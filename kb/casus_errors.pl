@@ -1,6 +1,6 @@
 :- module(casus_errors,
           [ load_kb/2,           % +File, -Problems
-            run/3,               % +Module, +Goal, +TimeoutSeconds
+            run/3,               % +Module, +Goal, +Mode
             casus_message/2,     % +Exception, -Message
             casus_error_kind/2   % +Exception, -Kind
           ]).
@@ -20,6 +20,9 @@ and the class of the C++ exception the engine throws.
 :- multifile user:message_hook/3.
 :- dynamic user:message_hook/3.
 
+%  The hook below cancels a rule's halt; the error is the engine's, so
+%  SWI-Prolog's own note of it is not printed.
+user:message_hook(cancel_halt(_), _, _).
 user:message_hook(Term, error, Lines) :-
     loading,
     (   catch(lines_text(Lines, Text), _, fail)
@@ -49,17 +52,142 @@ load_kb(File, Problems) :-
 %! load_user_rules(+File, +TimeoutSeconds, -Problems) is det.
 %
 %  Load a user's rule file into module casus_user (where rules.pl looks
-%  for casus_user:factor/6), within the time limit, collecting the
-%  errors as load_kb/2 does.
-load_user_rules(File, T, Problems) :-
+%  for casus_user:factor/6), collecting the errors as load_kb/2 does.
+%  The engine bounds the load with the statement's limits (limits.cpp).
+%  A clause for a predicate of casus's own modules, a module
+%  declaration, or a directive that changes their database is refused
+%  (user_term/2); a file with any problem is unloaded again, so nothing
+%  of it stays.  TimeoutSeconds is kept for the callers' sake.
+load_user_rules(File, _T, Problems) :-
     retractall(problem(_)),
-    setup_call_cleanup(assertz(loading),
-                       catch(limited(T, casus_user:load_files(File, [silent(true)])), E,
+    protect_kb_modules,
+    setup_call_cleanup(( assertz(loading), assertz(loading_rules(File)) ),
+                       catch(casus_user:load_files(File, [silent(true)]), E,
                              ( message_to_text(E, Text), assertz(problem(Text)) )),
-                       retractall(loading)),
+                       ( retractall(loading_rules(_)), retractall(loading) )),
     findall(P, problem(P), Ps),
-    atomic_list_concat(Ps, '\n', A),
-    atom_string(A, Problems).
+    (   Ps == []
+    ->  Problems = ""
+    ;   catch(unload_file(File), _, true),
+        atomic_list_concat(Ps, '\n', A),
+        atom_string(A, Problems)
+    ).
+
+:- dynamic loading_rules/1, protected_module/1.
+
+%! protect_kb_modules is det.
+%
+%  Record casus's own modules: every module of class user that exists
+%  before the first rule file loads (user, casus_errors, api, store,
+%  rules, entities, ...), casus_user excepted.  A rule file may define
+%  and change predicates of casus_user only (and of modules it creates
+%  itself); libraries (class library or system) are SWI-Prolog's.
+protect_kb_modules :-
+    protected_module(_), !.
+protect_kb_modules :-
+    forall(( current_module(M), M \== casus_user, module_property(M, class(user)) ),
+           assertz(protected_module(M))).
+
+%  Every term read while a rule file loads passes here last (system
+%  expansion runs after casus_user's and user's, so an expansion of the
+%  user's own cannot hide a clause from it).
+:- multifile system:term_expansion/2.
+:- dynamic system:term_expansion/2.
+:- asserta((system:term_expansion(T, X) :- casus_errors:loading_rules(_), casus_errors:user_term(T, X))).
+
+%  user_term(+Term, -Expanded): a clause for casus_user (or a module of
+%  the user's own) as it is; a refused term becomes nothing, its problem
+%  recorded with file:line; a directive runs in a transaction that must
+%  leave casus's modules as they were (user_directive/1).
+user_term(Term, Expanded) :-
+    \+ library_source,
+    prolog_load_context(module, M0),
+    user_term(Term, M0, Expanded).
+
+user_term((:- D), M0, Expanded) :- !,
+    directive(D, M0, Expanded).
+user_term((?- D), M0, Expanded) :- !,
+    directive(D, M0, Expanded).
+user_term(Clause, M0, Expanded) :-
+    clause_head(Clause, M0, M, PI),
+    protected_module(M), !,
+    refuse("defines ~q, a predicate of casus's own module ~q: a rule file may define predicates of casus_user only (factor/6 and its helpers)",
+           [M:PI, M]),
+    Expanded = [].
+
+clause_head((H :- _), M0, M, PI) :- !, head_pi(M0:H, 0, M, PI).
+clause_head((H --> _), M0, M, PI) :- !, head_pi(M0:H, 2, M, PI).
+clause_head(H, M0, M, PI) :- head_pi(M0:H, 0, M, PI).
+
+head_pi(QH, Extra, M, N/A) :-
+    strip_module(QH, M, H),
+    callable(H),
+    functor(H, N, A0),
+    A is A0 + Extra.
+
+directive(module(Name, _), _, []) :- !,
+    refuse("declares module ~q: a rule file is loaded into module casus_user and has no module declaration", [Name]).
+directive(module(Name, _, _), _, []) :- !,
+    refuse("declares module ~q: a rule file is loaded into module casus_user and has no module declaration", [Name]).
+directive(initialization(_, main), _, []) :- !,
+    refuse("asks to run as a program (initialization(_, main)), which would end casus", []).
+directive(initialization(G), M0, (:- initialization(casus_errors:user_directive(M0:G)))) :- !.
+directive(initialization(G, When), M0, (:- initialization(casus_errors:user_directive(M0:G), When))) :- !.
+directive(D, _, (:- D)) :-
+    loads_or_declares(D), !.
+directive(D, M0, (:- casus_errors:user_directive(M0:D))).
+
+%  Directives the loader itself handles (include/1 is one only as a
+%  directive), and declarations: not changes of anyone's database.
+loads_or_declares(D) :-
+    compound(D),
+    compound_name_arity(D, N, _),
+    memberchk(N, [include, use_module, ensure_loaded, consult, load_files, reexport, autoload,
+                  dynamic, discontiguous, multifile, table, meta_predicate, module_transparent,
+                  public, det, set_prolog_flag, op, style_check, encoding]).
+
+%! user_directive(:Goal) is det.
+%
+%  Run a rule file's directive in a transaction that is rolled back
+%  with a permission error if it changed a predicate of casus's own
+%  modules (store:spell_/9, a date forged past validation and the
+%  journal).  A directive that fails or raises is reported as Prolog
+%  reports it.
+:- meta_predicate user_directive(0).
+user_directive(Goal) :-
+    (   transaction(Goal, casus_errors:kb_untouched, casus_rules)
+    ->  true
+    ;   print_message(warning, goal_failed(directive, Goal))
+    ).
+
+%! kb_untouched is det.
+%
+%  Raise a permission error naming the predicate if the running
+%  transaction changed a clause of casus's own modules.
+kb_untouched :-
+    transaction_updates(Updates),
+    (   member(U, Updates),
+        arg(1, U, Ref),
+        catch(clause_property(Ref, predicate(M:PI)), _, fail),
+        protected_module(M)
+    ->  throw(error(permission_error(modify, casus_module_predicate, M:PI), context(rule, _)))
+    ;   true
+    ).
+
+%  Terms of SWI-Prolog's own library files, loaded on a rule file's
+%  behalf, are not the user's.
+library_source :-
+    prolog_load_context(file, F),
+    current_prolog_flag(home, Home),
+    sub_atom(F, 0, _, _, Home), !.
+
+refuse(Format, Args) :-
+    format(string(What), Format, Args),
+    (   source_location(File, Line)
+    ->  format(string(P), "~w:~d: the rule file ~s", [File, Line, What])
+    ;   format(string(P), "the rule file ~s", [What])
+    ),
+    assertz(problem(P)).
 
 %  A blocking sleep/1 is not interrupted by a Prolog signal under
 %  --signals=false (NOTES-swipl.md).  User rules see a sleep/1 that
@@ -69,44 +197,89 @@ load_user_rules(File, T, Problems) :-
 casus_user:sleep(T) :- number(T), T > 0.05, !, system:sleep(0.05), T1 is T - 0.05, casus_user:sleep(T1).
 casus_user:sleep(T) :- system:sleep(T).
 
-%  limited(+T, :Goal): Goal, stopped with casus_timeout(T) when the
-%  engine's watchdog thread (prolog.cpp) finds the call still running
-%  after T seconds.  The engine arms the watchdog around every call with
-%  a time limit; T here only names the limit in the message.
-limited(T, Goal) :-
-    T > 0, !,
-    catch(call(Goal), casus_time_limit, throw(casus_timeout(T))),
-    % SWI-Prolog 9.0.4 drops the handler's exception when the signal
-    % strikes inside some builtins written in C (is_list/1, with a warning
-    % on stderr): the deadline still tells that the call overran.
-    (   current_predicate(deadline_passed/0), deadline_passed
-    ->  throw(casus_timeout(T))
+%  A rule cannot end casus: casus_user's halt/0,1 and abolish/1,2 are
+%  casus's.  A halt through another module (system:halt(1)) is
+%  cancelled by the at_halt/1 hook below while casus is inside a call;
+%  either way the call ends with an error (refuse_halt/1, prolog.cpp).
+:- casus_user:redefine_system_predicate(halt).
+:- casus_user:redefine_system_predicate(halt(_)).
+casus_user:halt :- casus_user:halt(0).
+casus_user:halt(S) :- ignore(casus_errors:refuse_halt(S)), throw(casus_halt(S)).
+:- casus_user:redefine_system_predicate(abolish(_)).
+:- casus_user:redefine_system_predicate(abolish(_, _)).
+casus_user:abolish(PI) :- casus_errors:may_abolish(PI), system:abolish(casus_user:PI).
+casus_user:abolish(N, A) :- casus_user:abolish(N/A).
+
+may_abolish(PI) :-
+    strip_module(casus_user:PI, M, _),
+    (   protected_module(M)
+    ->  throw(error(permission_error(modify, casus_module_predicate, PI), context(abolish/1, _)))
     ;   true
     ).
-limited(_, Goal) :-
-    call(Goal).
+
+:- at_halt(casus_errors:halt_hook).
+halt_hook :-
+    current_predicate(refuse_system_halt/0),
+    refuse_system_halt, !,
+    cancel_halt('a rule called halt inside a casus call').
+halt_hook.
+
+%  A halt written in a rule file, whatever its module (system:halt(1)),
+%  is casus_user's; only a halt built at run time reaches the system's,
+%  and the hook above cancels it (SWI-Prolog cancels at most 9 halts a
+%  process; user_factor/6 stops the question at the first).
+:- multifile system:goal_expansion/2.
+:- dynamic system:goal_expansion/2.
+:- asserta((system:goal_expansion(G, casus_errors:rule_halt(S)) :-
+                casus_errors:loading_rules(_), casus_errors:halt_goal(G, S), \+ casus_errors:library_source)).
+halt_goal(halt, 0).
+halt_goal(halt(S), S).
+rule_halt(S) :- casus_user:halt(S).
+
+%! user_factor(?Defender, ?Ally, ?Attacker, +Date, -Weight, -Detail) is nondet.
+%
+%  casus_user:factor/6, the user's rules, as rules.pl calls them: a halt
+%  the hook cancelled (halt/1 then fails) stops the question rather than
+%  letting the rule carry on as if nothing happened.
+user_factor(S, A, X, D, W, Detail) :-
+    (   casus_user:factor(S, A, X, D, W, Detail),
+        after_user_code
+    ;   after_user_code,
+        fail
+    ).
+
+after_user_code :-
+    (   halt_pending
+    ->  throw(casus_halt(-1))
+    ;   true
+    ).
 
 %! time_limit_signal(+Signal) is det.
 %
 %  The handler of the synthetic signal the watchdog raises: throws
-%  casus_time_limit if the deadline it was raised for is the running
-%  call's (deadline_passed/0, defined by the engine); a signal that
-%  arrives after its call returned is ignored.
+%  casus_limit if the running statement passed its deadline or its
+%  memory cap (limit_reached/0, defined by the engine); a signal that
+%  arrives after its statement ended is ignored.
 time_limit_signal(_) :-
-    current_predicate(deadline_passed/0),
-    deadline_passed, !,
-    throw(casus_time_limit).
+    current_predicate(limit_reached/0),
+    limit_reached, !,
+    throw(casus_limit).
 time_limit_signal(_).
 
 message_to_text(E, T) :-
     catch(( '$messages':translate_message(E, Lines, []), lines_text(Lines, T) ), _, fail), !.
 message_to_text(E, T) :- format(string(T), "~q", [E]).
 
-%! run(+Module, +Goal, +TimeoutSeconds) is semidet.
+%! run(+Module, +Goal, +Mode) is semidet.
 %
-%  Call Module:Goal once, within TimeoutSeconds when it is positive.
-run(M, Goal, T) :-
-    limited(T, M:Goal),
+%  Call Module:Goal once.  Mode question runs it in a snapshot: what a
+%  rule asserts or retracts is taken back when the question ends, and a
+%  change to casus's own modules is a permission error.  The time limit
+%  and the memory cap are the engine's (limits.cpp), raised as a signal.
+run(M, Goal, question) :- !,
+    snapshot(( call(M:Goal), !, kb_untouched )).
+run(M, Goal, _) :-
+    call(M:Goal),
     !.
 
 %! interrupted(+Signal) is det.
@@ -121,7 +294,7 @@ interrupted(_) :- throw(casus_interrupted).
 %  Kind is validation (the user's fact is wrong), limit (time or
 %  stack) or prolog (anything else).
 casus_error_kind(casus_interrupted, interrupted) :- !.
-casus_error_kind(casus_timeout(_), limit) :- !.
+casus_error_kind(casus_limit, limit) :- !.
 casus_error_kind(time_limit_exceeded, limit) :- !.
 casus_error_kind(time_limit_exceeded(_), limit) :- !.
 casus_error_kind(error(resource_error(_), _), limit) :- !.
@@ -140,9 +313,9 @@ validation_error(domain_error(fact, _)).
 
 %! casus_message(+Exception, -Message) is det.
 casus_message(casus_interrupted, "interrupted: the question was cancelled (Ctrl-C); the kb is unchanged") :- !.
-casus_message(casus_timeout(T0), M) :- !,
-    ( T0 =:= round(T0) -> T is round(T0) ; T = T0 ),
-    format(string(M), "timeout after ~w s: the question ran longer than the time limit (--timeout); the kb is unchanged", [T]).
+casus_message(casus_limit, "a limit of the statement (--timeout, memory) was reached") :- !.
+casus_message(error(permission_error(modify, casus_module_predicate, PI), _), M) :- !,
+    format(string(M), "a rule tried to change ~q, a predicate of casus's own modules: a rule may change casus_user only; nothing of it was kept", [PI]).
 casus_message(time_limit_exceeded, "timeout: the question took longer than the time limit") :- !.
 casus_message(time_limit_exceeded(_), "timeout: the question took longer than the time limit") :- !.
 casus_message(error(resource_error(R), _), M) :- !,
