@@ -155,10 +155,18 @@ loads_or_declares(D) :-
 %  reports it.
 :- meta_predicate user_directive(0).
 user_directive(Goal) :-
-    (   transaction(Goal, casus_errors:kb_untouched, casus_rules)
+    catch(transaction(Goal, casus_errors:kb_untouched, casus_rules), E, true),
+    !,
+    (   var(E)
     ->  true
-    ;   print_message(warning, goal_failed(directive, Goal))
+    ;   E = error(permission_error(modify, casus_module_predicate, M:PI), _)
+    ->  refuse("has a directive that changes ~q, a predicate of casus's own module ~q (undone): a rule file may change casus_user only",
+               [M:PI, M])
+    ;   throw(E)
     ).
+user_directive(Goal) :-
+    strip_module(Goal, _, Plain),
+    print_message(warning, goal_failed(directive, Plain)).
 
 %! kb_untouched is det.
 %

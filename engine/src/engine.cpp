@@ -152,6 +152,7 @@ struct Engine::Impl {
         const SavedState state = find_saved_state(options.kb_dir);
         if (!state.problem.empty()) report.messages.push_back(state.problem);
         prolog::start(options.stack_limit_mb, state.file);
+        prolog::set_memory_limit_mb(options.memory_limit_mb);
         if (state.file.empty()) bootstrap();
         prolog::enable_interrupts();
         if (state.file.empty()) prolog::load(options.kb_dir / "casus.pl");

@@ -38,6 +38,7 @@ constexpr bool cleanup_at_exit = false;
 std::atomic<int> interrupt_signal{0};
 
 std::size_t stack_limit = 0;  // MB, as started
+std::size_t memory_limit = 0;  // MB; 0: the stack limit + limits::growth_mb
 
 // The signal handler (casus_errors:time_limit_signal/1) asks whether the
 // running statement passed a limit; a signal that arrives after its
@@ -247,7 +248,8 @@ void load_user_rules(const std::filesystem::path& file, double timeout_seconds) 
     load_with("load_user_rules", file, {PlTerm_float(timeout_seconds)}, "the rule file");
 }
 
-std::size_t memory_limit_mb() { return stack_limit + limits::growth_mb; }
+std::size_t memory_limit_mb() { return memory_limit ? memory_limit : stack_limit + limits::growth_mb; }
+void set_memory_limit_mb(std::size_t mb) { memory_limit = mb; }
 
 void enable_interrupts() {
     if (interrupt_signal.load() > 0) return;

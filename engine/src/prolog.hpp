@@ -28,9 +28,11 @@ void load(const std::filesystem::path& file);
 void load_user_rules(const std::filesystem::path& file, double timeout_seconds);
 
 // How much casus may grow while a statement that runs user rules (a
-// question, a rule file loading) runs: the stack limit and 1 GB of heap
-// (assertz), measured as resident memory by the watchdog (limits.hpp).
+// question, a rule file loading) runs: by default the stack limit and
+// 1 GB of heap (assertz), measured as resident memory by the watchdog
+// (limits.hpp).
 std::size_t memory_limit_mb();
+void set_memory_limit_mb(std::size_t mb);  // 0: that default
 
 // Ctrl-C support. Prolog runs with --signals=false, so SIGINT never
 // reaches it; enable_interrupts() registers a synthetic Prolog signal
