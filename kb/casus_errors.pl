@@ -233,7 +233,7 @@ halt_hook :-
 halt_hook.
 
 %  A halt written in a rule file, whatever its module (system:halt(1)),
-%  is casus_user's; only a halt built at run time reaches the system's,
+%  is casus_user's (so is an abolish); only a halt built at run time reaches the system's,
 %  and the hook above cancels it (SWI-Prolog cancels at most 9 halts a
 %  process; user_factor/6 stops the question at the first).
 :- multifile system:goal_expansion/2.
@@ -243,6 +243,13 @@ halt_hook.
 halt_goal(halt, 0).
 halt_goal(halt(S), S).
 rule_halt(S) :- casus_user:halt(S).
+
+%  The same for abolish/1,2 (not undone by a transaction).
+:- asserta((system:goal_expansion(G, casus_errors:rule_abolish(PI)) :-
+                casus_errors:loading_rules(_), casus_errors:abolish_goal(G, PI), \+ casus_errors:library_source)).
+abolish_goal(abolish(PI), PI).
+abolish_goal(abolish(N, A), N/A).
+rule_abolish(PI) :- casus_user:abolish(PI).
 
 %! user_factor(?Defender, ?Ally, ?Attacker, +Date, -Weight, -Detail) is nondet.
 %

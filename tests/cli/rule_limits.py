@@ -4,7 +4,8 @@
 A rule file that defines a predicate of casus's own modules is refused
 at load, naming the predicate and file:line, and nothing of it stays
 loaded; a rule or a directive that asserts into the store is refused and
-its change undone (so `.compact` cannot make it permanent); a rule that
+its change undone (so `.compact` cannot make it permanent), as is one
+that retracts or abolishes a stored fact; a rule that
 calls halt ends its statement with an error and exit status 1, never the
 process; a rule that asserts without end is stopped by the memory limit
 and the next statement answers; an import is bounded by --timeout as a
@@ -72,6 +73,14 @@ with tempfile.TemporaryDirectory() as d:
     check("a directive asserting into store", r.returncode == 1 and f"{directive}:1:" in r.stderr and "store:spell_/9" in r.stderr, r)
     r = run(["--data", data, "-f", "text", "-e", "who belongs to csto", "-e", "history of georgia"])
     check("no forged fact after .compact", r.returncode == 0 and r.stdout.startswith(csto) and "forged" not in r.stdout, r)
+
+    # Retracting or abolishing (system:abolish, not undone by a transaction)
+    # a stored fact at run time: refused, Kazakhstan still a member.
+    for name, body in (("retract.pl", "retract(store:spell_(_, member, kazakhstan, csto, _, _, _, _, _))"),
+                       ("abolish.pl", "system:abolish(store:spell_/9)")):
+        path = write(d, name, f'factor(_, armenia, _, _, 1, "removes") :- {body}.\n')
+        r = run(["--memory", "-f", "text", "--rules", path, "-e", QUESTION, "-e", "who belongs to csto"])
+        check(f"{name}", r.returncode == 1 and "store:spell_/9" in r.stderr and r.stdout == csto, r)
 
     # 3. halt(42) in a rule, plain and through the system module built at
     #    run time: the statement errors, the next answers, exit status 1.
