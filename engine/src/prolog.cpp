@@ -213,10 +213,10 @@ void load_module(const std::filesystem::path& source) {
 
 namespace {
 
-// Runs casus_errors:Loader(File, ExtraArgs..., Problems) and throws
+// Runs Module:Loader(File, ExtraArgs..., Problems) and throws
 // KbLoadError with what Prolog reported while loading, if anything.
-void load_with(const char* loader, const std::filesystem::path& file, std::vector<PlTerm> extra, const char* what,
-               double timeout_seconds = 0) {
+void load_with(const char* module, const char* loader, const std::filesystem::path& file, std::vector<PlTerm> extra,
+               const char* what) {
     Frame frame;
     PlTerm_var problems;
     std::string text_of_problems;
@@ -224,7 +224,7 @@ void load_with(const char* loader, const std::filesystem::path& file, std::vecto
         std::vector<PlTerm> args{atom(std::filesystem::absolute(prefer_compiled(file)).string())};
         args.insert(args.end(), extra.begin(), extra.end());
         args.push_back(problems);
-        if (!call("casus_errors", compound(loader, args), timeout_seconds))
+        if (!call(module, compound(loader, args)))
             text_of_problems = "loading " + file.string() + " failed";
         else
             text_of_problems = text(problems);
@@ -238,14 +238,14 @@ void load_with(const char* loader, const std::filesystem::path& file, std::vecto
 
 void load(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file)) throw KbLoadError("kb file not found: " + file.string());
-    load_with("load_kb", file, {}, "the kb");
+    load_with("casus_errors", "load_kb", file, {}, "the kb");
 }
 
 void load_user_rules(const std::filesystem::path& file, double timeout_seconds) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) throw KbLoadError("rule file not found: " + file.string());
     limits::Scope limit(timeout_seconds, memory_limit_mb(), limits::rule_file);
-    load_with("load_user_rules", file, {PlTerm_float(timeout_seconds)}, "the rule file");
+    load_with("rule_guard", "load_user_rules", file, {PlTerm_float(timeout_seconds)}, "the rule file");
 }
 
 std::size_t memory_limit_mb() { return memory_limit ? memory_limit : stack_limit + limits::growth_mb; }
