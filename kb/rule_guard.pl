@@ -50,20 +50,24 @@ load_user_rules(File, _T, Problems) :-
         atom_string(A, Problems)
     ).
 
-:- dynamic loading_rules/1, protected_module/1.
+:- dynamic loading_rules/1, protected_module/1, existing_module/1.
 
 %! protect_kb_modules is det.
 %
 %  Record casus's own modules: every module of class user that exists
 %  before the first rule file loads (user, casus_errors, api, store,
-%  rules, entities, ...), casus_user excepted.  A rule file may define
-%  and change predicates of casus_user only (and of modules it creates
-%  itself); libraries (class library or system) are SWI-Prolog's.
+%  rules, entities, ...), casus_user excepted: their database is casus's.
+%  And every module that exists as this file starts loading, libraries
+%  included (lists:append/3 redefined would break the kb): no clause of
+%  a rule file goes there.  A rule file defines predicates of casus_user
+%  (and of modules it creates itself).
 protect_kb_modules :-
-    protected_module(_), !.
-protect_kb_modules :-
-    forall(( current_module(M), M \== casus_user, module_property(M, class(user)) ),
-           assertz(protected_module(M))).
+    retractall(existing_module(_)),
+    forall(( current_module(M), M \== casus_user ), assertz(existing_module(M))),
+    (   protected_module(_)
+    ->  true
+    ;   forall(( existing_module(M), module_property(M, class(user)) ), assertz(protected_module(M)))
+    ).
 
 %  Every term read while a rule file loads passes here last (system
 %  expansion runs after casus_user's and user's, so an expansion of the
@@ -87,8 +91,8 @@ user_term((?- D), M0, Expanded) :- !,
     directive(D, M0, Expanded).
 user_term(Clause, M0, Expanded) :-
     clause_head(Clause, M0, M, PI),
-    protected_module(M), !,
-    refuse("defines ~q, a predicate of casus's own module ~q: a rule file may define predicates of casus_user only (factor/6 and its helpers)",
+    existing_module(M), !,
+    refuse("defines ~q, a predicate of module ~q, which is casus's or SWI-Prolog's: a rule file may define predicates of casus_user only (factor/6 and its helpers)",
            [M:PI, M]),
     Expanded = [].
 
@@ -102,10 +106,10 @@ head_pi(QH, Extra, M, N/A) :-
     functor(H, N, A0),
     A is A0 + Extra.
 
-directive(module(Name, _), _, []) :- !,
-    refuse("declares module ~q: a rule file is loaded into module casus_user and has no module declaration", [Name]).
-directive(module(Name, _, _), _, []) :- !,
-    refuse("declares module ~q: a rule file is loaded into module casus_user and has no module declaration", [Name]).
+directive(D, _, []) :-
+    module_declaration(D, Name),
+    existing_module(Name), !,
+    refuse("declares module ~q, which is casus's or SWI-Prolog's: a rule file defines predicates of casus_user (and of modules of its own)", [Name]).
 directive(initialization(_, main), _, []) :- !,
     refuse("asks to run as a program (initialization(_, main)), which would end casus", []).
 directive(initialization(G), M0, (:- initialization(rule_guard:user_directive(M0:G)))) :- !.
@@ -114,6 +118,9 @@ directive(D, _, (:- D)) :-
     loads_or_declares(D), !.
 directive(D, M0, (:- rule_guard:user_directive(M0:D))).
 
+module_declaration(module(Name, _), Name).
+module_declaration(module(Name, _, _), Name).
+
 %  Directives the loader itself handles (include/1 is one only as a
 %  directive), and declarations: not changes of anyone's database.
 loads_or_declares(D) :-
@@ -121,7 +128,7 @@ loads_or_declares(D) :-
     compound_name_arity(D, N, _),
     memberchk(N, [include, use_module, ensure_loaded, consult, load_files, reexport, autoload,
                   dynamic, discontiguous, multifile, table, meta_predicate, module_transparent,
-                  public, det, set_prolog_flag, op, style_check, encoding]).
+                  public, det, set_prolog_flag, op, style_check, encoding, module]).
 
 %! user_directive(:Goal) is det.
 %
