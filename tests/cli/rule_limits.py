@@ -54,7 +54,8 @@ with tempfile.TemporaryDirectory() as d:
     check("--rules with rules:defenders/4", r.returncode == 1 and "rules:defenders/4" in r.stderr and not r.stdout, r)
     # The same for a module declaration and a head in module store.
     for name, text, want in (("module.pl", ":- module(rules, []).\n", "declares module rules"),
-                             ("store_head.pl", "store:spell_(a, b, c, d, e, 1, 2, s, kb).\n", "store:spell_/9")):
+                             ("store_head.pl", "store:spell_(a, b, c, d, e, 1, 2, s, kb).\n", "store:spell_/9"),
+                             ("library.pl", "lists:append(_, _, _) :- fail.\n", "lists:append/3")):
         path = write(d, name, text)
         r = run(["--memory", "-f", "text"], stdin=f".load {path}\n{QUESTION}\nwho belongs to csto\n")
         check(f"{name} refused", r.returncode == 1 and want in r.stderr and r.stdout == baseline, r)
