@@ -1,6 +1,8 @@
 :- module(casus_errors,
           [ load_kb/2,           % +File, -Problems
-            run/3,               % +Module, +Goal, +TimeoutSeconds
+            collecting_problems/2, % :Goal, -Problems
+            add_problem/1,       % +Text
+            run/3,               % +Module, +Goal, +Mode
             casus_message/2,     % +Exception, -Message
             casus_error_kind/2   % +Exception, -Kind
           ]).
@@ -9,7 +11,8 @@
 
 The engine loads this module first.  load_kb/2 loads the kb collecting
 every error Prolog reports (syntax errors name file:line), run/3 is the
-single entry point for questions (bounded by a time limit), and
+single entry point for every call (a question's in a snapshot; the
+engine's watchdog bounds it through time_limit_signal/1), and
 casus_message/2 and casus_error_kind/2 turn exceptions into the text
 and the class of the C++ exception the engine throws.
 */
@@ -20,6 +23,9 @@ and the class of the C++ exception the engine throws.
 :- multifile user:message_hook/3.
 :- dynamic user:message_hook/3.
 
+%  The hook below cancels a rule's halt; the error is the engine's, so
+%  SWI-Prolog's own note of it is not printed.
+user:message_hook(cancel_halt(_), _, _).
 user:message_hook(Term, error, Lines) :-
     loading,
     (   catch(lines_text(Lines, Text), _, fail)
@@ -37,76 +43,55 @@ lines_text(Lines, Text) :-
 %
 %  Load File; Problems is "" or the errors reported while loading.
 load_kb(File, Problems) :-
-    retractall(problem(_)),
-    setup_call_cleanup(assertz(loading),
-                       catch(load_files(File, [silent(true)]), E,
-                             ( message_to_text(E, T), assertz(problem(T)) )),
-                       retractall(loading)),
-    findall(P, problem(P), Ps),
+    collecting_problems(load_files(File, [silent(true)]), Ps),
     atomic_list_concat(Ps, '\n', A),
     atom_string(A, Problems).
 
-%! load_user_rules(+File, +TimeoutSeconds, -Problems) is det.
+%! collecting_problems(:Goal, -Problems:list(string)) is det.
 %
-%  Load a user's rule file into module casus_user (where rules.pl looks
-%  for casus_user:factor/6), within the time limit, collecting the
-%  errors as load_kb/2 does.
-load_user_rules(File, T, Problems) :-
+%  Run Goal once (a load), collecting as text every error Prolog reports
+%  meanwhile, its exception included; add_problem/1 adds one.
+:- meta_predicate collecting_problems(0, -).
+collecting_problems(Goal, Problems) :-
     retractall(problem(_)),
     setup_call_cleanup(assertz(loading),
-                       catch(limited(T, casus_user:load_files(File, [silent(true)])), E,
-                             ( message_to_text(E, Text), assertz(problem(Text)) )),
+                       (   catch(Goal, E, ( message_to_text(E, T), assertz(problem(T)) ))
+                       ->  true
+                       ;   true
+                       ),
                        retractall(loading)),
-    findall(P, problem(P), Ps),
-    atomic_list_concat(Ps, '\n', A),
-    atom_string(A, Problems).
+    findall(P, problem(P), Problems).
 
-%  A blocking sleep/1 is not interrupted by a Prolog signal under
-%  --signals=false (NOTES-swipl.md).  User rules see a sleep/1 that
-%  sleeps in slices of 50 ms, so the time limit and Ctrl-C get a chance
-%  between slices.
-:- casus_user:redefine_system_predicate(sleep(_)).
-casus_user:sleep(T) :- number(T), T > 0.05, !, system:sleep(0.05), T1 is T - 0.05, casus_user:sleep(T1).
-casus_user:sleep(T) :- system:sleep(T).
-
-%  limited(+T, :Goal): Goal, stopped with casus_timeout(T) when the
-%  engine's watchdog thread (prolog.cpp) finds the call still running
-%  after T seconds.  The engine arms the watchdog around every call with
-%  a time limit; T here only names the limit in the message.
-limited(T, Goal) :-
-    T > 0, !,
-    catch(call(Goal), casus_time_limit, throw(casus_timeout(T))),
-    % SWI-Prolog 9.0.4 drops the handler's exception when the signal
-    % strikes inside some builtins written in C (is_list/1, with a warning
-    % on stderr): the deadline still tells that the call overran.
-    (   current_predicate(deadline_passed/0), deadline_passed
-    ->  throw(casus_timeout(T))
-    ;   true
-    ).
-limited(_, Goal) :-
-    call(Goal).
+%! add_problem(+Text) is det.
+add_problem(Text) :-
+    assertz(problem(Text)).
 
 %! time_limit_signal(+Signal) is det.
 %
 %  The handler of the synthetic signal the watchdog raises: throws
-%  casus_time_limit if the deadline it was raised for is the running
-%  call's (deadline_passed/0, defined by the engine); a signal that
-%  arrives after its call returned is ignored.
+%  casus_limit if the running statement passed its deadline or its
+%  memory cap (limit_reached/0, defined by the engine); a signal that
+%  arrives after its statement ended is ignored.
 time_limit_signal(_) :-
-    current_predicate(deadline_passed/0),
-    deadline_passed, !,
-    throw(casus_time_limit).
+    current_predicate(limit_reached/0),
+    limit_reached, !,
+    throw(casus_limit).
 time_limit_signal(_).
 
 message_to_text(E, T) :-
     catch(( '$messages':translate_message(E, Lines, []), lines_text(Lines, T) ), _, fail), !.
 message_to_text(E, T) :- format(string(T), "~q", [E]).
 
-%! run(+Module, +Goal, +TimeoutSeconds) is semidet.
+%! run(+Module, +Goal, +Mode) is semidet.
 %
-%  Call Module:Goal once, within TimeoutSeconds when it is positive.
-run(M, Goal, T) :-
-    limited(T, M:Goal),
+%  Call Module:Goal once.  Mode question runs it in a snapshot: what a
+%  rule asserts or retracts is taken back when the question ends, and a
+%  change to casus's own modules is a permission error.  The time limit
+%  and the memory cap are the engine's (limits.cpp), raised as a signal.
+run(M, Goal, question) :- !,
+    snapshot(( call(M:Goal), !, rule_guard:kb_untouched )).
+run(M, Goal, _) :-
+    call(M:Goal),
     !.
 
 %! interrupted(+Signal) is det.
@@ -121,7 +106,7 @@ interrupted(_) :- throw(casus_interrupted).
 %  Kind is validation (the user's fact is wrong), limit (time or
 %  stack) or prolog (anything else).
 casus_error_kind(casus_interrupted, interrupted) :- !.
-casus_error_kind(casus_timeout(_), limit) :- !.
+casus_error_kind(casus_limit, limit) :- !.
 casus_error_kind(time_limit_exceeded, limit) :- !.
 casus_error_kind(time_limit_exceeded(_), limit) :- !.
 casus_error_kind(error(resource_error(_), _), limit) :- !.
@@ -140,9 +125,9 @@ validation_error(domain_error(fact, _)).
 
 %! casus_message(+Exception, -Message) is det.
 casus_message(casus_interrupted, "interrupted: the question was cancelled (Ctrl-C); the kb is unchanged") :- !.
-casus_message(casus_timeout(T0), M) :- !,
-    ( T0 =:= round(T0) -> T is round(T0) ; T = T0 ),
-    format(string(M), "timeout after ~w s: the question ran longer than the time limit (--timeout); the kb is unchanged", [T]).
+casus_message(casus_limit, "a limit of the statement (--timeout, memory) was reached") :- !.
+casus_message(error(permission_error(modify, casus_module_predicate, PI), _), M) :- !,
+    format(string(M), "a rule tried to change ~q, a predicate of casus's own modules: a rule may change casus_user only; nothing of it was kept", [PI]).
 casus_message(time_limit_exceeded, "timeout: the question took longer than the time limit") :- !.
 casus_message(time_limit_exceeded(_), "timeout: the question took longer than the time limit") :- !.
 casus_message(error(resource_error(R), _), M) :- !,
@@ -183,3 +168,6 @@ iso_date(D, T) :-
     Y is D // 10000, M is D // 100 mod 100, Dd is D mod 100,
     format(string(T), "~d-~|~`0t~d~2+-~|~`0t~d~2+", [Y, M, Dd]).
 iso_date(D, T) :- format(string(T), "~w", [D]).
+
+%  What a user's rule file may do: its own module.
+:- use_module(rule_guard, []).

@@ -280,7 +280,7 @@ raw_factor(sides(A, _, D, _, Complaints, _), S, f(ally_complaint, O, 1), Detail,
 %  limits as every question.
 raw_factor(sides(A, X, D, _, _, _), S, f(user_rule, Detail, W), Detail, [leaf(user_rule(S, A, X), source("user rule", Detail), 0)]) :-
     user_rules_loaded,
-    casus_user:factor(S, A, X, D, W0, Detail0),
+    rule_guard:user_factor(S, A, X, D, W0, Detail0),
     number(W0), W is W0, W =\= 0,
     format(string(Detail), "~w", [Detail0]).
 

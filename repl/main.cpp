@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
     std::string format, kb_dir, data_dir;
     bool bail = false, memory = false, version = false;
     double timeout = 30;
+    std::size_t memory_limit = 0;
     app.add_option("files", files, "Script files to run, in order")->check(CLI::ExistingFile);
     app.add_option("-e,--execute", statements, "Run this statement and exit (repeatable)");
     app.add_option("-f,--format", format, "Output format: table (default on a terminal), text, json (JSON Lines) or csv")
@@ -75,7 +76,9 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     app.add_option("--data", data_dir, "Data directory for added facts (default: $XDG_DATA_HOME/casus or ~/.local/share/casus)");
     app.add_flag("--memory", memory, "Keep added facts in memory only: nothing is read or written on disk");
-    app.add_option("--timeout", timeout, "Seconds a question may run before it is stopped (0: no limit)")->check(CLI::NonNegativeNumber);
+    app.add_option("--timeout", timeout, "Seconds a question or an import may run before it is stopped (0: no limit)")->check(CLI::NonNegativeNumber);
+    app.add_option("--memory-limit", memory_limit, "MB a question (or a rule file loading) may grow casus by before it is stopped (default: the stack limit + 1024)")
+        ->check(CLI::PositiveNumber);
     app.add_flag("--version", version, "Print the version and exit");
     std::string dataset, import_dir, states_file;
     CLI::App* import_cmd = app.add_subcommand("import", "Import a dataset into the data directory, durably: import atop DIR --states FILE");
@@ -114,6 +117,7 @@ int main(int argc, char** argv) {
     if (!kb_dir.empty()) options.kb_dir = kb_dir;
     if (!memory) options.data_dir = data_dir.empty() ? default_data_dir() : std::filesystem::path(data_dir);
     options.timeout_seconds = timeout;
+    options.memory_limit_mb = memory_limit;
 
     try {
         casus::Engine engine(options);

@@ -7,6 +7,7 @@
 #include "atop_import.hpp"
 #include "convert.hpp"
 #include "journal.hpp"
+#include "limits.hpp"
 #include "matrix.hpp"
 #include "names.hpp"
 #include "parser.hpp"
@@ -155,6 +156,7 @@ struct Engine::Impl {
         const SavedState state = find_saved_state(options.kb_dir);
         if (!state.problem.empty()) report.messages.push_back(state.problem);
         prolog::start(options.stack_limit_mb, state.file);
+        prolog::set_memory_limit_mb(options.memory_limit_mb);
         if (state.file.empty()) bootstrap();
         prolog::enable_interrupts();
         if (state.file.empty()) prolog::load(options.kb_dir / "casus.pl");
@@ -325,6 +327,7 @@ struct Engine::Impl {
         if (journal && journal->read_only())
             throw StorageError("cannot import: the data directory is read-only in this session (" + journal->read_only_reason() + ")");
         apply_queue();
+        limits::Scope limit(options.timeout_seconds, 0, limits::import);  // the whole import, not each call
         atop::Known known;
         {
             prolog::Frame frame;
@@ -347,6 +350,7 @@ struct Engine::Impl {
         group_commit = true;  // the whole import is one batch: one fsync
         try {
             for (auto& e : plan.entities) {
+                limits::check();
                 prolog::Frame frame;
                 GroundFact f{e.kind, e.args};
                 if (define(f) != "added") continue;
@@ -355,6 +359,7 @@ struct Engine::Impl {
             }
             std::size_t done = 0;
             for (auto& sp : plan.spells) {
+                limits::check();
                 prolog::Frame frame;
                 GroundFact f{"party", {sp.state, sp.treaty}};
                 std::string st = add_spell(f, sp.from, sp.to, sp.source, recorded);
@@ -740,6 +745,8 @@ struct Engine::Impl {
     }
 
     Result run_node(const ParsedStatement& ps, const ast::Query& q) {
+        // One deadline for the whole question, however many calls it makes.
+        limits::Scope limit(options.timeout_seconds, prolog::memory_limit_mb(), limits::question);
         Date as_of = Date::today();
         int as_of_count = 0;
         std::vector<PlTerm> suppositions;
@@ -954,11 +961,13 @@ struct Engine::Impl {
                     throw UsageError("a defence matrix of " + std::to_string(chosen.size()) + " states has " +
                                      std::to_string(chosen.size() * (chosen.size() - 1)) + " ordered pairs (at most " +
                                      std::to_string(max_pairs) + "); name fewer with 'among'");
-                for (auto a : chosen)
+                for (auto a : chosen) {
+                    limits::check();  // the combination is C++: no Prolog call port sees the deadline
                     for (auto x : chosen) {
                         if (a == x) continue;
                         r.pairs.push_back({a, x, tables.user_rules() ? by_question(tables, a, x) : tables.defenders(a, x)});
                     }
+                }
                 return r;
             }
             // With a user's rules loaded no table holds their factors:

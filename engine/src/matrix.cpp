@@ -1,6 +1,7 @@
 #include "matrix.hpp"
 
 #include "casus/errors.hpp"
+#include "limits.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -30,11 +31,16 @@ atom_t atom(term_t t) {
     return a;
 }
 
-// Calls f(item) for each item of a proper list.
+// Calls f(item) for each item of a proper list. A table of a large world
+// has a million rows, read in C++ where no Prolog call port sees the
+// statement's deadline: it is checked every 65,536 rows.
 template <class F>
 void for_each_item(term_t list, F&& f) {
     term_t tail = PL_copy_term_ref(list), head = PL_new_term_ref();
-    while (PL_get_list(tail, head, tail)) f(head);
+    for (std::size_t k = 1; PL_get_list(tail, head, tail); ++k) {
+        if ((k & 0xFFFF) == 0) limits::check();
+        f(head);
+    }
     need(PL_get_nil(tail));
 }
 

@@ -1,16 +1,14 @@
 #include "prolog.hpp"
 
 #include "casus/errors.hpp"
+#include "limits.hpp"
 
 #include <SWI-Prolog.h>
 #include <SWI-Stream.h>
 
 #include <atomic>
-#include <chrono>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
-#include <thread>
+#include <optional>
 #include <vector>
 #include <unistd.h>
 
@@ -38,97 +36,50 @@ constexpr bool cleanup_at_exit = false;
 constexpr bool cleanup_at_exit = false;
 #endif
 std::atomic<int> interrupt_signal{0};
-std::atomic<int> timeout_signal{0};
-int engine_thread = 0;  // the Prolog thread id of the thread that started Prolog
 
-// The time limit of a call: a thread that raises a synthetic Prolog
-// signal in the engine thread when the call's deadline passes; the
-// signal's handler (casus_errors:time_limit_signal/1) throws if
-// deadline_passed/0 says the deadline is still the current call's.
-// It replaces call_with_time_limit/2, whose library(time) took 26 ms of
-// every start (docs/performance.md).
-class Watchdog {
-public:
-    void arm(double seconds) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!started_) {
-            std::thread([this] { loop(); }).detach();  // lives as long as the process
-            started_ = true;
-        }
-        deadline_ = std::chrono::steady_clock::now() +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
-        armed_ = true;
-        fired_ = false;
-        wake_.notify_one();
-    }
-    void disarm() {
-        std::lock_guard<std::mutex> lock(mutex_);
-        armed_ = false;
-    }
-    // The clock, not only the thread: on a busy machine the thread may
-    // not have run yet when a call that overran returns.
-    bool passed() {
-        std::lock_guard<std::mutex> lock(mutex_);
-        return armed_ && (fired_ || std::chrono::steady_clock::now() >= deadline_);
-    }
+std::size_t stack_limit = 0;  // MB, as started
+std::size_t memory_limit = 0;  // MB; 0: the stack limit + limits::growth_mb
 
-private:
-    void loop() {
-        std::unique_lock<std::mutex> lock(mutex_);
-        for (;;) {
-            if (!armed_ || fired_) {
-                wake_.wait(lock);
-                continue;
-            }
-            wake_.wait_until(lock, deadline_);
-            if (armed_ && !fired_ && std::chrono::steady_clock::now() >= deadline_) {
-                fired_ = true;
-                const auto fired_at = deadline_;
-                int sig = timeout_signal.load();
-                lock.unlock();
-                if (sig > 0) PL_thread_raise(engine_thread, sig);
-                lock.lock();
-                // Prolog handles signals at its call ports; a loop that
-                // passes none (a directive `repeat, fail` in a rule file)
-                // never sees it. Rather than hang, stop the process: every
-                // acknowledged fact is on disk already.
-                const auto give_up = fired_at + grace;
-                while (armed_ && fired_ && deadline_ == fired_at && std::chrono::steady_clock::now() < give_up)
-                    wake_.wait_until(lock, give_up);
-                if (armed_ && fired_ && deadline_ == fired_at) {
-                    static const char msg[] =
-                        "casus: the time limit passed and Prolog could not be stopped (a loop that never yields); "
-                        "exiting. Every acknowledged fact is on disk.\n";
-                    (void)!::write(2, msg, sizeof msg - 1);
-                    ::_exit(3);
-                }
-            }
-        }
-    }
-    static constexpr std::chrono::seconds grace{5};
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::chrono::steady_clock::time_point deadline_;
-    bool armed_ = false, fired_ = false, started_ = false;
-};
+// The signal handler (casus_errors:time_limit_signal/1) asks whether the
+// running statement passed a limit; a signal that arrives after its
+// statement ended is ignored.
+foreign_t limit_reached() { return limits::reached() ? TRUE : FALSE; }
 
-Watchdog& watchdog() {
-    static Watchdog* w = new Watchdog;  // never destroyed: its thread may outlive static destructors
-    return *w;
+// A rule called halt/0,1 (casus_user's own, or the system's through the
+// at_halt/1 hook, which cancels it while casus is inside a call): the
+// call that made it ends with an error, not the process.
+std::atomic<bool> halt_requested{false};
+std::atomic<long> halt_status{-1};
+foreign_t refuse_halt(term_t status) {
+    long s = -1;
+    if (!PL_get_long(status, &s)) s = -1;
+    if (!limits::InProlog::active()) return FALSE;
+    halt_status.store(s);
+    halt_requested.store(true);
+    return TRUE;
 }
 
-foreign_t deadline_passed() { return watchdog().passed() ? TRUE : FALSE; }
-
-// Arms the watchdog for one call and disarms it on every way out.
-struct TimeLimit {
-    explicit TimeLimit(double seconds) : on(seconds > 0) {
-        if (on) watchdog().arm(seconds);
+// The at_halt/1 hook's question: cancel the system's halt? Yes inside a
+// call. SWI-Prolog 9.0.4 forces the tenth halt of a process however the
+// hook answers (only a halt built at run time gets here: the halt/0,1
+// goals of a rule file are casus_user's); rather than exit with the
+// rule's status and no word, casus says so and exits 3, as when a limit
+// cannot stop Prolog.
+foreign_t refuse_system_halt() {
+    if (!limits::InProlog::active()) return FALSE;
+    static int refused = 0;
+    if (++refused >= 10) {
+        static const char msg[] =
+            "casus: a rule called halt ten times, and SWI-Prolog allows only nine to be refused; exiting. "
+            "Every acknowledged fact is on disk.\n";
+        (void)!::write(2, msg, sizeof msg - 1);
+        ::_exit(3);
     }
-    ~TimeLimit() {
-        if (on) watchdog().disarm();
-    }
-    bool on;
-};
+    halt_status.store(-1);
+    halt_requested.store(true);
+    return TRUE;
+}
+foreign_t halt_pending() { return halt_requested.load() ? TRUE : FALSE; }
 
 // Calls casus_errors:Pred(Exception, Out) and returns Out as text, or ""
 // if the predicate fails or raises. The helpers that describe an
@@ -204,6 +155,7 @@ void start(std::size_t stack_limit_mb, const std::filesystem::path& state) {
         throw PrologError(std::string("cannot start SWI-Prolog: ") + e.what());
     }
     set_stack_limit(stack_limit_mb);
+    stack_limit = stack_limit_mb;
     struct FlushAtExit {
         ~FlushAtExit() {
             Sflush(Suser_output);
@@ -219,8 +171,10 @@ void start(std::size_t stack_limit_mb, const std::filesystem::path& state) {
     PL_set_prolog_flag("report_error", PL_BOOL, FALSE);
     PL_set_prolog_flag("encoding", PL_ATOM, "utf8");
     PL_set_prolog_flag("verbose_load", PL_ATOM, "silent");
-    engine_thread = PL_thread_self();
-    PL_register_foreign_in_module("casus_errors", "deadline_passed", 0, reinterpret_cast<pl_function_t>(deadline_passed), 0);
+    PL_register_foreign_in_module("casus_errors", "limit_reached", 0, reinterpret_cast<pl_function_t>(limit_reached), 0);
+    PL_register_foreign_in_module("casus_errors", "refuse_halt", 1, reinterpret_cast<pl_function_t>(refuse_halt), 0);
+    PL_register_foreign_in_module("casus_errors", "refuse_system_halt", 0, reinterpret_cast<pl_function_t>(refuse_system_halt), 0);
+    PL_register_foreign_in_module("casus_errors", "halt_pending", 0, reinterpret_cast<pl_function_t>(halt_pending), 0);
 }
 
 namespace {
@@ -259,10 +213,10 @@ void load_module(const std::filesystem::path& source) {
 
 namespace {
 
-// Runs casus_errors:Loader(File, ExtraArgs..., Problems) and throws
+// Runs Module:Loader(File, ExtraArgs..., Problems) and throws
 // KbLoadError with what Prolog reported while loading, if anything.
-void load_with(const char* loader, const std::filesystem::path& file, std::vector<PlTerm> extra, const char* what,
-               double timeout_seconds = 0) {
+void load_with(const char* module, const char* loader, const std::filesystem::path& file, std::vector<PlTerm> extra,
+               const char* what) {
     Frame frame;
     PlTerm_var problems;
     std::string text_of_problems;
@@ -270,7 +224,7 @@ void load_with(const char* loader, const std::filesystem::path& file, std::vecto
         std::vector<PlTerm> args{atom(std::filesystem::absolute(prefer_compiled(file)).string())};
         args.insert(args.end(), extra.begin(), extra.end());
         args.push_back(problems);
-        if (!call("casus_errors", compound(loader, args), timeout_seconds))
+        if (!call(module, compound(loader, args)))
             text_of_problems = "loading " + file.string() + " failed";
         else
             text_of_problems = text(problems);
@@ -284,14 +238,18 @@ void load_with(const char* loader, const std::filesystem::path& file, std::vecto
 
 void load(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file)) throw KbLoadError("kb file not found: " + file.string());
-    load_with("load_kb", file, {}, "the kb");
+    load_with("casus_errors", "load_kb", file, {}, "the kb");
 }
 
 void load_user_rules(const std::filesystem::path& file, double timeout_seconds) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) throw KbLoadError("rule file not found: " + file.string());
-    load_with("load_user_rules", file, {PlTerm_float(timeout_seconds)}, "the rule file", timeout_seconds);
+    limits::Scope limit(timeout_seconds, memory_limit_mb(), limits::rule_file);
+    load_with("rule_guard", "load_user_rules", file, {PlTerm_float(timeout_seconds)}, "the rule file");
 }
+
+std::size_t memory_limit_mb() { return memory_limit ? memory_limit : stack_limit + limits::growth_mb; }
+void set_memory_limit_mb(std::size_t mb) { memory_limit = mb; }
 
 void enable_interrupts() {
     if (interrupt_signal.load() > 0) return;
@@ -302,7 +260,7 @@ void enable_interrupts() {
     pl_sigaction_t limit{};
     limit.sa_predicate = PL_predicate("time_limit_signal", 1, "casus_errors");
     int lsig = PL_sigaction(0, &limit, nullptr);
-    if (lsig > 0) timeout_signal.store(lsig);
+    if (lsig > 0) limits::set_signal(lsig, PL_thread_self());
 }
 
 void interrupt() noexcept {
@@ -313,22 +271,52 @@ void interrupt() noexcept {
 Frame::Frame() : fid_(PL_open_foreign_frame()) {}
 Frame::~Frame() { PL_discard_foreign_frame(fid_); }
 
+namespace {
+
+// A call made outside any statement with a time limit of its own.
+constexpr limits::Statement lone_call{"the call", "the kb is unchanged", false};
+
+// What a rule's halt/0,1 became: the error of the call that made it.
+[[noreturn]] void halt_refused() {
+    const long status = halt_status.exchange(-1);
+    halt_requested.store(false);
+    const limits::Statement* s = limits::current();
+    throw PrologError("a rule called " + (status >= 0 ? "halt(" + std::to_string(status) + ")" : std::string("halt")) +
+                      ", which would end casus; " + (s ? s->what : "the call") + " was stopped instead (" +
+                      (s ? s->unchanged : "the kb is unchanged") + ")");
+}
+
+}  // namespace
+
 bool call(const char* module, const PlTerm& goal, double timeout_seconds) {
+    std::optional<limits::Scope> own;
+    if (timeout_seconds > 0 && !limits::current()) own.emplace(timeout_seconds, 0, lone_call);
+    // The statement's deadline may have passed in C++ between two calls.
+    limits::check();
+    const limits::Statement* statement = limits::current();
     term_t av = PL_new_term_refs(3);
     PL_put_atom_chars(av, module);
-    // An integer when it is one: a float comparison in run/3 costs a
-    // rounding-mode check per call (6% of a million-fact ingest).
-    const bool whole = timeout_seconds == static_cast<double>(static_cast<long>(timeout_seconds));
-    if (!PL_put_term(av + 1, goal.C_) ||
-        !(whole ? PL_put_int64(av + 2, static_cast<long>(timeout_seconds)) : PL_put_float(av + 2, timeout_seconds)))
+    // A question runs in a snapshot: whatever a rule asserts or retracts
+    // is taken back when it ends, and a change to casus's own modules
+    // is an error (casus_errors:run/3).
+    if (!PL_put_term(av + 1, goal.C_) || !PL_put_atom_chars(av + 2, statement && statement->question ? "question" : "plain"))
         throw LimitError("out of memory preparing a Prolog call");
     static predicate_t pred = PL_predicate("run", 3, "casus_errors");
     qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG | PL_Q_EXT_STATUS, pred, av);
     if (!q) throw PrologError("cannot open a Prolog query");
     int rc;
     {
-        TimeLimit limit(timeout_signal.load() > 0 ? timeout_seconds : 0);
+        limits::InProlog in_prolog;
         rc = PL_next_solution(q);
+    }
+    // Whatever the call did after a limit passed (a rule that caught the
+    // signal's exception and failed, or threw another), the limit is what
+    // stopped it; so is a halt it tried.
+    if (limits::reached() || halt_requested.load()) {
+        PL_cut_query(q);
+        PL_clear_exception();
+        if (halt_requested.load()) halt_refused();
+        limits::check();
     }
     if (rc == PL_S_EXCEPTION) {
         term_t ex = PL_new_term_ref();

@@ -27,6 +27,13 @@ void load(const std::filesystem::path& file);
 // the time limit; throws KbLoadError naming file and line.
 void load_user_rules(const std::filesystem::path& file, double timeout_seconds);
 
+// How much casus may grow while a statement that runs user rules (a
+// question, a rule file loading) runs: by default the stack limit and
+// 1 GB of heap (assertz), measured as resident memory by the watchdog
+// (limits.hpp).
+std::size_t memory_limit_mb();
+void set_memory_limit_mb(std::size_t mb);  // 0: that default
+
 // Ctrl-C support. Prolog runs with --signals=false, so SIGINT never
 // reaches it; enable_interrupts() registers a synthetic Prolog signal
 // whose handler throws casus_interrupted, and interrupt(), which is
@@ -47,7 +54,9 @@ private:
 };
 
 // Calls Module:Goal once. Returns false if it failed; throws a casus
-// error if it raised. With timeout_seconds > 0 the call is bounded.
+// error if it raised. Inside a statement (limits::Scope) the call is
+// bounded by the statement's limits, and a question's call runs in a
+// snapshot; outside one, timeout_seconds > 0 bounds the call alone.
 bool call(const char* module, const PlTerm& goal, double timeout_seconds = 0);
 
 // Text in and out, always UTF-8.

@@ -46,6 +46,10 @@ def world(size):
     if not os.path.exists(qlf) or os.path.getmtime(qlf) < os.path.getmtime(os.path.join(here, "gen_world.py")):
         print(f"generating the {size} world ...", file=sys.stderr)
         sh([sys.executable, os.path.join(here, "gen_world.py"), size, d, os.path.join(src, "kb")])
+    # A kb module added since the world was generated is linked too.
+    for name in os.listdir(os.path.join(src, "kb")):
+        if name.endswith(".pl") and not os.path.lexists(os.path.join(d, name)):
+            os.symlink(os.path.abspath(os.path.join(src, "kb", name)), os.path.join(d, name))
     return d
 
 def pairs_file(name, states, n, seed):

@@ -10,7 +10,7 @@ for `among` (the same rows as the full matrix). Also: the error for one
 state after `among`, CSV and text shapes.
 
 usage: matrix.py CASUS"""
-import json, os, subprocess, sys, tempfile
+import json, os, subprocess, sys, tempfile, time
 
 casus = sys.argv[1]
 env = dict(os.environ, CASUS_TODAY="2026-11-28")
@@ -104,12 +104,27 @@ if r.returncode != 1 or "did you mean 'armenia'" not in r.stderr:
     failures.append(f"unknown state after 'among': exit {r.returncode}, {r.stderr!r}")
 # A time limit far below the matrix's few milliseconds: always a timeout,
 # never an answer (SWI-Prolog can drop the timer's exception inside a C
-# builtin; casus_errors:limited/2 checks the deadline after the call).
+# builtin; the engine checks the statement's deadline after every call
+# and in the C++ combination loop).
 for _ in range(5):
     r = run(["--timeout", "0.0005", "-e", "defence matrix"], ok=False)
-    if r.returncode != 1 or "timeout after" not in r.stderr or r.stdout:
+    if r.returncode != 1 or "timeout after 0.0005 s: the question" not in r.stderr or r.stdout:
         failures.append(f"--timeout 0.0005: exit {r.returncode}, stdout {len(r.stdout)} bytes, {r.stderr[-300:]!r}")
         break
+# With a rule file the matrix asks pair by pair, thousands of calls: the
+# limit bounds the statement, not each call (each call far below 0.3 s
+# once let the whole matrix run for seconds and answer).
+with tempfile.TemporaryDirectory() as d:
+    rules = os.path.join(d, "rules.pl")
+    with open(rules, "w") as f:
+        f.write('factor(belarus, armenia, _, _, 2, "Belarus stands by Armenia").\n')
+    for limit, want in (("0.0005", "timeout after 0.0005 s"), ("0.3", "timeout after 0.3 s: the question")):
+        start = time.monotonic()
+        r = run(["--timeout", limit, "--rules", rules, "-e", "defence matrix"], ok=False)
+        took = time.monotonic() - start
+        if r.returncode != 1 or want not in r.stderr or r.stdout or took > 3:
+            failures.append(f"--timeout {limit} with a rule file: exit {r.returncode}, {took:.2f} s, "
+                            f"stdout {len(r.stdout)} bytes, {r.stderr[-300:]!r}")
 csv = run(["-f", "csv", "-e", "as of 2015-12-31 defence matrix among armenia, azerbaijan"]).stdout.splitlines()
 if csv[0] != "ally,attacker,defender,obligated,verdict,score" or "armenia,azerbaijan,russia,yes,likely,+4.50" not in csv:
     failures.append(f"csv: {csv[:3]}")

@@ -19,7 +19,8 @@ struct EngineOptions {
     std::filesystem::path kb_dir;                 // empty: default_kb_dir()
     std::optional<std::filesystem::path> data_dir;  // nullopt: memory only, nothing persists
     std::size_t stack_limit_mb = 512;
-    double timeout_seconds = 30;                  // per question; 0 = none
+    double timeout_seconds = 30;                  // per question or import, the whole statement; 0 = none
+    std::size_t memory_limit_mb = 0;              // how much a question may grow casus; 0: the stack limit + 1024
     // Adds and retracts are parsed, resolved and validated against the
     // schema, then not applied (ChangeResult::count is 0). Questions run.
     bool dry_run = false;
