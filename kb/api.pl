@@ -45,6 +45,7 @@ terms the engine converts to typed C++ values:
 :- use_module(entities).
 :- use_module(schema).
 :- use_module(store).
+:- use_module(snapshot).
 :- use_module(rules).
 :- use_module(matrix).
 :- use_module(casus_errors, [casus_message/2, casus_error_kind/2]).
