@@ -1,33 +1,125 @@
 :- module(snapshot,
-          [ save_snapshot/2,       % +File, +Generation
+          [ snapshot_term/2,       % +Generation, -Term
+            load_snapshot_chunk/2, % +Terms, -Status
+            load_legacy_snapshot/1, % +File
             upgrade_snapshot/0,
             max_added_id/1,        % -Id
             snapshot_generation/1  % -Generation
           ]).
 
-/** <module> The snapshot: every added fact and imported entity in one file
+/** <module> The snapshot: every added fact and imported entity, as data
 
 A compaction (the engine's `.compact`) saves the store's added spells,
-ended spells and defined entities here, so a start loads one file
-instead of replaying a long journal.  The store's tables are
-store:spell_/9, store:ended_/4 and store:defined_/1; this module reads
-and writes them through their module-qualified names.
+ended spells and defined entities, so a start loads one file instead of
+replaying a long journal.  The file is data, never code: the engine
+(engine/src/snapshot.cpp) writes the terms snapshot_term/2 gives in a
+binary term format of its own and, after checking the file's checksum,
+hands them back in chunks to load_snapshot_chunk/2, which accepts only
+the shapes below and stores them.  Nothing in a snapshot is ever called.
+
+  - snapshot(Generation, MaxId)               first, once
+  - entity(Entity)                            an imported state/3, treaty/5, ...
+  - spell(Fact, From, To, Source, Id, Recorded)  an added spell
+  - ended(Fact, From, To, Recorded)           when a dated retract ended one
+
+The store's tables are store:spell_/9, store:ended_/4 and
+store:defined_/1; this module reads and writes them through their
+module-qualified names.
+
+Snapshots written before (snapshot.qlf, a compiled Prolog file) are
+code: load_legacy_snapshot/1 loads one only when the user says it is
+theirs (casus --upgrade-snapshot).
 */
 
 :- use_module(store).
+:- use_module(schema).
 :- use_module(entities).
 :- use_module(library(lists)).
-:- use_module(library(apply)).
-:- use_module(library(yall)).
 
-% A snapshot (save_snapshot/2) is a compiled file of spell_/9 and
-% defined_/1 clauses: multifile, so loading it adds to these.
+% A legacy snapshot (load_legacy_snapshot/1) is a compiled file of these
+% clauses: multifile, so loading it adds to them.
 :- multifile store:spell_/9, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1, store:ended_/4.
 :- dynamic store:snapshot_generation_/1, store:snapshot_max_id_/1.
-% Snapshots written before the pair argument hold spell_/8 clauses:
-% upgrade_snapshot/0 moves them into spell_/9 after a load.
+% Legacy snapshots written before the pair argument hold spell_/8
+% clauses: upgrade_snapshot/0 moves them into spell_/9 after a load.
 :- multifile store:spell_/8.
 :- dynamic store:spell_/8.
+
+%! snapshot_term(+Generation, -Term) is multi.
+%
+%  The terms of a snapshot of Generation, in the order they are saved:
+%  snapshot(Generation, MaxId) first, then the entities, the spells and
+%  the ends.  Each comes straight from its table (no list of a million
+%  facts is built), so saving is linear however often it is done.
+snapshot_term(G, snapshot(G, MaxId)) :- largest_id(MaxId).
+snapshot_term(_, entity(E)) :- store:defined_(E).
+snapshot_term(_, spell(F, From, To, Src, Id, Rec)) :-
+    store:spell_(_, _, _, _, F, From, To, Src, added(Id, Rec)).
+snapshot_term(_, ended(F, From, To, Rec)) :- store:ended_(F, From, To, Rec).
+
+largest_id(Max) :-
+    State = max(0),
+    forall(store:spell_(_, _, _, _, _, _, _, _, added(I, _)),
+           ( arg(1, State, M0), I > M0 -> nb_setarg(1, State, I) ; true )),
+    arg(1, State, Max).
+
+%! load_snapshot_chunk(+Terms, -Status) is det.
+%
+%  Stores each of Terms (the shapes in the module header) in order.
+%  Status is `ok`, or bad(N) when the N-th term is of no shape a
+%  snapshot holds (or comes out of order): it and the rest are not
+%  stored, and the engine refuses the snapshot.
+load_snapshot_chunk(Terms, Status) :- load_terms(Terms, 1, Status).
+
+load_terms([], _, ok).
+load_terms([T|Ts], N, Status) :-
+    (   load_term(T)
+    ->  N1 is N + 1,
+        load_terms(Ts, N1, Status)
+    ;   Status = bad(N)
+    ).
+
+load_term(spell(F, From, To, Src, Id, Rec)) :-
+    store:snapshot_generation_(_),
+    fact_shape(F), span(From, To), Src = source(S, Q), text(S), text(Q),
+    integer(Id), Id > 0, text(Rec),
+    store:store(F, From, To, Src, added(Id, Rec)).
+load_term(ended(F, From, To, Rec)) :-
+    store:snapshot_generation_(_),
+    fact_shape(F), span(From, To), text(Rec),
+    assertz(store:ended_(F, From, To, Rec)).
+load_term(entity(E)) :-
+    store:snapshot_generation_(_),
+    catch(define_entity(E, _), error(_, _), fail).
+load_term(snapshot(G, Max)) :-
+    \+ store:snapshot_generation_(_),
+    integer(G), G > 0, integer(Max), Max >= 0,
+    assertz(store:snapshot_generation_(G)),
+    assertz(store:snapshot_max_id_(Max)).
+
+%  fact_shape(+Fact): a fact of a kind of the schema, with its arity and
+%  an atom (an id) for every argument.  Types are not checked against
+%  the entities: a kb change may make a fact no longer apply, which the
+%  rules then do not use; a snapshot only has to be made of facts.
+fact_shape(F) :-
+    compound(F),
+    compound_name_arity(F, K, N),
+    fact_kind(K, Types, _),
+    length(Types, N),
+    \+ ( arg(_, F, A), \+ atom(A) ).
+
+span(From, To) :- integer(From), integer(To), 0 < From, From < To, To =< 99991231.
+
+text(T) :- ( atom(T) -> true ; string(T) ).
+
+%! load_legacy_snapshot(+File) is det.
+%
+%  Loads a snapshot.qlf written by a casus before snapshots were data.
+%  Loading a .qlf runs every directive in it: only for a file the user
+%  vouches for.
+load_legacy_snapshot(File) :-
+    load_files(File, [silent(true)]),
+    upgrade_snapshot.
 
 %! upgrade_snapshot is det.
 %
@@ -47,45 +139,3 @@ max_added_id(Max) :-
 
 %! snapshot_generation(-Generation) is det.
 snapshot_generation(G) :- ( store:snapshot_generation_(G0) -> G = G0 ; G = 0 ).
-
-%! save_snapshot(+File, +Generation) is det.
-%
-%  Writes every added spell and defined entity to File (Prolog source)
-%  and compiles it to File's .qlf, the form that loads fast.  Compiling
-%  loads the file, so the spells and entities are taken out of memory
-%  first and come back from it; if compiling fails they are put back.
-save_snapshot(File, G) :-
-    findall(spell_(P, K, A1, A2, F, Fr, To, S, added(I, R)), store:spell_(P, K, A1, A2, F, Fr, To, S, added(I, R)), Spells),
-    foldl([spell_(_, _, _, _, _, _, _, _, added(I, _)), M0, M]>>(M is max(M0, I)), Spells, 0, MaxId),
-    findall(ended_(F, Fr, To, R), store:ended_(F, Fr, To, R), Ends),
-    append(Spells, Ends, Facts),                % store facts, written and restored alike
-    findall(E, store:defined_(E), Entities),
-    setup_call_cleanup(open(File, write, Out, [encoding(utf8)]),
-                       write_snapshot(Out, G, MaxId, Facts, Entities),
-                       close(Out)),
-    forget_added,
-    catch(user:qcompile(File),   % from user: qualified heads stay qualified in the .qlf
-          Error,
-          ( forget_added, restore(Facts, Entities), throw(Error) )).
-
-write_snapshot(Out, G, MaxId, Facts, Entities) :-
-    format(Out, "% casus snapshot, generation ~d: added facts and imported entities.~n", [G]),
-    % Declared again here: without it qcompile/1 leaves these clauses out of the .qlf.
-    forall(member(P, [store:spell_/9, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1,
-                      store:ended_/4]),
-           format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
-    format(Out, "~q.~n", [store:snapshot_generation_(G)]),
-    format(Out, "~q.~n", [store:snapshot_max_id_(MaxId)]),
-    forall(member(S, Facts), format(Out, "~q.~n", [store:S])),
-    forall(member(E, Entities), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
-
-forget_added :-
-    retractall(store:spell_(_, _, _, _, _, _, _, _, added(_, _))),
-    retractall(store:ended_(_, _, _, _)),
-    forall(retract(store:defined_(E)), retract(entities:E)),
-    retractall(store:snapshot_generation_(_)),
-    retractall(store:snapshot_max_id_(_)).
-
-restore(Facts, Entities) :-
-    forall(member(S, Facts), assertz(store:S)),
-    forall(member(E, Entities), ( assertz(entities:E), assertz(store:defined_(E)) )).
