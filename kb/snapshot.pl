@@ -69,7 +69,13 @@ largest_id(Max) :-
 %  Status is `ok`, or bad(N) when the N-th term is of no shape a
 %  snapshot holds (or comes out of order): it and the rest are not
 %  stored, and the engine refuses the snapshot.
-load_snapshot_chunk(Terms, Status) :- load_terms(Terms, 1, Status).
+load_snapshot_chunk(Terms, Status) :-
+    (   store:snapshot_generation_(_)
+    ->  load_terms(Terms, 1, Status)
+    ;   Terms = [Header|Rest], load_header(Header)
+    ->  load_terms(Rest, 2, Status)
+    ;   Status = bad(1)
+    ).
 
 load_terms([], _, ok).
 load_terms([T|Ts], N, Status) :-
@@ -79,20 +85,20 @@ load_terms([T|Ts], N, Status) :-
     ;   Status = bad(N)
     ).
 
+%  The checks are written out, first argument first: a start with a
+%  million added facts runs them a million times.
 load_term(spell(F, From, To, Src, Id, Rec)) :-
-    store:snapshot_generation_(_),
-    fact_shape(F), span(From, To), Src = source(S, Q), text(S), text(Q),
-    integer(Id), Id > 0, text(Rec),
+    fact_shape(F), span(From, To),
+    Src = source(S, Q), text(S), text(Q),
+    integer(Id), text(Rec),
     store:store(F, From, To, Src, added(Id, Rec)).
 load_term(ended(F, From, To, Rec)) :-
-    store:snapshot_generation_(_),
     fact_shape(F), span(From, To), text(Rec),
     assertz(store:ended_(F, From, To, Rec)).
 load_term(entity(E)) :-
-    store:snapshot_generation_(_),
     catch(define_entity(E, _), error(_, _), fail).
-load_term(snapshot(G, Max)) :-
-    \+ store:snapshot_generation_(_),
+
+load_header(snapshot(G, Max)) :-
     integer(G), G > 0, integer(Max), Max >= 0,
     assertz(store:snapshot_generation_(G)),
     assertz(store:snapshot_max_id_(Max)).
@@ -104,11 +110,21 @@ load_term(snapshot(G, Max)) :-
 fact_shape(F) :-
     compound(F),
     compound_name_arity(F, K, N),
-    fact_kind(K, Types, _),
-    length(Types, N),
-    \+ ( arg(_, F, A), \+ atom(A) ).
+    kind_arity(K, N),
+    atom_args(N, F).
 
-span(From, To) :- integer(From), integer(To), 0 < From, From < To, To =< 99991231.
+atom_args(1, F) :- arg(1, F, A), atom(A).
+atom_args(2, F) :- arg(1, F, A), atom(A), arg(2, F, B), atom(B).
+atom_args(3, F) :- arg(1, F, A), atom(A), arg(2, F, B), atom(B), arg(3, F, C), atom(C).
+atom_args(N, F) :- N > 3, forall(arg(_, F, A), atom(A)).
+
+%  kind_arity(?Kind, ?Arity): the schema's fact kinds (schema:fact_kind/3)
+%  as a table of their own, made when this module is compiled.
+term_expansion(kind_arity_table, Clauses) :-
+    findall(kind_arity(K, N), ( fact_kind(K, Types, _), length(Types, N) ), Clauses).
+kind_arity_table.
+
+span(From, To) :- integer(From), integer(To), From < To.
 
 text(T) :- ( atom(T) -> true ; string(T) ).
 

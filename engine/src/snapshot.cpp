@@ -4,7 +4,9 @@
 #include "journal.hpp"
 #include "prolog.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <map>
 #include <cstring>
 #include <fcntl.h>
 #include <string_view>
@@ -375,7 +377,7 @@ private:
                 if (arity == 0 || arity > 16) bad("a compound term of arity " + std::to_string(arity));
                 term_t args = PL_new_term_refs(arity);
                 for (std::uint32_t i = 0; i < arity; ++i) term(args + i, depth + 1);
-                if (!PL_cons_functor_v(t, PL_new_functor(name, arity), args)) throw LimitError("out of memory loading the snapshot");
+                if (!PL_cons_functor_v(t, functor(name, arity), args)) throw LimitError("out of memory loading the snapshot");
                 return;
             }
             case 'L': {
@@ -396,10 +398,22 @@ private:
     atom_t atom(std::uint32_t n) {
         const std::string_view s = text(n);
         if (!atoms_[n]) {
-            atoms_[n] = PL_new_atom_mbchars(REP_UTF8, s.size(), s.data());
+            // ASCII, nearly always: its own Latin-1, with nothing to decode.
+            const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+            atoms_[n] = ascii ? PL_new_atom_nchars(s.size(), s.data()) : PL_new_atom_mbchars(REP_UTF8, s.size(), s.data());
             if (!atoms_[n]) bad("an atom that is not UTF-8");
         }
         return atoms_[n];
+    }
+    // The functor of a name and arity: a handful of them for a million
+    // records, looked up once each.
+    functor_t functor(atom_t name, std::uint32_t arity) {
+        const auto key = std::make_pair(name, arity);
+        auto it = functors_.find(key);
+        if (it != functors_.end()) return it->second;
+        const functor_t f = PL_new_functor(name, arity);
+        functors_.emplace(key, f);
+        return f;
     }
     std::string_view text(std::uint32_t n) {
         if (n >= texts_.size()) bad("a reference to text " + std::to_string(n) + " of " + std::to_string(texts_.size()));
@@ -423,6 +437,7 @@ private:
     std::size_t pos_;
     std::vector<std::string_view> texts_;
     std::vector<atom_t> atoms_;
+    std::map<std::pair<atom_t, std::uint32_t>, functor_t> functors_;
     std::vector<std::size_t> offsets_;
 };
 
