@@ -2,6 +2,7 @@
           [ snapshot_term/2,       % +Generation, -Term
             load_snapshot_chunk/2, % +Terms, -Status
             load_legacy_snapshot/1, % +File
+            write_source_snapshot/1, % +File
             upgrade_snapshot/0,
             max_added_id/1,        % -Id
             snapshot_generation/1  % -Generation
@@ -136,6 +137,23 @@ text(T) :- ( atom(T) -> true ; string(T) ).
 load_legacy_snapshot(File) :-
     load_files(File, [silent(true)]),
     upgrade_snapshot.
+
+%! write_source_snapshot(+File) is det.
+%
+%  Writes the added spells, ends and defined entities as Prolog source,
+%  for a plain swipl to consult after the kb (the benchmark's baseline,
+%  tests/bench).  Never read by casus: a source file is code.
+write_source_snapshot(File) :-
+    setup_call_cleanup(open(File, write, Out, [encoding(utf8)]), write_source(Out), close(Out)).
+
+write_source(Out) :-
+    format(Out, "% casus: the added facts and imported entities of a data directory, as Prolog source.~n", []),
+    forall(member(P, [store:spell_/9, store:defined_/1, store:ended_/4]),
+           format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
+    forall(store:spell_(P, K, A1, A2, F, Fr, To, S, added(I, R)),
+           format(Out, "~q.~n", [store:spell_(P, K, A1, A2, F, Fr, To, S, added(I, R))])),
+    forall(store:ended_(F, Fr, To, R), format(Out, "~q.~n", [store:ended_(F, Fr, To, R)])),
+    forall(store:defined_(E), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
 
 %! upgrade_snapshot is det.
 %

@@ -253,8 +253,8 @@ std::string hex(std::uint32_t v) {
 // Checks the header and checksum of a whole snapshot in memory.
 Info verify(const std::filesystem::path& file, const std::string& data, const std::optional<Info>& recorded) {
     if (data.size() < header_size || std::memcmp(data.data(), magic, sizeof magic) != 0) {
-        if (data.size() < sizeof magic && std::memcmp(data.data(), magic, data.size()) == 0)
-            damaged(file, "it is cut short (" + std::to_string(data.size()) + " bytes)");
+        if (!data.empty() && std::memcmp(data.data(), magic, std::min(data.size(), sizeof magic)) == 0)
+            damaged(file, "it is cut short (" + std::to_string(data.size()) + " bytes, less than its header)");
         throw StorageError("snapshot " + file.string() + " is not a casus snapshot (it does not start with CASUSNAP); "
                            "move it aside, or restore the file casus wrote");
     }

@@ -6,8 +6,10 @@
 //   casus_bench matrix KB DATE PAIRS DIGEST_FILE         the defence matrix, every ordered pair of states
 //   casus_bench ingest DATA N [fsync-each]               durable adds, group commit (or one fsync each)
 //   casus_bench compact DATA                             one compaction of the data directory (.compact)
+//   casus_bench export DATA FILE                         the directory's added facts as Prolog source (for swipl)
 #include "casus/engine.hpp"
 #include "parser.hpp"
+#include "prolog.hpp"
 
 #include <sys/resource.h>
 
@@ -169,6 +171,16 @@ int compact(const std::string& data) {
     return 0;
 }
 
+// A benchmark world made of a data directory (the ATOP import) must load
+// into a plain swipl for the baseline: its facts, written as source.
+int export_source(const std::string& data, const std::string& file) {
+    auto engine = open(CASUS_SOURCE_KB, data);
+    casus::prolog::Frame frame;
+    if (!casus::prolog::call("snapshot", casus::prolog::compound("write_source_snapshot", {casus::prolog::atom(file)}))) return 1;
+    std::printf("{\"mode\":\"export\",\"file\":\"%s\"}\n", file.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -179,10 +191,11 @@ int main(int argc, char** argv) {
         if (a.size() == 5 && a[0] == "matrix") return matrix(a[1], a[2], a[3], a[4]);
         if (a.size() >= 3 && a[0] == "ingest") return ingest(a[1], std::stol(a[2]), a.size() > 3 && a[3] == "fsync-each");
         if (a.size() == 2 && a[0] == "compact") return compact(a[1]);
+        if (a.size() == 3 && a[0] == "export") return export_source(a[1], a[2]);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "casus_bench: %s\n", e.what());
         return 1;
     }
-    std::fprintf(stderr, "usage: casus_bench parse N | questions KB PAIRS DATE [DIGEST] | matrix KB DATE PAIRS DIGEST | ingest DATA N [fsync-each] | compact DATA\n");
+    std::fprintf(stderr, "usage: casus_bench parse N | questions KB PAIRS DATE [DIGEST] | matrix KB DATE PAIRS DIGEST | ingest DATA N [fsync-each] | compact DATA | export DATA FILE\n");
     return 2;
 }
