@@ -89,12 +89,12 @@ load_terms([T|Ts], N, Status) :-
 %  The checks are written out, first argument first: a start with a
 %  million added facts runs them a million times.
 load_term(spell(F, From, To, Src, Id, Rec)) :-
-    fact_shape(F), span(From, To),
+    fact_shape(F, K, A1, A2), span(From, To),
     Src = source(S, Q), text(S), text(Q),
     integer(Id), text(Rec),
-    store:store(F, From, To, Src, added(Id, Rec)).
+    store:store(K, A1, A2, F, From, To, Src, added(Id, Rec)).
 load_term(ended(F, From, To, Rec)) :-
-    fact_shape(F), span(From, To), text(Rec),
+    fact_shape(F, _, _, _), span(From, To), text(Rec),
     assertz(store:ended_(F, From, To, Rec)).
 load_term(entity(E)) :-
     catch(define_entity(E, _), error(_, _), fail).
@@ -104,20 +104,23 @@ load_header(snapshot(G, Max)) :-
     assertz(store:snapshot_generation_(G)),
     assertz(store:snapshot_max_id_(Max)).
 
-%  fact_shape(+Fact): a fact of a kind of the schema, with its arity and
-%  an atom (an id) for every argument.  Types are not checked against
-%  the entities: a kb change may make a fact no longer apply, which the
-%  rules then do not use; a snapshot only has to be made of facts.
-fact_shape(F) :-
+%  fact_shape(+Fact, -Kind, -Arg1, -Arg2): Fact is a fact of a kind of
+%  the schema, with its arity and an atom (an id) for every argument;
+%  Kind, Arg1 and Arg2 are its key as the store keeps it (store:key/4,
+%  Arg2 = [] for one argument), so it is not computed twice.  Types are
+%  not checked against the entities: a kb change may make a fact no
+%  longer apply, which the rules then do not use; a snapshot only has
+%  to be made of facts.
+fact_shape(F, K, A1, A2) :-
     compound(F),
     compound_name_arity(F, K, N),
     kind_arity(K, N),
-    atom_args(N, F).
+    atom_args(N, F, A1, A2).
 
-atom_args(1, F) :- arg(1, F, A), atom(A).
-atom_args(2, F) :- arg(1, F, A), atom(A), arg(2, F, B), atom(B).
-atom_args(3, F) :- arg(1, F, A), atom(A), arg(2, F, B), atom(B), arg(3, F, C), atom(C).
-atom_args(N, F) :- N > 3, forall(arg(_, F, A), atom(A)).
+atom_args(1, F, A, []) :- arg(1, F, A), atom(A).
+atom_args(2, F, A, B) :- arg(1, F, A), atom(A), arg(2, F, B), atom(B).
+atom_args(3, F, A, B) :- arg(1, F, A), atom(A), arg(2, F, B), atom(B), arg(3, F, C), atom(C).
+atom_args(N, F, A, B) :- N > 3, forall(arg(_, F, X), atom(X)), arg(1, F, A), arg(2, F, B).
 
 %  kind_arity(?Kind, ?Arity): the schema's fact kinds (schema:fact_kind/3)
 %  as a table of their own, made when this module is compiled.
