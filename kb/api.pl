@@ -27,7 +27,9 @@
             api_add_spell/7,     % +Id, +Fact, +From, +To, +SourceText, +Recorded, -Status
             api_atop_links/1,    % -Links
             api_store_info/2,    % -MaxAddedId, -SnapshotGeneration
-            api_save_snapshot/3  % +File, +Generation, -Count
+            api_snapshot_term/2, % +Generation, -Term
+            api_load_snapshot_chunk/2, % +Terms, -Status
+            api_load_legacy_snapshot/1 % +File
           ]).
 
 /** <module> The only predicates the engine calls
@@ -47,6 +49,7 @@ terms the engine converts to typed C++ values:
 :- use_module(entities).
 :- use_module(schema).
 :- use_module(store).
+:- use_module(snapshot).
 :- use_module(rules).
 :- use_module(matrix).
 :- use_module(casus_errors, [casus_message/2, casus_error_kind/2]).
@@ -387,26 +390,25 @@ api_undo_add(Id, F) :- undo_add(Id, F).
 
 %! api_store_info(-MaxAddedId, -SnapshotGeneration) is det.
 %
-%  Asked once the snapshot is loaded: a snapshot of an older store
-%  format is upgraded first.
-api_store_info(Max, G) :- upgrade_snapshot, max_added_id(Max), snapshot_generation(G).
+%  Asked once the snapshot is loaded.
+api_store_info(Max, G) :- max_added_id(Max), snapshot_generation(G).
 
-%! api_save_snapshot(+File, +Generation, -Count) is det.
+%! api_snapshot_term(+Generation, -Term) is multi.
 %
-%  Count is the number of added spells and defined entities saved.
-api_save_snapshot(File, G, Count) :-
-    save_snapshot(File, G),
-    count_solutions(spell(_, _, _, _, added(_, _)), N1),
-    count_solutions(defined_(_), N2),
-    Count is N1 + N2.
+%  The terms a snapshot of Generation holds, one by one, for the engine
+%  to write (kb/snapshot.pl).
+api_snapshot_term(G, T) :- snapshot_term(G, T).
 
-%  count_solutions(:Goal, -Count): how often Goal succeeds, without a list
-%  of a million solutions (library(aggregate) would do; loading it took
-%  4.6 ms of every start).
-count_solutions(Goal, Count) :-
-    State = count(0),
-    forall(Goal, ( arg(1, State, C0), C is C0 + 1, nb_setarg(1, State, C) )),
-    arg(1, State, Count).
+%! api_load_snapshot_chunk(+Terms, -Status) is det.
+%
+%  Stores terms read back from a snapshot the engine has verified;
+%  Status is ok or bad(N), the first term of no shape a snapshot holds.
+api_load_snapshot_chunk(Terms, Status) :- load_snapshot_chunk(Terms, Status).
+
+%! api_load_legacy_snapshot(+File) is det.
+%
+%  Loads a snapshot.qlf of an older casus, which the user vouches for.
+api_load_legacy_snapshot(File) :- load_legacy_snapshot(File).
 
 %! api_suppose(+Statements, +Query) is semidet.
 %

@@ -6,6 +6,7 @@ then materializes the curated facts into the indexed store.
 :- use_module(schema).
 :- use_module(entities).
 :- use_module(store).
+:- use_module(snapshot).
 :- use_module(memberships).
 :- use_module(article).
 :- use_module(weights).

@@ -37,8 +37,8 @@ The predicates are dynamic so an import (ATOP, COW) can extend them.
 
 :- dynamic state/3, alias/2, organisation/2, treaty/5, clause/6,
            issue/2, event/5, declaration/3, threat/3, entity_source/2.
-% Multifile too: a snapshot of imported entities (store:save_snapshot/2)
-% is a compiled file that adds clauses to them.
+% Multifile too: a legacy snapshot.qlf of imported entities
+% (snapshot:load_legacy_snapshot/1) is a compiled file that adds to them.
 :- multifile state/3, alias/2, organisation/2, treaty/5, clause/6,
            issue/2, event/5, declaration/3, threat/3, entity_source/2.
 

@@ -3,7 +3,6 @@
             holds_as_stored/2,  % ?Fact, +Date
             spell/5,            % ?Fact, ?From, ?To, ?Source, ?Origin
             materialize_curated/0,
-            upgrade_snapshot/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
             addable/2,          % +Fact, +From
             add_valid/5,        % +Id, +Fact, +From, +Source, +Recorded
@@ -14,9 +13,6 @@
             add_spell/7,        % +Id, +Fact, +From, +To, +Source, +Recorded, -Status
             define_entity/2,    % +Entity, -Status
             entity_kind/2,      % ?Kind, ?ArgTypes
-            max_added_id/1,     % -Id
-            save_snapshot/2,    % +File, +Generation
-            snapshot_generation/1, % -Generation
             defined_/1,         % ?Entity
             ended/4             % ?Fact, ?From, ?To, ?Recorded
           ]).
@@ -61,14 +57,8 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 %  synthetic world took 21 s instead of 0.3 s (docs/performance.md,
 %  finding 12).
 :- dynamic spell_/9.
-% A snapshot (save_snapshot/2) is a compiled file of spell_/9 and
-% defined_/1 clauses: multifile, so loading it adds to these.
-:- multifile spell_/9, defined_/1, snapshot_generation_/1, snapshot_max_id_/1, ended_/4.
-:- dynamic defined_/1, snapshot_generation_/1, snapshot_max_id_/1, ended_/4.
-% Snapshots written before the pair argument hold spell_/8 clauses:
-% upgrade_snapshot/0 moves them into spell_/9 after a load.
-:- multifile spell_/8.
-:- dynamic spell_/8.
+% The snapshot (kb/snapshot.pl) saves and restores these.
+:- dynamic defined_/1, ended_/4.
 
 %! materialize_curated is det.
 %
@@ -86,14 +76,6 @@ store(F, From, To, Src, Origin) :-
 
 store(K, A1, A2, F, From, To, Src, Origin) :-
     assertz(spell_(A1-A2, K, A1, A2, F, From, To, Src, Origin)).
-
-%! upgrade_snapshot is det.
-%
-%  Moves the spells of a snapshot written before spell_/9 (spell_/8
-%  clauses) into the store; the next compaction writes them anew.
-upgrade_snapshot :-
-    forall(retract(spell_(_, _, _, F, From, To, Src, Origin)),
-           store(F, From, To, Src, Origin)).
 
 %  stored(?Kind, ?Arg1, ?Arg2, ?Fact, ?From, ?To, ?Source, ?Origin): a
 %  spell, found by the most specific lookup the bound keys allow, each
@@ -331,56 +313,3 @@ clash(state(Id, _, _)) :- entities:state(Id, _, _).
 clash(state(_, _, Cow)) :- entities:state(_, _, Cow).
 clash(treaty(Id, _, _, _, _)) :- entities:treaty(Id, _, _, _, _).
 clash(organisation(Id, _)) :- entities:organisation(Id, _).
-
-%! max_added_id(-Id) is det.
-%
-%  The largest id in the snapshot (recorded when it was written, so a
-%  start with a million added facts does not scan them); the journal's
-%  adds replay after it with larger ids.
-max_added_id(Max) :-
-    (   snapshot_max_id_(Max0) -> Max = Max0 ; Max = 0 ).
-
-%! snapshot_generation(-Generation) is det.
-snapshot_generation(G) :- ( snapshot_generation_(G0) -> G = G0 ; G = 0 ).
-
-%! save_snapshot(+File, +Generation) is det.
-%
-%  Writes every added spell and defined entity to File (Prolog source)
-%  and compiles it to File's .qlf, the form that loads fast.  Compiling
-%  loads the file, so the spells and entities are taken out of memory
-%  first and come back from it; if compiling fails they are put back.
-save_snapshot(File, G) :-
-    findall(spell_(P, K, A1, A2, F, Fr, To, S, added(I, R)), spell_(P, K, A1, A2, F, Fr, To, S, added(I, R)), Spells),
-    foldl([spell_(_, _, _, _, _, _, _, _, added(I, _)), M0, M]>>(M is max(M0, I)), Spells, 0, MaxId),
-    findall(ended_(F, Fr, To, R), ended_(F, Fr, To, R), Ends),
-    append(Spells, Ends, Facts),                % store facts, written and restored alike
-    findall(E, defined_(E), Entities),
-    setup_call_cleanup(open(File, write, Out, [encoding(utf8)]),
-                       write_snapshot(Out, G, MaxId, Facts, Entities),
-                       close(Out)),
-    forget_added,
-    catch(user:qcompile(File),   % from user: qualified heads stay qualified in the .qlf
-          Error,
-          ( forget_added, restore(Facts, Entities), throw(Error) )).
-
-write_snapshot(Out, G, MaxId, Facts, Entities) :-
-    format(Out, "% casus snapshot, generation ~d: added facts and imported entities.~n", [G]),
-    % Declared again here: without it qcompile/1 leaves these clauses out of the .qlf.
-    forall(member(P, [store:spell_/9, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1,
-                      store:ended_/4]),
-           format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
-    format(Out, "~q.~n", [store:snapshot_generation_(G)]),
-    format(Out, "~q.~n", [store:snapshot_max_id_(MaxId)]),
-    forall(member(S, Facts), format(Out, "~q.~n", [store:S])),
-    forall(member(E, Entities), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
-
-forget_added :-
-    retractall(spell_(_, _, _, _, _, _, _, _, added(_, _))),
-    retractall(ended_(_, _, _, _)),
-    forall(retract(defined_(E)), retract(entities:E)),
-    retractall(snapshot_generation_(_)),
-    retractall(snapshot_max_id_(_)).
-
-restore(Facts, Entities) :-
-    forall(member(S, Facts), assertz(S)),
-    forall(member(E, Entities), ( assertz(entities:E), assertz(defined_(E)) )).

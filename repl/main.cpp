@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
                  "Runs FILEs, or -e statements, or stdin; on a terminal with no input, a REPL."};
     std::vector<std::string> files, statements, rules;
     std::string format, kb_dir, data_dir;
-    bool bail = false, memory = false, version = false;
+    bool bail = false, memory = false, version = false, upgrade_snapshot = false;
     double timeout = 30;
     std::size_t memory_limit = 0;
     app.add_option("files", files, "Script files to run, in order")->check(CLI::ExistingFile);
@@ -80,6 +80,9 @@ int main(int argc, char** argv) {
     app.add_option("--memory-limit", memory_limit, "MB a question (or a rule file loading) may grow casus by before it is stopped (default: the stack limit + 1024)")
         ->check(CLI::PositiveNumber);
     app.add_flag("--version", version, "Print the version and exit");
+    app.add_flag("--upgrade-snapshot", upgrade_snapshot,
+                 "Load the data directory's snapshot.qlf, written by an older casus as compiled code, this once, "
+                 "and rewrite it as data (only for a file you trust: loading it runs its code)");
     std::string dataset, import_dir, states_file;
     CLI::App* import_cmd = app.add_subcommand("import", "Import a dataset into the data directory, durably: import atop DIR --states FILE");
     import_cmd->add_option("dataset", dataset, "The dataset: atop (ATOP 4.01)")->required()->check(CLI::IsMember({"atop"}));
@@ -118,6 +121,7 @@ int main(int argc, char** argv) {
     if (!memory) options.data_dir = data_dir.empty() ? default_data_dir() : std::filesystem::path(data_dir);
     options.timeout_seconds = timeout;
     options.memory_limit_mb = memory_limit;
+    options.upgrade_legacy_snapshot = upgrade_snapshot;
 
     try {
         casus::Engine engine(options);

@@ -13,6 +13,7 @@
 #include "parser.hpp"
 #include "prolog.hpp"
 #include "saved_state.hpp"
+#include "snapshot.hpp"
 #include "suggest.hpp"
 
 
@@ -219,7 +220,8 @@ struct Engine::Impl {
         }
     }
 
-    std::filesystem::path snapshot_file() const { return journal->dir() / "snapshot.qlf"; }
+    std::filesystem::path snapshot_file() const { return journal->dir() / snapshot::file_name; }
+    std::filesystem::path legacy_snapshot_file() const { return journal->dir() / "snapshot.qlf"; }
 
     void store_info(long& max_id, long& gen) {
         prolog::Frame frame;
@@ -230,37 +232,123 @@ struct Engine::Impl {
         gen = prolog::integer_of(g);
     }
 
-    static JournalRecord generation_record(long g) { return JournalRecord{"generation", {}, g, "", utc_now()}; }
+    static JournalRecord generation_record(const snapshot::Info& s) {
+        JournalRecord r{"generation", {}, s.generation, "", utc_now()};
+        r.snapshot_size = s.size;
+        r.snapshot_crc = static_cast<long>(s.crc);
+        return r;
+    }
 
-    // The data directory: snapshot.qlf (compacted facts, fast to load) and
+    // Files a compaction writes before renaming them into place (and the
+    // .qlf of an upgrade that was cut short after snapshot.dat was in
+    // place): whatever is left of them belongs to a compaction that
+    // failed or was killed. Only in a writable session.
+    void remove_compaction_leftovers() {
+        const auto dir = journal->dir();
+        std::vector<std::filesystem::path> gone;
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+            const std::string name = entry.path().filename().string();
+            const bool leftover = name == snapshot::temp_name || name == "snapshot.tmp.pl" || name == "snapshot.tmp.qlf" ||
+                                  name.rfind(".snapshot.tmp.qlf.", 0) == 0 || name == "journal.log.tmp" ||
+                                  (name == "snapshot.qlf" && std::filesystem::exists(snapshot_file()));
+            if (leftover) gone.push_back(entry.path());
+        }
+        for (auto& p : gone) std::filesystem::remove(p, ec);
+        if (gone.empty()) return;
+        std::string names;
+        for (auto& p : gone) names += (names.empty() ? "" : ", ") + p.filename().string();
+        report.messages.push_back("removed what an interrupted or failed compaction left in " + dir.string() + ": " + names);
+    }
+
+    // A snapshot.qlf of an older casus is compiled Prolog, and loading it
+    // runs any directive it holds: loaded only when the user says it is
+    // theirs, and rewritten as data at once (open_journal).
+    bool load_legacy_snapshot() {
+        const auto file = legacy_snapshot_file();
+        const std::string dir = journal->dir().string();
+        if (!options.upgrade_legacy_snapshot)
+            throw StorageError(file.string() + " is a snapshot written by an older casus as compiled Prolog code, which would run "
+                               "whatever it holds when loaded: casus no longer loads one by itself. If it is the file casus "
+                               "wrote in your own data directory, run `casus --data " + dir + " --upgrade-snapshot` once: it "
+                               "loads it this one time and rewrites it as data (snapshot.dat). Otherwise move it aside.");
+        if (journal->read_only())
+            throw StorageError("cannot upgrade " + file.string() + ": the data directory is read-only in this session (" +
+                               journal->read_only_reason() + ")");
+        prolog::Frame frame;
+        must_call(prolog::compound("api_load_legacy_snapshot", {prolog::atom(std::filesystem::absolute(file).string())}));
+        return true;
+    }
+
+    // The data directory: snapshot.dat (compacted facts, data only) and
     // journal.log (what came after). The journal's first record names the
-    // snapshot generation it continues, so a compaction cut short between
-    // its two renames is recognised instead of applied twice.
+    // snapshot generation it continues, and its size and checksum, so a
+    // compaction cut short between its two renames is recognised instead
+    // of applied twice, and a snapshot that is not the one is refused.
     void open_journal(const std::filesystem::path& dir) {
         journal = std::make_unique<Journal>(dir, report);
-        if (std::filesystem::exists(snapshot_file())) prolog::load(snapshot_file());
-        long max_id = 0;
-        store_info(max_id, generation);
-        next_id = max_id + 1;
+        if (!journal->read_only()) remove_compaction_leftovers();
         auto records = journal->read_all(report);
         long journal_generation = 0;
         std::size_t first = 0;
+        std::optional<snapshot::Info> recorded;
         if (!records.empty() && records[0].op == "generation") {
             journal_generation = records[0].date;
+            recorded = snapshot::Info{records[0].date, records[0].snapshot_size, static_cast<std::uint32_t>(records[0].snapshot_crc)};
             first = 1;
         }
+        snapshot::Info loaded;
+        bool upgrading = false;
+        if (std::filesystem::exists(snapshot_file())) loaded = snapshot::load(snapshot_file(), recorded);
+        else if (std::filesystem::exists(legacy_snapshot_file())) upgrading = load_legacy_snapshot();
+        long max_id = 0;
+        store_info(max_id, generation);
+        next_id = max_id + 1;
+        if (loaded.size && loaded.generation != generation)
+            throw StorageError("snapshot " + snapshot_file().string() + " is damaged: its header says generation " +
+                               std::to_string(loaded.generation) + ", its records " + std::to_string(generation) +
+                               "; restore the file from a backup, or move the data directory aside");
         if (journal_generation < generation) {
             report.messages.push_back("the journal predates snapshot generation " + std::to_string(generation) +
                                       " (a compaction was cut short); its records are in the snapshot already");
-            if (!journal->read_only()) journal->rewrite({generation_record(generation)});
+            if (!journal->read_only()) journal->rewrite({generation_record(loaded.size ? loaded : snapshot::Info{generation})});
+            if (upgrading) upgrade_legacy();
             return;
         }
         if (journal_generation > generation)
             throw StorageError("the journal in " + dir.string() + " continues snapshot generation " +
                                std::to_string(journal_generation) + ", but " +
-                               (generation ? "snapshot.qlf is generation " + std::to_string(generation)
-                                           : std::string("snapshot.qlf is missing")) +
-                               "; casus will not start on half a history: restore snapshot.qlf or move the directory aside");
+                               (generation ? "the snapshot is generation " + std::to_string(generation)
+                                           : std::string("the snapshot (") + snapshot::file_name + ") is missing") +
+                               "; casus will not start on half a history: restore the snapshot or move the directory aside");
+        replay_all(records, first);
+        if (upgrading) upgrade_legacy();
+    }
+
+    // Rewrites a legacy snapshot just loaded as data, then removes it.
+    void upgrade_legacy() {
+        const std::size_t n = compact();
+        std::filesystem::remove(legacy_snapshot_file());
+        report.messages.push_back("rewrote " + legacy_snapshot_file().string() + " as data in " + snapshot_file().string() +
+                                  " (" + std::to_string(n) + " records) and removed it");
+    }
+
+    // First the snapshot, then the journal that continues it: a crash in
+    // between leaves a journal of an older generation, which the next
+    // start recognises as already in the snapshot. Memory is never
+    // changed, so a compaction that fails or is interrupted (Ctrl-C)
+    // leaves the session and the directory as they were.
+    std::size_t compact() {
+        commit();
+        const auto temp = journal->dir() / snapshot::temp_name;
+        const snapshot::Written w = snapshot::write(temp, generation + 1);
+        durable_rename(temp, snapshot_file());
+        journal->rewrite({generation_record(w.info)});
+        generation = w.info.generation;
+        return static_cast<std::size_t>(w.records);
+    }
+
+    void replay_all(std::vector<JournalRecord>& records, std::size_t first) {
         records.erase(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(first));
         struct SkippedSummary {
             JournalReport& r;
@@ -1038,25 +1126,7 @@ std::size_t Engine::compact() {
     if (!d.journal) throw UsageError("nothing to compact: this session keeps its facts in memory (--memory)");
     if (d.journal->read_only())
         throw StorageError("cannot compact: the data directory is read-only in this session (" + d.journal->read_only_reason() + ")");
-    d.commit();
-    const long next = d.generation + 1;
-    const auto dir = d.journal->dir();
-    const auto source = dir / "snapshot.tmp.pl", compiled = dir / "snapshot.tmp.qlf";
-    long count = 0;
-    {
-        prolog::Frame frame;
-        PlTerm_var n;
-        must_call(prolog::compound("api_save_snapshot", {prolog::atom(source.string()), prolog::integer(next), n}));
-        count = prolog::integer_of(n);
-    }
-    // First the snapshot, then the journal that continues it: a crash in
-    // between leaves a journal of an older generation, which the next
-    // start recognises as already in the snapshot.
-    durable_rename(compiled, d.snapshot_file());
-    std::filesystem::remove(source);
-    d.journal->rewrite({Impl::generation_record(next)});
-    d.generation = next;
-    return static_cast<std::size_t>(count);
+    return d.compact();
 }
 
 std::filesystem::path Engine::default_kb_dir() {

@@ -121,7 +121,8 @@ void put_number(std::string& out, long v) {
 // One framed record: u32 length, u32 crc32, then the JSON payload. The
 // fact is `head` (if given) followed by `items`.
 void encode_record(std::string& out, const std::string& op, const std::string* head, const std::vector<std::string>& items,
-                   long date, const std::string& source, const std::string& recorded, long until) {
+                   long date, const std::string& source, const std::string& recorded, long until,
+                   long snapshot_size = 0, long snapshot_crc = 0) {
     const std::size_t start = out.size();
     out.append(header_size, '\0');  // length and checksum, filled in below
     out += "{\"op\":";
@@ -147,6 +148,12 @@ void encode_record(std::string& out, const std::string& op, const std::string* h
         out += ",\"until\":";
         put_number(out, until);
     }
+    if (snapshot_size) {
+        out += ",\"snapshot_size\":";
+        put_number(out, snapshot_size);
+        out += ",\"snapshot_crc\":";
+        put_number(out, snapshot_crc);
+    }
     out += '}';
     const std::size_t size = out.size() - start - header_size;
     const std::uint32_t fields[2] = {static_cast<std::uint32_t>(size), crc32(out.data() + start + header_size, size)};
@@ -157,7 +164,7 @@ void encode_record(std::string& out, const std::string& op, const std::string* h
 }  // namespace
 
 void Journal::encode_into(std::string& out, const JournalRecord& r) {
-    encode_record(out, r.op, nullptr, r.fact, r.date, r.source, r.recorded, r.until);
+    encode_record(out, r.op, nullptr, r.fact, r.date, r.source, r.recorded, r.until, r.snapshot_size, r.snapshot_crc);
 }
 
 Journal::Journal(const std::filesystem::path& dir, JournalReport& report) : dir_(dir), file_(dir / "journal.log") {
@@ -220,7 +227,8 @@ std::vector<JournalRecord> Journal::read_all(JournalReport& report) {
         try {
             auto j = nlohmann::json::parse(payload);
             out.push_back(JournalRecord{j.at("op"), j.at("fact").get<std::vector<std::string>>(), j.at("date"),
-                                        j.at("source"), j.at("recorded"), j.value("until", 0L)});
+                                        j.at("source"), j.at("recorded"), j.value("until", 0L),
+                                        j.value("snapshot_size", 0L), j.value("snapshot_crc", 0L)});
         } catch (const std::exception&) {
             break;
         }

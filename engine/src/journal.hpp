@@ -20,6 +20,10 @@ struct JournalRecord {
     std::string source;
     std::string recorded;           // UTC time of the statement, ISO 8601
     long until = 0;                 // add of a closed spell (an import): valid to, else 0
+    // generation: the size and CRC-32 of the snapshot it continues
+    // (engine/src/snapshot.hpp), checked before the snapshot is loaded;
+    // 0 in a journal written before snapshots were checksummed.
+    long snapshot_size = 0, snapshot_crc = 0;
 };
 
 // Makes a finished file durable under its final name: fsync it, rename

@@ -112,6 +112,26 @@ std::string kind_of(term_t ex) {
     return out.empty() ? "prolog" : out;
 }
 
+[[noreturn]] void raise(term_t ex);
+
+// Raises the exception of query q as a casus error, closing q.
+[[noreturn]] void raise_from(qid_t q) {
+    term_t ex = PL_new_term_ref();
+    if (!PL_put_term(ex, PL_exception(q))) {
+        PL_cut_query(q);
+        PL_clear_exception();
+        throw LimitError("out of memory copying a Prolog exception");
+    }
+    // Copy the exception out of the query before closing it.
+    record_t rec = PL_record(ex);
+    PL_cut_query(q);
+    term_t copy = PL_new_term_ref();
+    PL_recorded(rec, copy);
+    PL_erase(rec);
+    PL_clear_exception();
+    raise(copy);
+}
+
 [[noreturn]] void raise(term_t ex) {
     std::string msg = message_of(ex);
     std::string kind = kind_of(ex);
@@ -318,24 +338,35 @@ bool call(const char* module, const PlTerm& goal, double timeout_seconds) {
         if (halt_requested.load()) halt_refused();
         limits::check();
     }
-    if (rc == PL_S_EXCEPTION) {
-        term_t ex = PL_new_term_ref();
-        if (!PL_put_term(ex, PL_exception(q))) {
-            PL_cut_query(q);
-            PL_clear_exception();
-            throw LimitError("out of memory copying a Prolog exception");
-        }
-        // Copy the exception out of the query before closing it.
-        record_t rec = PL_record(ex);
-        PL_cut_query(q);
-        term_t copy = PL_new_term_ref();
-        PL_recorded(rec, copy);
-        PL_erase(rec);
-        PL_clear_exception();
-        raise(copy);
-    }
+    if (rc == PL_S_EXCEPTION) raise_from(q);
     PL_cut_query(q);
     return rc == PL_S_TRUE || rc == PL_S_LAST;
+}
+
+void for_each_solution(const char* module, const PlTerm& goal, const std::function<bool()>& on_solution) {
+    term_t av = PL_new_term_refs(2);
+    PL_put_atom_chars(av, module);
+    if (!PL_put_term(av + 1, goal.C_)) throw LimitError("out of memory preparing a Prolog call");
+    term_t qualified = PL_new_term_ref();
+    if (!PL_cons_functor_v(qualified, PL_new_functor(PL_new_atom(":"), 2), av))
+        throw LimitError("out of memory preparing a Prolog call");
+    static predicate_t pred = PL_predicate("call", 1, "system");
+    qid_t q = PL_open_query(nullptr, PL_Q_CATCH_EXCEPTION | PL_Q_NODEBUG | PL_Q_EXT_STATUS, pred, qualified);
+    if (!q) throw PrologError("cannot open a Prolog query");
+    for (;;) {
+        int rc = PL_next_solution(q);
+        if (rc == PL_S_EXCEPTION) raise_from(q);
+        if (rc == PL_S_FALSE) break;
+        bool more = false;
+        try {
+            more = on_solution();
+        } catch (...) {
+            PL_cut_query(q);
+            throw;
+        }
+        if (rc == PL_S_LAST || !more) break;
+    }
+    PL_cut_query(q);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <SWI-cpp2.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,12 @@ private:
 // bounded by the statement's limits, and a question's call runs in a
 // snapshot; outside one, timeout_seconds > 0 bounds the call alone.
 bool call(const char* module, const PlTerm& goal, double timeout_seconds = 0);
+
+// Calls Module:Goal and on_solution() after each solution, until Goal
+// has no more or on_solution() returns false; throws a casus error if
+// it raised (Ctrl-C included). For a goal of a million solutions that
+// are consumed one by one (a snapshot being written).
+void for_each_solution(const char* module, const PlTerm& goal, const std::function<bool()>& on_solution);
 
 // Text in and out, always UTF-8.
 PlTerm atom(const std::string& text);

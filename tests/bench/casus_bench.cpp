@@ -5,8 +5,11 @@
 //   casus_bench questions KB PAIRS DATE [DIGEST_FILE]   defenders questions through the whole engine
 //   casus_bench matrix KB DATE PAIRS DIGEST_FILE         the defence matrix, every ordered pair of states
 //   casus_bench ingest DATA N [fsync-each]               durable adds, group commit (or one fsync each)
+//   casus_bench compact DATA                             one compaction of the data directory (.compact)
+//   casus_bench export DATA FILE                         the directory's added facts as Prolog source (for swipl)
 #include "casus/engine.hpp"
 #include "parser.hpp"
+#include "prolog.hpp"
 
 #include <sys/resource.h>
 
@@ -156,6 +159,28 @@ int ingest(const std::string& data, long n, bool fsync_each) {
     return 0;
 }
 
+// The compaction alone: the engine is opened (journal replayed or
+// snapshot loaded) before the clock starts.
+int compact(const std::string& data) {
+    auto engine = open(CASUS_SOURCE_KB, data);
+    auto t = Clock::now();
+    const std::size_t records = engine.compact();
+    const double s = seconds_since(t);
+    std::printf("{\"mode\":\"compact\",\"records\":%zu,\"seconds\":%.3f,\"per_second\":%.0f,\"peak_rss_mb\":%ld}\n", records, s,
+                records / s, peak_rss_mb());
+    return 0;
+}
+
+// A benchmark world made of a data directory (the ATOP import) must load
+// into a plain swipl for the baseline: its facts, written as source.
+int export_source(const std::string& data, const std::string& file) {
+    auto engine = open(CASUS_SOURCE_KB, data);
+    casus::prolog::Frame frame;
+    if (!casus::prolog::call("snapshot", casus::prolog::compound("write_source_snapshot", {casus::prolog::atom(file)}))) return 1;
+    std::printf("{\"mode\":\"export\",\"file\":\"%s\"}\n", file.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -165,10 +190,12 @@ int main(int argc, char** argv) {
         if (a.size() >= 4 && a[0] == "questions") return questions(a[1], a[2], a[3], a.size() > 4 ? a[4] : "");
         if (a.size() == 5 && a[0] == "matrix") return matrix(a[1], a[2], a[3], a[4]);
         if (a.size() >= 3 && a[0] == "ingest") return ingest(a[1], std::stol(a[2]), a.size() > 3 && a[3] == "fsync-each");
+        if (a.size() == 2 && a[0] == "compact") return compact(a[1]);
+        if (a.size() == 3 && a[0] == "export") return export_source(a[1], a[2]);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "casus_bench: %s\n", e.what());
         return 1;
     }
-    std::fprintf(stderr, "usage: casus_bench parse N | questions KB PAIRS DATE [DIGEST] | matrix KB DATE PAIRS DIGEST | ingest DATA N [fsync-each]\n");
+    std::fprintf(stderr, "usage: casus_bench parse N | questions KB PAIRS DATE [DIGEST] | matrix KB DATE PAIRS DIGEST | ingest DATA N [fsync-each] | compact DATA | export DATA FILE\n");
     return 2;
 }

@@ -64,7 +64,7 @@ grep -q '2025-01-01' <<<"$out" && fail "a refused add was written: $out"
 before=$("$casus" --data "$dir/d" -f csv -e 'history of kazakhstan')
 out=$("$casus" --data "$dir/d" -e '.compact') || fail "compact: $out"
 grep -q 'compacted' <<<"$out" || fail "compact said: $out"
-[[ -f "$dir/d/snapshot.qlf" ]] || fail "no snapshot after .compact"
+[[ -f "$dir/d/snapshot.dat" ]] || fail "no snapshot after .compact"
 after=$("$casus" --data "$dir/d" -f csv -e 'history of kazakhstan')
 [[ "$before" == "$after" ]] || fail "history changed by compaction: $before // $after"
 "$casus" --data "$dir/d" -e 'add member(georgia, eeu) on 2026-06-01' >/dev/null || fail "add after compact"
@@ -73,25 +73,29 @@ out=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' -e 'history of kaz
 grep -q 'member(georgia,eeu)' <<<"$out" && grep -q '2026-03-01,2026-05-01,"tie(kazakhstan,armenia,military)"' <<<"$out" \
   || fail "facts lost by a second compaction: $out"
 
-# A snapshot in the store's former shape (spell_/8, before the pair
-# argument) is upgraded when loaded: the same history, and compacting
-# again writes the current shape.
+# A legacy snapshot (.qlf) in the store's former shape (spell_/8, before
+# the pair argument), vouched for with --upgrade-snapshot, is upgraded
+# when loaded and rewritten as data: the same history.
 swipl --signals=false -q -g "
-  load_files('$dir/d/snapshot.qlf', [silent(true)]),
   open('$dir/legacy.pl', write, O),
   forall(member(P, [store:spell_/8, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1, store:ended_/4]),
          format(O, ':- multifile(~q).~n:- dynamic(~q).~n', [P, P])),
-  forall(member(G, [store:snapshot_generation_(_), store:snapshot_max_id_(_), store:ended_(_,_,_,_), store:defined_(_)]),
-         forall(call(G), format(O, '~q.~n', [G]))),
-  forall(store:spell_(_, K, A1, A2, F, Fr, To, S, Or), format(O, '~q.~n', [store:spell_(K, A1, A2, F, Fr, To, S, Or)])),
+  format(O, '~q.~n~q.~n', [store:snapshot_generation_(3), store:snapshot_max_id_(2)]),
+  format(O, '~q.~n', [store:spell_(member, georgia, eeu, member(georgia,eeu), 20260601, 99991231, source('added by the user', ''), added(1, '2026-01-01T00:00:00Z'))]),
+  format(O, '~q.~n', [store:spell_(tie, kazakhstan, armenia, tie(kazakhstan,armenia,military), 20260301, 20260501, source('joint exercise', ''), added(2, '2026-01-01T00:00:00Z'))]),
   close(O), qcompile('$dir/legacy.pl')" -t halt || fail "writing a legacy snapshot"
-grep -q "spell_(tie,kazakhstan,armenia" "$dir/legacy.pl" || fail "the legacy snapshot has no spells: $(head -20 "$dir/legacy.pl")"
-cp "$dir/legacy.qlf" "$dir/d/snapshot.qlf"
-legacy=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' -e 'history of kazakhstan')
-[[ "$legacy" == "$out" ]] || fail "a legacy snapshot lost facts: $legacy // $out"
-"$casus" --data "$dir/d" -e '.compact' >/dev/null || fail "compact after a legacy snapshot"
-out=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' -e 'history of kazakhstan')
-[[ "$legacy" == "$out" ]] || fail "compacting a legacy snapshot lost facts: $legacy // $out"
+mkdir "$dir/old"
+cp "$dir/legacy.qlf" "$dir/old/snapshot.qlf"
+python3 -c "
+import json, struct, zlib, sys
+p = json.dumps({'op': 'generation', 'fact': [], 'date': 3, 'source': '', 'recorded': '2026-01-01T00:00:00Z'}).encode()
+open(sys.argv[1], 'wb').write(struct.pack('<II', len(p), zlib.crc32(p)) + p)" "$dir/old/journal.log"
+out=$("$casus" --data "$dir/old" --upgrade-snapshot -f csv -e 'history of georgia' -e 'history of kazakhstan' 2>&1) || fail "legacy snapshot: $out"
+grep -q '2026-06-01,,"member(georgia,eeu)"' <<<"$out" && grep -q '2026-03-01,2026-05-01,"tie(kazakhstan,armenia,military)"' <<<"$out" \
+  || fail "a legacy snapshot lost facts: $out"
+[[ -f "$dir/old/snapshot.dat" && ! -f "$dir/old/snapshot.qlf" ]] || fail "the legacy snapshot was not rewritten: $(ls "$dir/old")"
+again=$("$casus" --data "$dir/old" -f csv -e 'history of georgia' -e 'history of kazakhstan' 2>&1) || fail "after the upgrade: $again"
+[[ "$again" == "$(grep -v '^casus:' <<<"$out")" ]] || fail "the upgraded snapshot answers differently: $again // $out"
 
 # A compaction cut short between its two renames leaves the old journal
 # behind the new snapshot: recognised, not applied twice, and reported.
@@ -101,13 +105,13 @@ cp "$dir/d/journal.log" "$dir/journal.gen2.more"
 "$casus" --data "$dir/d" -e '.compact' >/dev/null || fail "third compact"
 cp "$dir/journal.gen2.more" "$dir/d/journal.log"   # as if the crash came before the journal's rename
 out=$("$casus" --data "$dir/d" -f csv -e 'history of georgia' 2>&1) || fail "stale journal: $out"
-grep -q 'predates snapshot generation 4' <<<"$out" || fail "stale journal not reported: $out"
+grep -q 'predates snapshot generation 3' <<<"$out" || fail "stale journal not reported: $out"
 [[ $(grep -c 'member(georgia,cctss)' <<<"$out") == 1 ]] || fail "stale journal applied twice: $out"
 # A journal that continues a snapshot which is gone: casus refuses to start.
-mv "$dir/d/snapshot.qlf" "$dir/snapshot.saved"
+mv "$dir/d/snapshot.dat" "$dir/snapshot.saved"
 out=$("$casus" --data "$dir/d" -e 'list states' 2>&1); rc=$?
-[[ $rc == 1 ]] && grep -q 'snapshot.qlf is missing' <<<"$out" || fail "missing snapshot: rc $rc: $out"
-mv "$dir/snapshot.saved" "$dir/d/snapshot.qlf"
+[[ $rc == 1 ]] && grep -q 'snapshot.dat) is missing' <<<"$out" || fail "missing snapshot: rc $rc: $out"
+mv "$dir/snapshot.saved" "$dir/d/snapshot.dat"
 
 # A full disk: the batch is refused with a clear error, the journal keeps
 # only whole records, and nothing of the batch is answered from.

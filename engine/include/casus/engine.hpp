@@ -24,6 +24,10 @@ struct EngineOptions {
     // Adds and retracts are parsed, resolved and validated against the
     // schema, then not applied (ChangeResult::count is 0). Questions run.
     bool dry_run = false;
+    // Load a snapshot.qlf of an older casus (compiled Prolog: loading it
+    // runs its directives) once, and rewrite it as data (snapshot.dat).
+    // Without it such a file is refused.
+    bool upgrade_legacy_snapshot = false;
 };
 
 // A name the language can resolve: for completion and "list".
