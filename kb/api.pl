@@ -10,6 +10,7 @@
             api_list/2,          % +What, -Items
             api_states_on/2,     % +Date, -Items
             api_state_spells/1,  % -Spells
+            api_dated_names/1,   % -Names
             api_facts_about/3,   % +Id, +Date, -Items
             api_history/2,       % +Id, -Items
             api_names/1,         % -Names
@@ -226,6 +227,14 @@ api_states_on(D, Items) :-
 %  on a date it did not.
 api_state_spells(Spells) :-
     findall(spells(Id, Ss), ( state(Id, _, _), state_spells(Id, Ss), Ss \== [] ), Spells).
+
+%! api_dated_names(-Names) is det.
+%
+%  Names = [dated(Text, State, FromYear, ToYear), ...]: the names people
+%  write for states (entities:dated_name/4), each with the years it named
+%  that state.
+api_dated_names(Names) :-
+    findall(dated(T, S, F, To), dated_name(T, S, F, To), Names).
 
 %! api_facts_about(+Id, +Date, -Items) is det.
 %

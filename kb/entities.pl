@@ -11,7 +11,8 @@
             entity_source/2,  % ?Id, ?Source
             atop_alliance/2,  % ?Treaty, ?AtopId
             in_system/2,      % +State, +Date
-            state_spells/2    % +State, -Spells
+            state_spells/2,   % +State, -Spells
+            dated_name/4      % ?Text, ?State, ?FromYear, ?ToYear
           ]).
 
 /** <module> The things casus knows by name
@@ -34,6 +35,8 @@ The predicates are dynamic so an import (ATOP, COW) can extend them.
 :- use_module(state_system).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
+
+:- use_module(library(csv)).
 
 :- dynamic state/3, alias/2, organisation/2, treaty/5, clause/6,
            issue/2, event/5, declaration/3, threat/3, entity_source/2.
@@ -265,6 +268,8 @@ state_spells(S, Spells) :-
     ;   Spells = []
     ).
 
+:- discontiguous term_expansion/2.
+
 %  Every COW state the curated list above lacks, with the id, name and
 %  abbreviation alias the ATOP importer gives it (state_system:cow_id/2),
 %  so that the whole state system is known from the first start; an id
@@ -294,3 +299,41 @@ entity_id(Id) :- declaration(Id, _, _), !.
 entity_id(Id) :- threat(Id, _, _), !.
 
 uncurated_cow_states.
+
+%! dated_name(?Text, ?State, ?FromYear, ?ToYear) is nondet.
+%
+%  A name as people write it ("USSR", "West Germany", "Ottoman Empire",
+%  "ROC") for the state that bore it from FromYear to ToYear (9999: still
+%  in use).  From data/state_names.csv (its README says how each row was
+%  checked): one row per state where one name served several, so "ROC" is
+%  the Republic of China on the mainland (COW 710) to 1949 and on Taiwan
+%  (713) from 1949.  The engine resolves such a name to the state that bore
+%  it on the question's date.
+term_expansion(dated_state_names, Clauses) :-
+    prolog_load_context(directory, Dir0),
+    kb_data_dir(Dir0, Dir),
+    directory_file_path(Dir, 'state_names.csv', File),
+    csv_read_file(File, [_Header|Rows], [match_arity(false), convert(true), strip(true), encoding(utf8)]),
+    findall(C, ( member(Row, Rows), row_clause(Row, C) ), Clauses).
+
+row_clause(Row, dated_name(Text, Id, From, To)) :-
+    Row =.. [_, Name, Cow, From, To0|_],
+    integer(Cow), integer(From), integer(To0),
+    once(state(Id, _, Cow)),
+    format(string(Text), "~w", [Name]),
+    cow_data_end(End), EndYear is End // 10000,
+    ( To0 >= EndYear -> To = 9999 ; To = To0 ).
+
+%  kb_data_dir(+Dir, -DataDir): Dir/data, or data beside the file this one
+%  links to (a benchmark world links the kb's modules).
+kb_data_dir(Dir, Data) :-
+    directory_file_path(Dir, data, Data), exists_directory(Data), !.
+kb_data_dir(_, Data) :-
+    prolog_load_context(file, Source),
+    read_link(Source, _, Target),
+    file_directory_name(Source, SourceDir),
+    absolute_file_name(Target, Real, [relative_to(SourceDir)]),
+    file_directory_name(Real, RealDir),
+    directory_file_path(RealDir, data, Data).
+
+dated_state_names.

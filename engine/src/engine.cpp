@@ -21,6 +21,7 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <unistd.h>
 
@@ -123,6 +124,13 @@ struct Engine::Impl {
     // state 1918-1939 and 1945-1992, not on ..."; states without are
     // taken to exist on every date, as entities:in_system/2 does.
     std::map<std::string, std::vector<std::pair<long, long>>> state_spells;
+    // Names people write for states over time (kb/data/state_names.csv),
+    // by normalized text: "ROC" is China to 1949 and Taiwan from 1949.
+    struct DatedName {
+        std::string id;
+        int from_year, to_year;
+    };
+    std::unordered_map<std::string, std::vector<DatedName>> dated_names;
     std::map<std::string, FactKind> kinds;
     std::unique_ptr<Journal> journal;
     JournalReport report;
@@ -188,6 +196,7 @@ struct Engine::Impl {
         }
         for (auto& n : prolog::list_items(out))
             names.add(prolog::text(prolog::arg(n, 1)), prolog::text(prolog::arg(n, 2)), prolog::text(prolog::arg(n, 3)));
+        load_dated_names();  // after the kb's own names: a state is shown by its own name, not "USSR"
     }
 
     void load_schema() {
@@ -559,6 +568,13 @@ struct Engine::Impl {
 
     std::string resolve(const ParsedStatement& ps, const ast::Name& n, const std::string& type) {
         if (auto id = names.find(n.text, type)) return *id;
+        if (type == "state" || type == "actor") {
+            // A name of several states, where no date says which: the latest.
+            if (auto it = dated_names.find(NameTable::normalize(n.text)); it != dated_names.end())
+                return std::max_element(it->second.begin(), it->second.end(), [](const DatedName& a, const DatedName& b) {
+                           return a.to_year < b.to_year;
+                       })->id;
+        }
         auto [b, e] = ps.span_of(n);
         std::size_t len = e > b ? e - b : n.text.size();
         auto tc = type_classes.find(type);
@@ -586,15 +602,72 @@ struct Engine::Impl {
         throw NameError(msg, b, len);
     }
 
+    // A name that named one state at all times is an ordinary alias
+    // (completion, "did you mean"); one that named several is resolved by
+    // the question's date (resolve_state).
+    void load_dated_names() {
+        dated_names.clear();
+        PlTerm_var out;
+        if (!prolog::call("api", prolog::compound("api_dated_names", {out}))) throw KbLoadError("api_dated_names failed");
+        std::map<std::string, std::string> text_of;
+        for (auto& d : prolog::list_items(out)) {
+            std::string text = prolog::text(prolog::arg(d, 1));
+            std::string key = NameTable::normalize(text);
+            dated_names[key].push_back({prolog::text(prolog::arg(d, 2)), static_cast<int>(prolog::integer_of(prolog::arg(d, 3))),
+                                        static_cast<int>(prolog::integer_of(prolog::arg(d, 4)))});
+            text_of.emplace(key, text);
+        }
+        for (auto& [key, rows] : dated_names) {
+            bool one = std::all_of(rows.begin(), rows.end(), [&](const DatedName& r) { return r.id == rows[0].id; });
+            if (one) names.add(text_of[key], rows[0].id, "state");
+        }
+    }
+
+    bool exists_on(const std::string& id, long day) const {
+        auto it = state_spells.find(id);
+        if (it == state_spells.end() || it->second.empty()) return true;
+        for (auto& [from, to] : it->second)
+            if (from <= day && day <= to) return true;
+        return false;
+    }
+
+    // A state's name on a date: a name that served several states (ROC,
+    // Federal Republic of Germany, Yemen, Austria) is the one that bore it
+    // that year, and in a year of change the one in the state system that
+    // day; then the ordinary names; then, for a name of other years, the
+    // state it named nearest in time (require_in_system says when it was
+    // a state).
+    std::string resolve_state(const ParsedStatement& ps, const ast::Name& n, const Date& when) {
+        auto it = dated_names.find(NameTable::normalize(n.text));
+        if (it != dated_names.end()) {
+            const DatedName* covering = nullptr;
+            for (auto& r : it->second) {
+                if (r.from_year > when.year || when.year > r.to_year) continue;
+                if (exists_on(r.id, when.as_int())) return r.id;
+                if (!covering) covering = &r;
+            }
+            if (covering) return covering->id;
+        }
+        if (auto id = names.find(n.text, "state")) return *id;
+        if (it != dated_names.end()) {
+            const DatedName* nearest_row = nullptr;
+            int best = 0;
+            for (auto& r : it->second) {
+                int gap = when.year < r.from_year ? r.from_year - when.year : when.year - r.to_year;
+                if (!nearest_row || gap < best) nearest_row = &r, best = gap;
+            }
+            return nearest_row->id;
+        }
+        return resolve(ps, n, "state");
+    }
+
     // Throws when the state was not in the state system on the date: a
     // question about it then has no answer, which "no state is obligated"
     // would hide.
     void require_in_system(const ParsedStatement& ps, const ast::Name& n, const std::string& id, const Date& when) {
         auto it = state_spells.find(id);
         if (it == state_spells.end() || it->second.empty()) return;
-        const long d = when.as_int();
-        for (auto& [from, to] : it->second)
-            if (from <= d && d <= to) return;
+        if (exists_on(id, when.as_int())) return;
         std::string spans;
         for (std::size_t i = 0; i < it->second.size(); ++i) {
             auto [from, to] = it->second[i];
@@ -942,7 +1015,7 @@ struct Engine::Impl {
             }
             std::string state(const ast::Name& n) const { return state(n, as_of); }
             std::string state(const ast::Name& n, const Date& when) const {
-                std::string id = self.resolve(ps, n, "state");
+                std::string id = self.resolve_state(ps, n, when);
                 self.require_in_system(ps, n, id, when);
                 return id;
             }
