@@ -1,6 +1,7 @@
 // casus: the command people run. A REPL on a terminal, a batch runner on
 // files, pipes and -e arguments.
 #include "casus/engine.hpp"
+#include "casus/repair.hpp"
 #include "interactive.hpp"
 #include "session.hpp"
 
@@ -41,6 +42,26 @@ int run_import(casus::Engine& engine, const std::string& dir, const std::string&
     }
 }
 
+// casus repair: the journal alone, no Prolog engine.
+int run_repair(const std::filesystem::path& dir) {
+    try {
+        casus::RepairReport r = casus::repair_data_dir(dir);
+        if (r.quarantined == 0) {
+            std::cout << r.journal.string() << " needs no repair: " << r.kept << " records, all readable\n";
+            return 0;
+        }
+        std::cout << "repaired " << r.journal.string() << ": kept " << r.kept << " readable records; moved "
+                  << r.quarantined << " unreadable runs (" << r.quarantined_bytes << " bytes) to "
+                  << r.quarantine.string() << "\n";
+        for (auto& d : r.details) std::cout << "  quarantined: " << d << "\n";
+        if (r.generation_restored) std::cout << "  the damaged first record's snapshot generation was written again\n";
+        return 0;
+    } catch (const casus::Error& e) {
+        std::cerr << "casus: repair failed: " << e.what() << "\n";
+        return 1;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,7 +80,7 @@ int main(int argc, char** argv) {
     app.add_option("--kb", kb_dir, "Knowledge-base directory (default: the installed or source kb)")->check(CLI::ExistingDirectory);
     app.add_option("--rules", rules, "Load your own rule file (casus_user:factor/6 clauses; repeatable)")
         ->check(CLI::ExistingFile);
-    app.add_option("--data", data_dir, "Data directory for added facts (default: $XDG_DATA_HOME/casus or ~/.local/share/casus)");
+    CLI::Option* data_option = app.add_option("--data", data_dir, "Data directory for added facts (default: $XDG_DATA_HOME/casus or ~/.local/share/casus)");
     app.add_flag("--memory", memory, "Keep added facts in memory only: nothing is read or written on disk");
     app.add_option("--timeout", timeout, "Seconds a question may run before it is stopped (0: no limit)")->check(CLI::NonNegativeNumber);
     app.add_flag("--version", version, "Print the version and exit");
@@ -69,6 +90,9 @@ int main(int argc, char** argv) {
     import_cmd->add_option("dir", import_dir, "The ATOP directory (atop-alliance-level.csv, atop-member-level.csv)")
         ->required()->check(CLI::ExistingDirectory);
     import_cmd->add_option("--states", states_file, "The COW state list (states2016.csv)")->required()->check(CLI::ExistingFile);
+    CLI::App* repair_cmd = app.add_subcommand("repair", "Repair a damaged journal: keep every readable record, move the "
+                                                        "rest to a quarantine file beside it: repair [--data DIR]");
+    repair_cmd->fallthrough();  // casus repair --data DIR
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -79,6 +103,12 @@ int main(int argc, char** argv) {
         std::cout << "casus " << casus::Engine::version() << "\n";
         return 0;
     }
+    if (data_option->count() > 0 && data_dir.empty()) {
+        std::cerr << "casus: --data needs a directory, and '' is none (leave --data out to use the default, "
+                  << default_data_dir().string() << ")\n";
+        return 2;
+    }
+    if (*repair_cmd) return run_repair(data_dir.empty() ? default_data_dir() : std::filesystem::path(data_dir));
     const bool interactive = files.empty() && statements.empty() && isatty(STDIN_FILENO);
     casus::cli::OutputOptions output;
     output.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");  // https://no-color.org
