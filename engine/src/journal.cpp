@@ -169,18 +169,19 @@ std::string records_word(std::size_t n) { return std::to_string(n) + (n == 1 ? "
                                "` to move the unreadable bytes to a quarantine file beside it and keep every readable "
                                "record";
     if (s.outcome == O::not_a_journal)
-        throw StorageError(file.string() + " is not a casus journal (" + describe(s.bad) +
-                           " at its start, and no casus record after it); casus has left it untouched: move it aside, "
-                           "or give another --data directory");
+        throw StorageError(file.string() + " is not a casus journal (its first bytes are " + describe(s.bad) +
+                           ", and no casus record follows); casus has left it untouched: move it aside, or give "
+                           "another --data directory");
     if (s.outcome == O::undecodable)
         throw StorageError("journal " + file.string() + ": the record " + where +
                            " is whole (its checksum matches) but this casus cannot read it: " + s.bad.why +
                            ". It was written by a newer casus (or damaged). casus will not start on part of the "
                            "journal and has left the file untouched: open it with the casus that wrote it, or " +
                            repair);
+    const std::size_t before = s.records.size(), after = s.readable_after;
     throw StorageError("journal " + file.string() + " is damaged " + where + ": " + describe(s.bad) + "; " +
-                       records_word(s.records.size()) + " come before it and " + records_word(s.readable_after) +
-                       " follow it. casus will not start on part of the journal and has left the file untouched: " +
+                       records_word(before) + (before == 1 ? " comes" : " come") + " before it and " +
+                       records_word(after) + (after == 1 ? " follows" : " follow") + " it. casus will not start on part of the journal and has left the file untouched: " +
                        repair);
 }
 

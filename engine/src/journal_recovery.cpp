@@ -69,10 +69,11 @@ std::size_t next_valid_frame(std::string_view data, std::size_t from) {
 namespace {
 
 // An incomplete frame that is the tail of a write cut short: its header
-// (as far as it goes) could be ours, and what follows it is the start of
-// a payload, or the rest is all zeros (blocks allocated, never written).
-// A length field damaged into running past the end is told apart by its
-// checksum, which then matches the bytes that are there.
+// (as far as it goes) could be ours and its length runs past the end, or
+// the rest is all zeros (blocks allocated, never written). A length field
+// damaged into running past the end is told apart by its checksum, which
+// then matches the bytes that are there; a length over 16 MiB was never
+// written by casus (a text file's first bytes read as one).
 bool is_torn(std::string_view data, std::size_t at) {
     const std::string_view rest = data.substr(at);
     if (std::all_of(rest.begin(), rest.end(), [](char c) { return c == 0; })) return true;
@@ -80,7 +81,6 @@ bool is_torn(std::string_view data, std::size_t at) {
     const std::uint32_t len = fmt::get_u32(rest.data());
     if (len == 0 || len > fmt::max_frame || rest.size() >= fmt::header_size + len) return false;
     const std::string_view payload = rest.substr(fmt::header_size);
-    if (!payload.empty() && payload[0] != '{') return false;
     return fmt::crc32(payload.data(), payload.size()) != fmt::get_u32(rest.data() + 4);
 }
 
