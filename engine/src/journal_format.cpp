@@ -133,6 +133,17 @@ void check_values(const std::string& op, const std::string* head, const std::vec
 
 }  // namespace
 
+namespace {
+
+// Fills in the header at start for the size payload bytes after it.
+void put_header(std::string& out, std::size_t start, std::size_t size) {
+    const std::uint32_t fields[2] = {static_cast<std::uint32_t>(size), crc32(out.data() + start + header_size, size)};
+    for (int f = 0; f < 2; ++f)
+        for (int i = 0; i < 4; ++i) out[start + 4 * f + i] = static_cast<char>((fields[f] >> (8 * i)) & 0xFF);  // little-endian
+}
+
+}  // namespace
+
 void encode(std::string& out, const std::string& op, const std::string* head, const std::vector<std::string>& items,
             long date, const std::string& source, const std::string& recorded, long until) {
     check_values(op, head, items, source, recorded);
@@ -169,9 +180,14 @@ void encode(std::string& out, const std::string& op, const std::string* head, co
                                   " bytes long; the limit is " + std::to_string(max_record / 1024) + " KiB",
                               0, 1);
     }
-    const std::uint32_t fields[2] = {static_cast<std::uint32_t>(size), crc32(out.data() + start + header_size, size)};
-    for (int f = 0; f < 2; ++f)
-        for (int i = 0; i < 4; ++i) out[start + 4 * f + i] = static_cast<char>((fields[f] >> (8 * i)) & 0xFF);  // little-endian
+    put_header(out, start, size);
+}
+
+void frame(std::string& out, std::string_view payload) {
+    const std::size_t start = out.size();
+    out.append(header_size, '\0');
+    out.append(payload);
+    put_header(out, start, payload.size());
 }
 
 namespace {

@@ -46,6 +46,9 @@ std::uint32_t get_u32(const char* p);
 void encode(std::string& out, const std::string& op, const std::string* head, const std::vector<std::string>& items,
             long date, const std::string& source, const std::string& recorded, long until);
 
+// Appends payload framed: its length and CRC-32, then its bytes.
+void frame(std::string& out, std::string_view payload);
+
 // Decodes one payload into out. False, with why set, if the payload is
 // not a record this casus writes (not JSON, an unknown op, a field
 // missing or of the wrong type). Fields it does not know are ignored, so

@@ -25,22 +25,34 @@ std::string utc_stamp(const char* format) {
     return buf;
 }
 
-// The snapshot generation a damaged first record named, if its text
-// still says so: that record is what tells a start which snapshot the
-// journal continues, and without it every record after it would be taken
-// as one the snapshot holds already.
-std::optional<long> generation_in(std::string_view bytes) {
-    bytes = bytes.substr(0, 4096);  // a generation record is about 100 bytes
-    const auto op = bytes.find("\"op\":\"generation\"");
-    if (op == std::string_view::npos) return std::nullopt;
-    const std::string_view key = "\"date\":";
-    const auto at = bytes.find(key, op);
-    if (at == std::string_view::npos) return std::nullopt;
-    long g = 0;
-    std::size_t i = at + key.size(), digits = 0;
-    for (; i < bytes.size() && digits < 18 && bytes[i] >= '0' && bytes[i] <= '9'; ++i, ++digits) g = g * 10 + (bytes[i] - '0');
-    if (digits == 0) return std::nullopt;
-    return g;
+// A damaged first record that was the generation record, if one byte is
+// all that changed: it tells a start which snapshot the journal
+// continues, and without it every record after it would be taken as one
+// the snapshot holds already. If the length was hit, the CRC still
+// matches the payload; if one payload byte was, the CRC tells which value
+// it had (256 tries per byte of a record of about 100 bytes); if neither
+// finds it, the CRC field itself was hit when the payload still decodes.
+std::optional<std::string> generation_payload(std::string_view region) {
+    if (region.size() <= journal_format::header_size || region.size() > 1024) return std::nullopt;
+    std::string payload(region.substr(journal_format::header_size));
+    auto is_generation = [](const std::string& p) {
+        JournalRecord r;
+        std::string why;
+        return journal_format::decode(p, r, why) && r.op == "generation";
+    };
+    const std::uint32_t crc = journal_format::get_u32(region.data() + 4);
+    if (journal_format::crc32(payload.data(), payload.size()) == crc && is_generation(payload)) return payload;
+    for (std::size_t i = 0; i < payload.size(); ++i) {
+        const char was = payload[i];
+        for (int v = 0; v < 256; ++v) {
+            payload[i] = static_cast<char>(v);
+            if (payload[i] != was && journal_format::crc32(payload.data(), payload.size()) == crc && is_generation(payload))
+                return payload;
+        }
+        payload[i] = was;
+    }
+    if (is_generation(payload)) return payload;
+    return std::nullopt;
 }
 
 bool has_snapshot(const std::filesystem::path& dir) {
@@ -105,16 +117,15 @@ RepairReport repair_data_dir(const std::filesystem::path& dir) {
                            "has left it untouched: move it aside, or give another --data directory");
     auto pieces = journal_recovery::plan_repair(data);
     std::string kept;
-    if (!pieces.empty() && !pieces.front().kept) {
-        const bool first_kept_is_generation = pieces.size() > 1 && pieces[1].record.op == "generation";
-        auto g = generation_in(std::string_view(data).substr(0, pieces.front().size));
-        if (g && !first_kept_is_generation) {
-            Journal::encode_into(kept, JournalRecord{"generation", {}, *g, "", utc_stamp("%Y-%m-%dT%H:%M:%SZ")});
+    if (!pieces.empty() && !pieces.front().kept && !(pieces.size() > 1 && pieces[1].record.op == "generation")) {
+        if (auto g = generation_payload(std::string_view(data).substr(0, pieces.front().size))) {
+            journal_format::frame(kept, *g);
             rep.generation_restored = true;
-        } else if (!g && !first_kept_is_generation && has_snapshot(dir)) {
-            throw StorageError("cannot repair " + rep.journal.string() + ": its first record is damaged, and in a "
-                               "data directory with a snapshot that record names the snapshot generation the "
-                               "journal continues; casus repair cannot tell which it was, so it has changed nothing");
+        } else if (has_snapshot(dir)) {
+            throw StorageError("cannot repair " + rep.journal.string() + ": its first record is damaged beyond "
+                               "repair, and in a data directory with a snapshot that record names the snapshot "
+                               "generation the journal continues; casus repair cannot tell which it was, so it has "
+                               "changed nothing");
         }
     }
     for (auto& p : pieces) {

@@ -309,3 +309,28 @@ TEST_CASE("damage stops the reader, untouched, and repair quarantines it", "[jou
     // A second repair finds nothing to do.
     CHECK(casus::repair_data_dir(dir.path).quarantined == 0);
 }
+
+TEST_CASE("repair rebuilds a generation record one flipped byte damaged", "[journal][recovery]") {
+    const casus::JournalRecord generation{"generation", {}, 7, "", "2026-11-28T00:00:00Z", 0};
+    const std::string good = encoded({generation}) + encoded(some_records(3));
+    const std::size_t size = encoded({generation}).size();
+    for (std::size_t pos = 0; pos < size; ++pos) {
+        TempDir dir;
+        std::string bad = good;
+        bad[pos] = static_cast<char>(bad[pos] ^ 0x20);
+        write_bytes(dir.path / "journal.log", bad);
+        write_bytes(dir.path / "snapshot.qlf", "a snapshot");
+        INFO("flipped byte " << pos);
+        casus::RepairReport r = casus::repair_data_dir(dir.path);
+        CHECK(r.generation_restored);
+        CHECK(file_bytes(dir.path / "journal.log") == good);
+    }
+    // Damage beyond one byte in a directory with a snapshot: nothing changes.
+    TempDir dir;
+    std::string bad = good;
+    for (std::size_t i = 10; i < 20; ++i) bad[i] = '#';
+    write_bytes(dir.path / "journal.log", bad);
+    write_bytes(dir.path / "snapshot.qlf", "a snapshot");
+    CHECK_THROWS_WITH(casus::repair_data_dir(dir.path), Catch::Contains("its first record is damaged beyond repair"));
+    CHECK(file_bytes(dir.path / "journal.log") == bad);
+}
