@@ -108,6 +108,10 @@ int main(int argc, char** argv) {
                   << default_data_dir().string() << ")\n";
         return 2;
     }
+    if (*repair_cmd && memory) {
+        std::cerr << "casus: repair works on a data directory, and --memory has none\n";
+        return 2;
+    }
     if (*repair_cmd) return run_repair(data_dir.empty() ? default_data_dir() : std::filesystem::path(data_dir));
     const bool interactive = files.empty() && statements.empty() && isatty(STDIN_FILENO);
     casus::cli::OutputOptions output;

@@ -55,6 +55,10 @@ void frame(std::string& out, std::string_view payload);
 // a later casus may add optional ones.
 bool decode(std::string_view payload, JournalRecord& out, std::string& why);
 
+// The same by nlohmann::json alone, the general path decode() falls back
+// on (what the fuzz target compares decode()'s fast path against).
+bool decode_json(std::string_view payload, JournalRecord& out, std::string& why);
+
 // The offset of the first byte that is not part of valid UTF-8 (RFC 3629:
 // no overlong forms, no surrogates, nothing past U+10FFFF), or npos.
 std::size_t invalid_utf8_at(std::string_view s);

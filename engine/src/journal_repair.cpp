@@ -106,8 +106,11 @@ RepairReport repair_data_dir(const std::filesystem::path& dir) {
     RepairReport rep;
     rep.journal = dir / "journal.log";
     struct stat st {};
-    if (::lstat(rep.journal.c_str(), &st) != 0)
+    if (::lstat(rep.journal.c_str(), &st) != 0) {
+        if (errno == ENOENT)
+            throw StorageError("there is no journal in " + dir.string() + " (no journal.log): nothing to repair");
         throw StorageError("cannot repair " + rep.journal.string() + ": " + std::strerror(errno));
+    }
     JournalReport opened;
     Journal journal(dir, opened);
     if (journal.read_only()) throw StorageError("cannot repair " + dir.string() + ": " + journal.read_only_reason());

@@ -112,6 +112,28 @@ out=$("$casus" --data "$dir/w" -f csv -e 'history of armenia' 2>&1)
 grep -q torn <<<"$out" && fail "the torn tail was not cut by the writing session: $out"
 grep -q 'w1' <<<"$out" && grep -q 'w2' <<<"$out" || fail "w1 or w2 lost: $out"
 
+# A journal that predates its snapshot (a compaction cut short between
+# its renames) is left as it is by a question-only session too, and
+# replaced by the first session that writes.
+"$casus" --data "$dir/g" -e 'add priority(armenia, g1) on 2026-01-01' -e '.compact' >/dev/null || fail "compact g"
+cp "$dir/g/journal.log" "$dir/journal.gen1"
+"$casus" --data "$dir/g" -e 'add priority(armenia, g2) on 2026-01-01' -e '.compact' >/dev/null || fail "compact g2"
+cp "$dir/journal.gen1" "$dir/g/journal.log"
+before=$(sum "$dir/g/journal.log")
+out=$("$casus" --data "$dir/g" -f csv -e 'history of armenia' 2>&1) || fail "stale journal: $out"
+grep -q 'predates snapshot generation 2' <<<"$out" || fail "stale journal not reported: $out"
+[[ $(sum "$dir/g/journal.log") == "$before" ]] || fail "a question-only session replaced the stale journal"
+"$casus" --data "$dir/g" -e 'add priority(armenia, g3) on 2026-01-01' >/dev/null 2>&1 || fail "add g3"
+out=$("$casus" --data "$dir/g" -f csv -e 'history of armenia' 2>&1)
+grep -q predates <<<"$out" && fail "the stale journal was not replaced by the writing session: $out"
+[[ $(grep -c 'priority(armenia,g[123])' <<<"$out") == 3 ]] || fail "g1, g2 or g3 lost: $out"
+
+# repair needs a data directory.
+out=$("$casus" --memory repair 2>&1); rc=$?
+[[ $rc == 2 ]] || fail "repair with --memory: rc $rc: $out"
+out=$("$casus" repair --data "$dir/nowhere" 2>&1); rc=$?
+[[ $rc == 1 ]] && grep -q 'there is no journal in' <<<"$out" || fail "repair of nothing: rc $rc: $out"
+
 # 9. A data directory casus may not search: a clear error, not an abort.
 mkdir -p "$dir/p"; "$casus" --data "$dir/p/d" -e 'add priority(armenia, p1) on 2026-01-01' >/dev/null || fail "add p1"
 chmod 0 "$dir/p/d"

@@ -3,7 +3,8 @@
 // exactly once, and it must never drop a readable record: every offset
 // where a valid frame starts is kept, unless that frame overlaps one kept
 // before it (only crafted bytes can make valid frames overlap). What the
-// reader takes on a clean file is what the plan keeps.
+// reader takes on a clean file is what the plan keeps. And the decoder's
+// fast path reads every payload as nlohmann::json does.
 #include "journal_recovery.hpp"
 
 #include <cstdint>
@@ -12,8 +13,20 @@
 
 namespace rec = casus::journal_recovery;
 
+// The decoder's fast path must agree with nlohmann's general parser on
+// every payload: both accept it with the same record, or both refuse it.
+void differential(std::string_view payload) {
+    casus::JournalRecord fast, general;
+    std::string why;
+    const bool a = casus::journal_format::decode(payload, fast, why);
+    const bool b = casus::journal_format::decode_json(payload, general, why);
+    if (a != b || (a && !(fast == general))) std::abort();
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    differential(bytes);  // the input as one payload
+    if (size > 8) differential(bytes.substr(8));  // a frame's payload, CRC or not
     const rec::Scan scan = rec::scan(bytes);
     const auto pieces = rec::plan_repair(bytes);
 
