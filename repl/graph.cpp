@@ -1,9 +1,13 @@
 #include "graph.hpp"
 
+#include "sanitize.hpp"
+
 #include "casus/errors.hpp"
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <spawn.h>
@@ -16,14 +20,29 @@ namespace casus::cli {
 
 namespace {
 
+// A DOT string. The DOT goes to the terminal as often as to dot, so the
+// data in it is escaped (shown()); a line feed stays a line break of the
+// label (\n in DOT), and the backslash of an escape is doubled so dot
+// shows it.
 std::string dot_string(const std::string& s) {
     std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') { out += "\\n"; continue; }
-        out += c;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t end = s.find('\n', start);
+        for (char c : shown(std::string_view(s).substr(start, end == std::string::npos ? std::string::npos : end - start))) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        if (end == std::string::npos) break;
+        out += "\\n";
+        start = end + 1;
     }
     return out + "\"";
+}
+
+// A path another program cannot read as an option: "-V.svg" is "./-V.svg".
+std::string not_an_option(const std::filesystem::path& p) {
+    return p.is_relative() ? (std::filesystem::path(".") / p).string() : p.string();
 }
 
 const char* verdict_colour(Verdict v) {
@@ -88,27 +107,46 @@ std::string write_graph(const DefendersResult& r, const std::filesystem::path& f
     std::string dot = to_dot(r);
     if (ext != ".svg" && ext != ".png") {
         std::ofstream out(file, std::ios::binary | std::ios::trunc);
-        if (!(out << dot) || !out.flush()) throw UsageError("cannot write '" + file.string() + "'");
+        if (!(out << dot) || !out.flush()) throw UsageError("cannot write '" + file.string() + "': " + std::strerror(errno));
         return "DOT";
     }
-    // dot reads the DOT from a file beside the target, so no shell and no pipe.
-    std::filesystem::path source = file;
+    // dot reads the DOT from a file beside the target, so no shell and no
+    // pipe, and writes beside it too: the target is replaced only by a
+    // file dot has written, so a failed run leaves an older one as it was.
+    std::filesystem::path source = file, rendered = file;
     source += ".dot";
+    rendered += fmt::format(".{}.tmp", getpid());
     {
         std::ofstream out(source, std::ios::binary | std::ios::trunc);
-        if (!(out << dot) || !out.flush()) throw UsageError("cannot write '" + source.string() + "'");
+        if (!(out << dot) || !out.flush())
+            throw UsageError("cannot write '" + source.string() + "', the DOT that dot renders to '" + file.string() +
+                             "': " + std::strerror(errno));
     }
-    std::string format = "-T" + ext.substr(1), output = "-o" + file.string(), input = source.string();
+    std::error_code ec;
+    std::string format = "-T" + ext.substr(1), output = "-o" + not_an_option(rendered), input = not_an_option(source);
     char* argv[] = {const_cast<char*>("dot"), format.data(), output.data(), input.data(), nullptr};
     pid_t pid;
     if (posix_spawnp(&pid, "dot", nullptr, nullptr, argv, environ) != 0)
         throw UsageError("graphviz 'dot' is not installed (apt-get install graphviz); the DOT is in " + source.string());
     int status = 0;
-    waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::filesystem::remove(rendered, ec);
         throw UsageError("'dot " + format + "' failed on " + source.string() +
                          (WIFEXITED(status) && WEXITSTATUS(status) == 127 ? " (dot not found)" : ""));
-    std::filesystem::remove(source);
+    }
+    if (!std::filesystem::is_regular_file(rendered, ec) || std::filesystem::file_size(rendered, ec) == 0 || ec) {
+        std::filesystem::remove(rendered, ec);
+        throw UsageError("'dot " + format + "' exited 0 but wrote nothing to " + rendered.string() + "; the DOT is in " +
+                         source.string());
+    }
+    std::filesystem::rename(rendered, file, ec);
+    if (ec) {
+        std::filesystem::remove(rendered, ec);
+        throw UsageError("cannot write '" + file.string() + "'; the DOT is in " + source.string());
+    }
+    std::filesystem::remove(source, ec);
     return ext == ".svg" ? "SVG" : "PNG";
 }
 

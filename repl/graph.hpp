@@ -18,7 +18,8 @@ std::string to_dot(const DefendersResult& result);
 // Writes the graph to file: DOT for .dot/.gv (or any other extension),
 // SVG or PNG through `dot` for .svg/.png. Returns what was written, for
 // the user ("SVG", "DOT"). Throws casus::UsageError when dot is missing
-// or fails, naming the command and what it said.
+// or fails, naming the command and what it said; the target is replaced
+// only by a file dot wrote (a name like "-V.svg" is passed as "./-V.svg").
 std::string write_graph(const DefendersResult& result, const std::filesystem::path& file);
 
 }  // namespace casus::cli

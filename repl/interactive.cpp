@@ -1,6 +1,7 @@
 #include "interactive.hpp"
 
 #include "keywords.hpp"
+#include "sanitize.hpp"
 
 #include <editline/readline.h>
 
@@ -71,7 +72,9 @@ int run_repl(Session& session, Engine& engine, const std::filesystem::path& hist
     std::set<std::string> words(keywords.begin(), keywords.end());
     words.insert(dot_commands.begin(), dot_commands.end());
     for (auto& n : engine.names())
-        if (n.text.find(' ') == std::string::npos) words.insert(n.text);
+        // A name with a control code in it is never offered: libedit would
+        // print it raw in the list of completions.
+        if (n.text.find(' ') == std::string::npos && shown_as_is(n.text)) words.insert(n.text);
     // One spelling per word, case-insensitively ("Kazakhstan", not also "kazakhstan").
     std::set<std::string> seen;
     completions.clear();

@@ -1,8 +1,11 @@
 // casus: the command people run. A REPL on a terminal, a batch runner on
 // files, pipes and -e arguments.
+#include "backtest_output.hpp"
+#include "casus/backtest.hpp"
 #include "casus/engine.hpp"
 #include "casus/repair.hpp"
 #include "interactive.hpp"
+#include "sanitize.hpp"
 #include "session.hpp"
 
 #include <CLI/CLI.hpp>
@@ -11,6 +14,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 namespace {
@@ -37,27 +41,38 @@ int run_import(casus::Engine& engine, const std::string& dir, const std::string&
         casus::cli::print_result(std::cout, r, "import atop", output);
         return 0;
     } catch (const casus::Error& e) {
-        std::cerr << "casus: import failed: " << e.what() << "\n";
+        std::cerr << "casus: import failed: " << casus::cli::shown(e.what()) << "\n";
+        return 1;
+    }
+}
+
+int run_backtest(casus::Engine& engine, const std::filesystem::path& wars, const casus::cli::OutputOptions& output) {
+    try {
+        casus::cli::print_backtest(std::cout, casus::run_backtest(engine, wars), output);
+        return 0;
+    } catch (const casus::Error& e) {
+        std::cerr << "casus: backtest failed: " << casus::cli::shown(e.what()) << "\n";
         return 1;
     }
 }
 
 // casus repair: the journal alone, no Prolog engine.
 int run_repair(const std::filesystem::path& dir) {
+    using casus::cli::shown;
     try {
         casus::RepairReport r = casus::repair_data_dir(dir);
         if (r.quarantined == 0) {
-            std::cout << r.journal.string() << " needs no repair: " << r.kept << " records, all readable\n";
+            std::cout << shown(r.journal.string()) << " needs no repair: " << r.kept << " records, all readable\n";
             return 0;
         }
-        std::cout << "repaired " << r.journal.string() << ": kept " << r.kept << " readable records; moved "
+        std::cout << "repaired " << shown(r.journal.string()) << ": kept " << r.kept << " readable records; moved "
                   << r.quarantined << " unreadable runs (" << r.quarantined_bytes << " bytes) to "
-                  << r.quarantine.string() << "\n";
-        for (auto& d : r.details) std::cout << "  quarantined: " << d << "\n";
+                  << shown(r.quarantine.string()) << "\n";
+        for (auto& d : r.details) std::cout << "  quarantined: " << shown(d) << "\n";
         if (r.generation_restored) std::cout << "  the damaged first record's snapshot generation was written again\n";
         return 0;
     } catch (const casus::Error& e) {
-        std::cerr << "casus: repair failed: " << e.what() << "\n";
+        std::cerr << "casus: repair failed: " << shown(e.what()) << "\n";
         return 1;
     }
 }
@@ -90,13 +105,24 @@ int main(int argc, char** argv) {
     import_cmd->add_option("dir", import_dir, "The ATOP directory (atop-alliance-level.csv, atop-member-level.csv)")
         ->required()->check(CLI::ExistingDirectory);
     import_cmd->add_option("--states", states_file, "The COW state list (states2016.csv)")->required()->check(CLI::ExistingFile);
+    std::string wars_file;
+    CLI::App* backtest_cmd = app.add_subcommand(
+        "backtest", "Ask casus about every attack of real wars (as of its eve) and score the answers against who fought");
+    backtest_cmd->add_option("wars", wars_file, "A war-dyad file (default: the shipped COW interstate war dyads)")
+        ->check(CLI::ExistingFile);
     CLI::App* repair_cmd = app.add_subcommand("repair", "Repair a damaged journal: keep every readable record, move the "
                                                         "rest to a quarantine file beside it: repair [--data DIR]");
     repair_cmd->fallthrough();  // casus repair --data DIR
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
+        // CLI11 echoes the arguments (a file name that does not exist):
+        // its message is escaped like every other, a line at a time.
+        std::ostringstream help, message;
+        int code = app.exit(e, help, message);
+        std::cout << help.str();
+        std::istringstream lines(message.str());
+        for (std::string line; std::getline(lines, line);) std::cerr << casus::cli::shown(line) << "\n";
         return e.get_exit_code() == 0 ? 0 : (code == 0 ? 0 : 2);
     }
     if (version) {
@@ -105,7 +131,7 @@ int main(int argc, char** argv) {
     }
     if (data_option->count() > 0 && data_dir.empty()) {
         std::cerr << "casus: --data needs a directory, and '' is none (leave --data out to use the default, "
-                  << default_data_dir().string() << ")\n";
+                  << casus::cli::shown(default_data_dir().string()) << ")\n";
         return 2;
     }
     if (*repair_cmd && memory) {
@@ -126,10 +152,16 @@ int main(int argc, char** argv) {
 
     try {
         casus::Engine engine(options);
-        for (auto& m : engine.journal_report().messages) std::cerr << "casus: " << m << "\n";
+        for (auto& m : engine.journal_report().messages) std::cerr << "casus: " << casus::cli::shown(m) << "\n";
         for (auto& r : rules) engine.load_rules(r);
         casus::cli::Session session(engine, output, bail);
         if (*import_cmd) return run_import(engine, import_dir, states_file, output);
+        if (*backtest_cmd)
+            return run_backtest(engine,
+                                wars_file.empty() ? casus::default_wars_file(kb_dir.empty() ? casus::Engine::default_kb_dir()
+                                                                                            : std::filesystem::path(kb_dir))
+                                                  : std::filesystem::path(wars_file),
+                                output);
         if (interactive) {
             std::filesystem::path history = options.data_dir ? *options.data_dir / "history" : std::filesystem::path();
             return casus::cli::run_repl(session, engine, history);
@@ -146,7 +178,7 @@ int main(int argc, char** argv) {
         engine.set_group_commit(false);
         return session.failed() ? 1 : 0;
     } catch (const casus::Error& e) {
-        std::cerr << "casus: " << e.what() << "\n";
+        std::cerr << "casus: " << casus::cli::shown(e.what()) << "\n";
         return 1;
     }
 }

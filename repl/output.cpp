@@ -1,11 +1,14 @@
 #include "output.hpp"
 
+#include "sanitize.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 namespace casus::cli {
@@ -70,16 +73,31 @@ std::size_t display_width(const std::string& s) {
     return w;
 }
 
-void print_table(std::ostream& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                 bool color) {
+using Rows = std::vector<std::vector<std::string>>;
+constexpr std::size_t no_column = static_cast<std::size_t>(-1);
+
+// The colour of a verdict's cell on a terminal.
+const char* verdict_colour(const std::string& verdict) {
+    return verdict == "likely" ? "\033[32m" : verdict == "unlikely" ? "\033[31m" : "\033[33m";
+}
+
+// The cells are data: escaped (shown()) before they are measured, and the
+// only control codes in the table are the colours added here, which are
+// never counted in a width.
+void print_table(std::ostream& out, const std::vector<std::string>& header, Rows rows, bool color,
+                 std::size_t verdict_column = no_column) {
+    for (auto& r : rows)
+        for (auto& cell : r)
+            if (!shown_as_is(cell)) cell = shown(cell);
     std::vector<std::size_t> width(header.size());
     for (std::size_t i = 0; i < header.size(); ++i) width[i] = display_width(header[i]);
     for (auto& r : rows)
         for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
-    auto line = [&](const std::vector<std::string>& cells, bool bold) {
+    auto line = [&](const std::vector<std::string>& cells, bool bold, bool body) {
         std::string s;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             std::string cell = cells[i];
+            if (body && color && i == verdict_column) cell = verdict_colour(cell) + cell + "\033[0m";
             if (i + 1 < cells.size()) cell += std::string(width[i] - display_width(cells[i]) + 2, ' ');
             s += cell;
         }
@@ -87,22 +105,30 @@ void print_table(std::ostream& out, const std::vector<std::string>& header, cons
         if (bold && color) out << "\033[1m" << s << "\033[0m\n";
         else out << s << "\n";
     };
-    line(header, true);
+    line(header, true, false);
     std::vector<std::string> rule;
     for (auto w : width) rule.push_back(std::string(w, '-'));
-    line(rule, false);
-    for (auto& r : rows) line(r, false);
+    line(rule, false, false);
+    for (auto& r : rows) line(r, false, true);
     if (rows.empty()) out << "(none)\n";
 }
 
-std::string csv_cell(const std::string& s) {
+// One line of text output: casus's own words and the data in them, escaped.
+void print_line(std::ostream& out, const std::string& line) { out << shown(line) << "\n"; }
+
+// RFC 4180: a field with a comma, a quote or a line feed is quoted. Control
+// codes other than line feed and tab are escaped (Shown::csv), since CSV
+// is read on terminals too.
+std::string csv_cell(const std::string& raw) {
+    if (shown_as_is(raw, Shown::csv) && raw.find_first_of(",\"\n") == std::string::npos) return raw;
+    std::string s = shown(raw, Shown::csv);
     if (s.find_first_of(",\"\n") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
-void print_csv(std::ostream& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+void print_csv(std::ostream& out, const std::vector<std::string>& header, const Rows& rows) {
     auto line = [&](const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_cell(cells[i]);
         out << "\n";
@@ -137,13 +163,6 @@ json assessment_json(const Assessment& a) {
                 {"basis", basis}, {"verdict", to_string(a.verdict)}, {"score", a.score}, {"factors", factors}};
 }
 
-std::string verdict_colored(Verdict v, bool color) {
-    std::string s = to_string(v);
-    if (!color) return s;
-    const char* c = v == Verdict::likely ? "\033[32m" : v == Verdict::unlikely ? "\033[31m" : "\033[33m";
-    return c + s + "\033[0m";
-}
-
 std::string header_line(const DefendersResult& r) {
     std::string against = r.attacker.empty() ? "" : " against " + r.attacker_name;
     std::string when = " (as of " + r.as_of.str() + (r.hypothetical ? ", supposing the changes given" : "") + ")";
@@ -160,48 +179,47 @@ void print_defenders(std::ostream& out, const DefendersResult& r, const OutputOp
         return;
     }
     if (o.format == Format::text) {
-        out << header_line(r) << ":\n";
+        print_line(out, header_line(r) + ":");
         if (r.answers.empty()) out << "  no state is obligated or has a reason to act.\n";
         for (auto& a : r.answers) {
-            out << "- " << a.name;
-            if (a.obligated) out << " is obligated under " << bases_str(a) << (a.verdict == Verdict::likely ? " and " : " but ");
-            else out << " has no obligation but is ";
-            out << to_string(a.verdict) << " to act (score " << score_str(a.score) << ")";
+            std::string line = "- " + a.name;
+            if (a.obligated) line += " is obligated under " + bases_str(a) + (a.verdict == Verdict::likely ? " and " : " but ");
+            else line += " has no obligation but is ";
+            line += std::string(to_string(a.verdict)) + " to act (score " + score_str(a.score) + ")";
             std::string why = reasons(a, 100);
-            out << (why.empty() ? "." : ": " + why + ".") << "\n";
+            print_line(out, line + (why.empty() ? "." : ": " + why + "."));
         }
         return;
     }
-    std::vector<std::vector<std::string>> rows;
+    Rows rows;
     for (auto& a : r.answers)
-        rows.push_back({a.state, a.obligated ? bases_str(a) : "no", o.format == Format::table ? verdict_colored(a.verdict, o.color) : to_string(a.verdict),
-                        score_str(a.score), reasons(a, o.format == Format::csv ? 100 : 3)});
+        rows.push_back({a.state, a.obligated ? bases_str(a) : "no", to_string(a.verdict), score_str(a.score),
+                        reasons(a, o.format == Format::csv ? 100 : 3)});
     std::vector<std::string> header{"state", "obligated", "verdict", "score", "main reasons"};
     if (o.format == Format::csv) print_csv(out, header, rows);
     else {
-        out << header_line(r) << "\n";
-        print_table(out, header, rows, o.color);
+        print_line(out, header_line(r));
+        print_table(out, header, std::move(rows), o.color, 2);
     }
 }
 
-template <class Rows>
-void print_rows(std::ostream& out, const std::string& title, const std::vector<std::string>& header, const Rows& rows,
-                const OutputOptions& o) {
+void print_rows(std::ostream& out, const std::string& title, const std::vector<std::string>& header, Rows rows,
+                const OutputOptions& o, std::size_t verdict_column = no_column) {
     if (o.format == Format::csv) {
         print_csv(out, header, rows);
         return;
     }
-    out << title << "\n";
+    print_line(out, title);
     if (o.format == Format::table) {
-        print_table(out, header, rows, o.color);
+        print_table(out, header, std::move(rows), o.color, verdict_column);
         return;
     }
     if (rows.empty()) out << "  (none)\n";
     for (auto& r : rows) {
-        out << "-";
+        std::string line = "-";
         for (std::size_t i = 0; i < r.size(); ++i)
-            if (!r[i].empty()) out << (i ? " | " : " ") << r[i];
-        out << "\n";
+            if (!r[i].empty()) line += (i ? " | " : " ") + r[i];
+        print_line(out, line);
     }
 }
 
@@ -213,8 +231,8 @@ std::string as_of_note(const Date& d, bool hyp) {
 // built as one JSON document or one table of strings.
 void print_matrix_json(std::ostream& out, const MatrixResult& r, const std::string& question) {
     std::vector<std::string> ids;
-    for (auto& s : r.states) ids.push_back(json(s).dump());
-    out << "{\"question\":" << json(question).dump() << ",\"kind\":\"matrix\",\"as_of\":\"" << r.as_of.str()
+    for (auto& s : r.states) ids.push_back(json_text(s));
+    out << "{\"question\":" << json_text(question) << ",\"kind\":\"matrix\",\"as_of\":\"" << r.as_of.str()
         << "\",\"hypothetical\":" << (r.hypothetical ? "true" : "false") << ",\"pairs\":[";
     for (std::size_t p = 0; p < r.pairs.size(); ++p) {
         auto& pair = r.pairs[p];
@@ -234,25 +252,27 @@ void print_matrix(std::ostream& out, const MatrixResult& r, const OutputOptions&
                               " ordered pairs";
     if (o.format == Format::text) {
         out << title << "\n";
+        // The ids are escaped once, not once per line they appear in.
+        std::vector<std::string> ids;
+        for (auto& s : r.states) ids.push_back(shown(s));
         for (auto& pair : r.pairs) {
-            out << "- " << r.states[pair.ally] << " against " << r.states[pair.attacker] << ":";
+            out << "- " << ids[pair.ally] << " against " << ids[pair.attacker] << ":";
             if (pair.defenders.empty()) out << " no state is obligated or has a reason to act";
             for (std::size_t i = 0; i < pair.defenders.size(); ++i) {
                 auto& d = pair.defenders[i];
-                out << (i ? ", " : " ") << r.states[d.state] << " (" << (d.obligated ? "obligated, " : "") << to_string(d.verdict)
+                out << (i ? ", " : " ") << ids[d.state] << " (" << (d.obligated ? "obligated, " : "") << to_string(d.verdict)
                     << " " << score_str(d.score) << ")";
             }
             out << "\n";
         }
         return;
     }
-    std::vector<std::vector<std::string>> rows;
+    Rows rows;
     for (auto& pair : r.pairs)
         for (auto& d : pair.defenders)
             rows.push_back({r.states[pair.ally], r.states[pair.attacker], r.states[d.state], d.obligated ? "yes" : "no",
-                            o.format == Format::table ? verdict_colored(d.verdict, o.color) : to_string(d.verdict),
-                            score_str(d.score)});
-    print_rows(out, title + ":", {"ally", "attacker", "defender", "obligated", "verdict", "score"}, rows, o);
+                            to_string(d.verdict), score_str(d.score)});
+    print_rows(out, title + ":", {"ally", "attacker", "defender", "obligated", "verdict", "score"}, std::move(rows), o, 4);
 }
 
 }  // namespace
@@ -262,32 +282,34 @@ void print_explanation(std::ostream& out, const DefendersResult& r) {
     const Assessment& a = r.answers.front();
     std::string against = r.attacker.empty() ? "" : " against " + r.attacker_name;
     const bool defends = a.verdict == Verdict::likely;
+    const std::string verdict = to_string(a.verdict);
+    std::string head;
     if (r.negated && defends)
-        out << "casus expects " << a.name << " to defend " << r.ally_name << against << ": " << to_string(a.verdict);
+        head = "casus expects " + a.name + " to defend " + r.ally_name + against + ": " + verdict;
     else if (!r.negated && a.verdict == Verdict::unlikely)
-        out << "casus does not expect " << a.name << " to defend " << r.ally_name << against << ": " << to_string(a.verdict);
+        head = "casus does not expect " + a.name + " to defend " + r.ally_name + against + ": " + verdict;
     else
-        out << a.name << (r.negated ? " would not defend " : " would defend ") << r.ally_name << against << ": "
-            << to_string(a.verdict);
-    out << " (score " << score_str(a.score) << ", as of " << r.as_of.str() << (r.hypothetical ? ", supposing the changes given" : "") << ")\n";
+        head = a.name + (r.negated ? " would not defend " : " would defend ") + r.ally_name + against + ": " + verdict;
+    print_line(out, head + " (score " + score_str(a.score) + ", as of " + r.as_of.str() +
+                        (r.hypothetical ? ", supposing the changes given" : "") + ")");
     auto leaf = [&](const Evidence& e) {
-        out << "      " << e.fact << "  [" << e.source;
-        if (e.date) out << ", " << e.date->str();
-        out << "]";
-        if (!e.quote.empty()) out << " \"" << e.quote << "\"";
-        out << "\n";
+        std::string line = "      " + e.fact + "  [" + e.source;
+        if (e.date) line += ", " + e.date->str();
+        line += "]";
+        if (!e.quote.empty()) line += " \"" + e.quote + "\"";
+        print_line(out, line);
     };
-    if (a.basis.empty()) out << "  no obligation: no treaty in force binds " << a.name << " to defend " << r.ally_name << "\n";
+    if (a.basis.empty()) print_line(out, "  no obligation: no treaty in force binds " + a.name + " to defend " + r.ally_name);
     // The obligation's weight (kb/weights.pl) is what the score holds beyond the factors.
     double obligation = a.score;
     for (auto& f : a.factors) obligation -= f.weight;
     for (auto& b : a.basis) {
-        out << "  obligated (" << score_str(obligation) << "): " << basis_str(b) << "\n";
-        for (auto& n : b.notes) out << "    note: " << n << "\n";
+        print_line(out, "  obligated (" + score_str(obligation) + "): " + basis_str(b));
+        for (auto& n : b.notes) print_line(out, "    note: " + n);
         for (auto& e : b.evidence) leaf(e);
     }
     for (auto& f : ranked(a.factors)) {
-        out << "  " << f.detail << " (" << score_str(f.weight) << ", " << f.kind << ")\n";
+        print_line(out, "  " + f.detail + " (" + score_str(f.weight) + ", " + f.kind + ")");
         for (auto& e : f.evidence) leaf(e);
     }
     if (a.factors.empty()) out << "  no factor pushes either way\n";
@@ -392,13 +414,12 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                 }
             },
             result);
-        out << j.dump() << "\n";
+        out << json_text(std::move(j)) << "\n";
         return;
     }
     std::visit(
         [&](const auto& r) {
             using T = std::decay_t<decltype(r)>;
-            using Rows = std::vector<std::vector<std::string>>;
             if constexpr (std::is_same_v<T, DefendersResult>) {
                 print_defenders(out, r, o);
             } else if constexpr (std::is_same_v<T, FactsResult>) {
@@ -407,14 +428,14 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                 if (r.kind == FactsResult::Kind::history) {
                     title = "History of " + r.subjects.at(0) + ":";
                     for (auto& f : r.rows) rows.push_back({date_str(f.from), date_str(f.to), f.fact, f.recorded, f.source});
-                    print_rows(out, title, {"from", "to", "fact", "recorded", "source"}, rows, o);
+                    print_rows(out, title, {"from", "to", "fact", "recorded", "source"}, std::move(rows), o);
                     return;
                 }
                 title = r.kind == FactsResult::Kind::ties ? "What ties " + r.subjects.at(0) + " to " + r.subjects.at(1)
                                                           : "Facts about " + r.subjects.at(0);
                 title += as_of_note(r.as_of, r.hypothetical) + ":";
                 for (auto& f : r.rows) rows.push_back({f.kind, f.fact, date_str(f.from), f.source});
-                print_rows(out, title, {"kind", "fact", "since", "source"}, rows, o);
+                print_rows(out, title, {"kind", "fact", "since", "source"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, TreatiesResult>) {
                 Rows rows;
                 for (auto& t : r.rows) {
@@ -423,31 +444,32 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                     rows.push_back({t.treaty, t.name, date_str(t.bound_since), clauses});
                 }
                 print_rows(out, "Treaties binding " + r.state + as_of_note(r.as_of, r.hypothetical) + ":",
-                           {"treaty", "name", "bound since", "clauses"}, rows, o);
+                           {"treaty", "name", "bound since", "clauses"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, MembersResult>) {
                 Rows rows;
                 for (auto& m : r.rows) rows.push_back({m.state, m.name, std::to_string(m.cow), date_str(m.from), date_str(m.to)});
                 print_rows(out, "Members of " + r.organisation + as_of_note(r.as_of, r.hypothetical) + ":",
-                           {"state", "name", "cow", "since", "until"}, rows, o);
+                           {"state", "name", "cow", "since", "until"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, BackersResult>) {
                 Rows rows;
                 for (auto& b : r.rows) rows.push_back({b.state, b.issue, b.how, date_str(b.date), b.source});
                 print_rows(out, "Who backs " + r.state + as_of_note(r.as_of, r.hypothetical) + ":",
-                           {"state", "issue", "how", "since", "source"}, rows, o);
+                           {"state", "issue", "how", "since", "source"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, EntitiesResult>) {
                 Rows rows;
                 for (auto& e : r.rows) rows.push_back({e.id, e.name, e.extra});
-                print_rows(out, "Known " + r.what + ":", {"id", "name", r.what == "states" ? "cow" : "date"}, rows, o);
+                print_rows(out, "Known " + r.what + ":", {"id", "name", r.what == "states" ? "cow" : "date"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, ChangeResult>) {
                 if (o.format == Format::csv) {
                     print_csv(out, {"action", "fact", "date"}, Rows{{to_string(r.action), r.fact, date_str(r.date)}});
                     return;
                 }
                 switch (r.action) {
-                    case ChangeResult::Action::added: out << "added " << r.fact << " from " << date_str(r.date) << "\n"; break;
-                    case ChangeResult::Action::ended: out << "ended " << r.fact << " on " << date_str(r.date) << "\n"; break;
+                    case ChangeResult::Action::added: print_line(out, "added " + r.fact + " from " + date_str(r.date)); break;
+                    case ChangeResult::Action::ended: print_line(out, "ended " + r.fact + " on " + date_str(r.date)); break;
                     case ChangeResult::Action::withdrawn:
-                        out << "withdrew " << r.fact << " (" << r.count << " added spell" << (r.count == 1 ? "" : "s") << ")\n";
+                        print_line(out, "withdrew " + r.fact + " (" + std::to_string(r.count) + " added spell" +
+                                            (r.count == 1 ? "" : "s") + ")");
                         break;
                 }
             } else if constexpr (std::is_same_v<T, ImportResult>) {
@@ -465,19 +487,21 @@ void print_import(std::ostream& out, const ImportResult& r, const OutputOptions&
         print_csv(out, {"what", "file", "line", "message"}, rows);
         return;
     }
-    out << "Imported " << r.dataset << ": " << r.alliances << " alliances (" << r.alliances_linked
+    out << "Imported " << shown(r.dataset) << ": " << r.alliances << " alliances (" << r.alliances_linked
         << " of them curated treaties), " << r.obligations << " obligations, " << r.member_rows << " member rows -> "
         << r.spells_added << " membership spells added, " << r.spells_present << " already present; "
         << r.states_created << " states new to the kb; " << r.entities_added << " entities added.\n";
     out << r.skipped.size() << " rows skipped, " << r.repaired.size() << " quirks repaired:\n";
-    for (auto& i : r.skipped) out << "  " << i.file << ":" << i.line << ": skipped: " << i.message << "\n";
-    for (auto& i : r.repaired) out << "  " << i.file << ":" << i.line << ": repaired: " << i.message << "\n";
+    for (auto& i : r.skipped) print_line(out, "  " + i.file + ":" + std::to_string(i.line) + ": skipped: " + i.message);
+    for (auto& i : r.repaired) print_line(out, "  " + i.file + ":" + std::to_string(i.line) + ": repaired: " + i.message);
 }
 
+// FILE:LINE:COL counts the columns of the text as typed; the echoed line is
+// escaped (shown()), so the caret is placed by the escaped text's widths.
 void print_error(std::ostream& err, std::ostream& out, const Error& e, const Origin& origin, const OutputOptions& opts) {
     int line = origin.first_line, col = 1;
     std::string source_line;
-    std::size_t caret_len = 1;
+    std::size_t caret_at = 0, caret_len = 1;
     bool located = false;
     if (auto* le = dynamic_cast<const LocatedError*>(&e); le && !origin.text.empty()) {
         located = true;
@@ -491,17 +515,22 @@ void print_error(std::ostream& err, std::ostream& out, const Error& e, const Ori
         col = static_cast<int>(display_width(origin.text.substr(line_start, off - line_start))) + 1;
         std::size_t line_end = origin.text.find('\n', line_start);
         source_line = origin.text.substr(line_start, line_end == std::string::npos ? std::string::npos : line_end - line_start);
-        caret_len = std::max<std::size_t>(1, std::min(le->length(), source_line.size() + 1 - (col - 1)));
+        std::string rest = source_line.substr(std::min(off - line_start, source_line.size()));
+        caret_at = display_width(shown(origin.text.substr(line_start, off - line_start)));
+        // The span, cut at the end of the line, where the caret may stand one past it.
+        caret_len = le->length() <= rest.size() ? display_width(shown(rest.substr(0, le->length())))
+                                                : display_width(shown(rest)) + 1;
+        caret_len = std::max<std::size_t>(1, caret_len);
     }
-    err << origin.file << ":" << line << ":" << col << ": error: " << e.what() << "\n";
+    err << shown(origin.file) << ":" << line << ":" << col << ": error: " << shown(e.what()) << "\n";
     if (located && !source_line.empty()) {
-        err << "    " << source_line << "\n";
-        err << "    " << std::string(static_cast<std::size_t>(col - 1), ' ') << "^" << std::string(caret_len > 1 ? caret_len - 1 : 0, '~') << "\n";
+        err << "    " << shown(source_line) << "\n";
+        err << "    " << std::string(caret_at, ' ') << "^" << std::string(caret_len - 1, '~') << "\n";
     }
     if (opts.format == Format::json) {
         json j{{"error", {{"kind", e.kind()}, {"message", e.what()}, {"file", origin.file}, {"line", line}, {"column", col}}}};
         if (!origin.text.empty()) j["question"] = origin.text;
-        out << j.dump() << "\n";
+        out << json_text(std::move(j)) << "\n";
     }
 }
 

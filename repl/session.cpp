@@ -2,11 +2,15 @@
 
 #include "graph.hpp"
 #include "parser.hpp"
+#include "sanitize.hpp"
 #include "suggest.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -220,9 +224,7 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
     } else if (cmd == ".schema") {
         print_kind("");
     } else if (cmd == ".read") {
-        std::ifstream in(arg);
-        if (arg.empty() || !in) error(UsageError("cannot read '" + arg + "'"), origin);
-        else return run_stream(in, arg);
+        return read_script(arg, origin);
     } else if (cmd == ".once") {
         // Checked now, so a bad path is reported here and not after the question.
         std::ofstream probe(arg, std::ios::app);
@@ -236,7 +238,7 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         } else {
             try {
                 std::string what = write_graph(*last_, arg);
-                std::cout << "wrote " << what << " to " << arg << "\n";
+                std::cout << "wrote " << what << " to " << shown(arg) << "\n";
             } catch (const Error& e) {
                 error(e, origin);
             }
@@ -245,7 +247,7 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         try {
             if (arg.empty()) throw UsageError(".load takes a rule file");
             engine_.load_rules(arg);
-            std::cout << "loaded rules from " << arg << "\n";
+            std::cout << "loaded rules from " << shown(arg) << "\n";
         } catch (const Error& e) {
             error(e, origin);
         }
@@ -269,9 +271,9 @@ bool Session::print_kind(const std::string& only) {
     bool found = false;
     for (auto& k : engine_.schema()) {
         if (!only.empty() && k.name != only) continue;
-        std::cout << k.name << "(";
-        for (std::size_t i = 0; i < k.arg_types.size(); ++i) std::cout << (i ? ", " : "") << k.arg_types[i];
-        std::cout << ")  " << k.doc << "\n";
+        std::string line = k.name + "(";
+        for (std::size_t i = 0; i < k.arg_types.size(); ++i) line += (i ? ", " : "") + k.arg_types[i];
+        std::cout << shown(line + ")  " + k.doc) << "\n";
         found = true;
     }
     return found;
@@ -284,10 +286,41 @@ bool Session::run_text(const std::string& text, const std::string& file, int lin
     return !stopped_;
 }
 
+bool Session::read_script(const std::string& path, const Origin& origin) {
+    std::error_code ec;
+    if (path.empty()) {
+        error(UsageError(".read takes the file of a script to run"), origin);
+        return !stopped_;
+    }
+    if (std::filesystem::is_directory(path, ec)) {
+        error(UsageError("cannot read '" + path + "': it is a directory, not a script"), origin);
+        return !stopped_;
+    }
+    std::ifstream in(path);
+    if (!in) {
+        error(UsageError("cannot read '" + path + "': " + std::strerror(errno)), origin);
+        return !stopped_;
+    }
+    // A script that reads itself, directly or through others, would recurse
+    // until the stack overflows; sqlite3 stops at the same depth.
+    if (read_depth_ >= max_read_depth) {
+        error(UsageError(".read nesting limit (" + std::to_string(max_read_depth) + ") reached at '" + path +
+                         "': does a script read itself?"),
+              origin);
+        return !stopped_;
+    }
+    ++read_depth_;
+    bool go_on = run_stream(in, path);
+    --read_depth_;
+    return go_on;
+}
+
 bool Session::run_stream(std::istream& in, const std::string& file) {
     std::vector<std::string> lines;
     for (std::string l; std::getline(in, l);) {
         if (!l.empty() && l.back() == '\r') l.pop_back();
+        // A UTF-8 byte-order mark (editors on Windows write one) is not text.
+        if (lines.empty() && l.compare(0, 3, "\xEF\xBB\xBF") == 0) l.erase(0, 3);
         lines.push_back(l);
     }
     for (std::size_t i = 0; i < lines.size() && !stopped_; ++i) {

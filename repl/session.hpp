@@ -35,6 +35,8 @@ public:
 
 private:
     bool dot_command(const std::string& line, const std::string& file, int line_no);
+    // .read FILE: runs a script, refusing directories and endless nesting.
+    bool read_script(const std::string& path, const Origin& origin);
     // Prints the schema line of one fact kind (all when only is empty).
     bool print_kind(const std::string& only);
     void statement(const std::string& text, const std::string& file, int line);
@@ -44,6 +46,8 @@ private:
     OutputOptions output_;
     bool bail_;
     bool failed_ = false, stopped_ = false, timer_ = false;
+    static constexpr int max_read_depth = 25;
+    int read_depth_ = 0;
     std::optional<DefendersResult> last_;
     std::optional<std::string> once_;  // .once FILE: where the next answer goes
     // Changes applied but not yet durable: printed once their batch is committed.

@@ -20,6 +20,13 @@ std::optional<Date> Date::make(int y, int m, int d) {
     return Date{y, m, d};
 }
 
+Date Date::previous() const {
+    if (day > 1) return Date{year, month, day - 1};
+    if (month > 1) return Date{year, month - 1, days_in(year, month - 1)};
+    if (year > 1) return Date{year - 1, 12, 31};
+    return *this;
+}
+
 std::optional<Date> Date::from_int(long v) {
     if (v <= 0 || v >= 99991231) return std::nullopt;
     return make(static_cast<int>(v / 10000), static_cast<int>(v / 100 % 100), static_cast<int>(v % 100));

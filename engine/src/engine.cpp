@@ -487,6 +487,13 @@ struct Engine::Impl {
         auto [b, e] = ps.span_of(d);
         char buf[32];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+        // The year is checked apart from the calendar, so that a real date
+        // outside casus's range is not called one "that does not exist".
+        const bool in_calendar = Date::make(d.year >= 1 && d.year <= 9998 ? d.year : (d.year % 400 == 0 ? 2000 : 2001),
+                                            d.month, d.day).has_value();
+        if (in_calendar && (d.year < 1 || d.year > 9998))
+            throw ValidationError(std::string(buf) + " is outside the dates casus holds (0001-01-01 to 9998-12-31; "
+                                  "9999-12-31 is kept to mean \"still in force\")", b, e > b ? e - b : 10);
         throw ValidationError(std::string(buf) + " is not a date that exists", b, e > b ? e - b : 10);
     }
 
@@ -903,15 +910,29 @@ struct Engine::Impl {
                 if (is_snake_case(n.text)) return n.text;
                 return self.resolve(ps, n, "state");  // throws with a suggestion
             }
+            bool known(const ast::Name& n) const {
+                for (auto t : {"state", "organisation", "treaty", "declaration", "event", "issue", "threat"})
+                    if (self.names.find(n.text, t)) return true;
+                return false;
+            }
+            // An id that no table knows and no fact mentions is most likely a
+            // misspelt name: say so (with a suggestion) instead of "(none)".
+            void require_mentioned(const ast::Name& n, const std::vector<FactRow>& rows) const {
+                if (rows.empty() && !known(n)) self.resolve(ps, n, "state");
+            }
             Result operator()(const ast::FactsAbout& q) const {
                 std::string id = any(q.subject);
                 PlTerm out = ask("api_facts_about", {prolog::atom(id), date});
-                return FactsResult{FactsResult::Kind::facts, as_of, {id}, hyp, convert::fact_rows(out)};
+                auto rows = convert::fact_rows(out);
+                require_mentioned(q.subject, rows);
+                return FactsResult{FactsResult::Kind::facts, as_of, {id}, hyp, std::move(rows)};
             }
             Result operator()(const ast::History& q) const {
                 std::string id = any(q.subject);
                 PlTerm out = ask("api_history", {prolog::atom(id)}, false);
-                return FactsResult{FactsResult::Kind::history, as_of, {id}, false, convert::history_rows(out)};
+                auto rows = convert::history_rows(out);
+                require_mentioned(q.subject, rows);
+                return FactsResult{FactsResult::Kind::history, as_of, {id}, false, std::move(rows)};
             }
             Result operator()(const ast::Matrix& q) const {
                 std::vector<std::string> among;

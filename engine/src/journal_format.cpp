@@ -251,7 +251,9 @@ struct Cursor {
                     unsigned v = 0;
                     for (std::size_t k = i + 2; k < i + 4; ++k) {
                         const char c = s[k];
-                        v = v * 16 + (c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 99);
+                        if (c >= '0' && c <= '9') v = v * 16 + static_cast<unsigned>(c - '0');
+                        else if (c >= 'a' && c <= 'f') v = v * 16 + static_cast<unsigned>(c - 'a' + 10);
+                        else return false;  // not hex (upper case too: the general parser decides)
                     }
                     if (v >= 0x80) return false;
                     out += static_cast<char>(v);

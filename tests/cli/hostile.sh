@@ -57,12 +57,18 @@ for input in "${inputs[@]}"; do
     [[ -e "$pwn" ]] && fail "input $n via $via created a file: code ran"
   done
 done
-# NUL bytes and invalid UTF-8, from a file.
+# NUL bytes and invalid UTF-8, from a file, in every format (issue 17: the
+# JSON error object once aborted casus with exit 134). JSON must parse.
 printf 'who backs arm\0enia\n' > "$dir/nul.casus"
 printf 'who backs \xff\xfe\xc3\n' > "$dir/utf8.casus"
-for f in nul utf8; do
-  timeout 20 "$casus" --data "$dir/d" "$dir/$f.casus" >/dev/null 2>"$dir/err"; rc=$?
-  [[ $rc == 1 ]] && grep -q error "$dir/err" || fail "$f: exit $rc: $(head -c 300 "$dir/err")"
+printf 'who must defend \xff\xfe\xc3\x28 against \xa0\xa1\n' > "$dir/utf8b.casus"
+for f in nul utf8 utf8b; do
+  for format in text table csv json; do
+    timeout 20 "$casus" --data "$dir/d" -f $format "$dir/$f.casus" >"$dir/out" 2>"$dir/err"; rc=$?
+    [[ $rc == 1 ]] && grep -q error "$dir/err" || fail "$f -f $format: exit $rc: $(head -c 300 "$dir/err")"
+    [[ $format != json ]] || python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1], "rb")]' "$dir/out" \
+      || fail "$f -f json: the output does not parse: $(head -c 300 "$dir/out")"
+  done
 done
 [[ "$(sha256sum "$dir/d/journal.log")" == "$journal_sum" ]] || fail "the journal changed"
 [[ "$(cat "$kb"/*.pl | sha256sum)" == "$kb_sum" ]] || fail "the kb changed"
@@ -105,4 +111,4 @@ took=$(( $(date +%s) - start ))
 [[ $rc == 3 ]] || fail "a looping directive: exit $rc, want 3"
 grep -q 'could not be stopped' "$dir/err" || fail "a looping directive: no message: $(head -c 300 "$dir/err")"
 (( took < 30 )) || fail "a looping directive took $took s"
-echo "hostile: ${#inputs[@]} injection attempts x 3 ways + NUL + invalid UTF-8 rejected cleanly; 5 runaway rules stopped"
+echo "hostile: ${#inputs[@]} injection attempts x 3 ways + NUL + invalid UTF-8 x 4 formats rejected cleanly; 5 runaway rules stopped"

@@ -18,6 +18,8 @@ struct Date {
     // Today, or $CASUS_TODAY (YYYY-MM-DD) when set, so runs are reproducible.
     static Date today();
 
+    Date previous() const;  // the day before (0001-01-01 has none: returned unchanged)
+
     long as_int() const { return year * 10000L + month * 100L + day; }
     std::string str() const;  // YYYY-MM-DD
     bool operator==(const Date& o) const { return as_int() == o.as_int(); }

@@ -1,0 +1,111 @@
+#include "sanitize.hpp"
+
+#include <fmt/format.h>
+
+namespace casus::cli {
+
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i] (Unicode table
+// 3-7: no overlong forms, no surrogates, nothing past U+10FFFF) and its
+// code point; 0 when the byte at i starts none.
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char b = byte(i);
+    if (b < 0x80) {
+        cp = b;
+        return 1;
+    }
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;  // the bounds of the second byte
+    if (b >= 0xC2 && b <= 0xDF) n = 2, cp = b & 0x1F;
+    else if (b >= 0xE0 && b <= 0xEF) n = 3, cp = b & 0x0F, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+    else if (b >= 0xF0 && b <= 0xF4) n = 4, cp = b & 0x07, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+    else return 0;
+    if (i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        unsigned char c = byte(i + k);
+        if (k == 1 ? (c < lo || c > hi) : (c & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    return n;
+}
+
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+// A control character (its bytes in UTF-8: bytes) as the target shows it.
+void escape(std::string& out, char32_t cp, std::string_view bytes, Shown how) {
+    if (how == Shown::utf8 || (how == Shown::csv && (cp == '\n' || cp == '\t'))) {
+        out += bytes;  // utf8: the JSON writer escapes C0, and C1 is valid UTF-8
+    } else if (how == Shown::json_text) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    } else if (cp == '\n') {
+        out += "\\n";
+    } else if (cp == '\t') {
+        out += "\\t";
+    } else if (cp == '\r') {
+        out += "\\r";
+    } else if (cp <= 0x7F) {
+        out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+    } else {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    }
+}
+
+}  // namespace
+
+bool shown_as_is(std::string_view s, Shown how) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (unsigned char b = static_cast<unsigned char>(s[i]); b >= 0x20 && b < 0x7F) {  // printable ASCII: most text
+            ++i;
+            continue;
+        }
+        char32_t cp;
+        std::size_t n = decode(s, i, cp);
+        if (n == 0) return false;
+        if (is_control(cp) && !(how == Shown::csv && (cp == '\n' || cp == '\t')) && how != Shown::utf8) return false;
+        i += n;
+    }
+    return true;
+}
+
+namespace {
+
+void clean_strings(nlohmann::json& j) {
+    if (j.is_string()) {
+        auto& s = j.get_ref<std::string&>();
+        if (!shown_as_is(s, Shown::utf8)) s = shown(s, Shown::utf8);
+    } else if (j.is_structured()) {
+        for (auto& v : j) clean_strings(v);
+    }
+}
+
+}  // namespace
+
+std::string shown(std::string_view s, Shown how) {
+    if (shown_as_is(s, how)) return std::string(s);
+    std::string out;
+    out.reserve(s.size() + 16);
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp;
+        std::size_t n = decode(s, i, cp);
+        if (n == 0) {
+            if (how == Shown::json_text || how == Shown::utf8) out += "\xEF\xBF\xBD";  // U+FFFD
+            else out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
+            ++i;
+            continue;
+        }
+        if (is_control(cp)) escape(out, cp, s.substr(i, n), how);
+        else out.append(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+std::string json_text(nlohmann::json j) {
+    clean_strings(j);
+    // replace: a second guard, should a key ever carry data.
+    return shown(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), Shown::json_text);
+}
+
+}  // namespace casus::cli

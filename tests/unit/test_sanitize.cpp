@@ -1,0 +1,104 @@
+// repl/sanitize: what every writer passes data through. Each control code
+// and each byte that is not UTF-8 comes out escaped for a terminal, CSV
+// keeps only the line feed and the tab, and json_text always gives JSON
+// that parses, with the text intact when it was valid UTF-8.
+#include "sanitize.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <regex>
+
+using casus::cli::json_text;
+using casus::cli::shown;
+using casus::cli::Shown;
+using nlohmann::json;
+
+namespace {
+
+// No C0 control (but the allowed ones), no DEL, no C1 as UTF-8, and valid
+// UTF-8: nlohmann's strict dump throws on anything else.
+bool terminal_safe(const std::string& s, const std::string& allowed = "") {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && allowed.find(static_cast<char>(c)) == std::string::npos) || c == 0x7F) return false;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) <= 0x9F)
+            return false;
+    }
+    try {
+        (void)json(s).dump();
+    } catch (const json::type_error&) {
+        return false;
+    }
+    return true;
+}
+
+bool valid_utf8(const std::string& s) {
+    try {
+        (void)json(s).dump();
+        return true;
+    } catch (const json::type_error&) {
+        return false;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("text without control codes is shown as it is") {
+    for (std::string s : {"", "armenia", "article \xC2\xB6" "6", "T\xC3\xBCrkiye", "\xF0\x9F\x98\x80", "a\\x1b"})
+        for (auto how : {Shown::terminal, Shown::csv, Shown::utf8}) CHECK(shown(s, how) == s);
+}
+
+TEST_CASE("control codes are escaped for the terminal") {
+    CHECK(shown("A\x1b[2J\x1b]0;title\x07" "B") == "A\\x1b[2J\\x1b]0;title\\x07B");
+    CHECK(shown("a\nb\tc\rd") == "a\\nb\\tc\\rd");
+    CHECK(shown("del\x7f") == "del\\x7f");
+    CHECK(shown(std::string("nul\0x", 5)) == "nul\\x00x");
+    CHECK(shown("csi\xC2\x9B" "2J") == "csi\\u009b2J");
+    CHECK(shown("\xC2\x80\xC2\x9F\xC2\xA0") == "\\u0080\\u009f\xC2\xA0");  // U+00A0 is not a control
+}
+
+TEST_CASE("bytes that are not UTF-8 are shown as \\xNN, one by one") {
+    CHECK(shown("\xFF\xFE\xC3(") == "\\xff\\xfe\\xc3(");
+    CHECK(shown("caf\xE9") == "caf\\xe9");
+    CHECK(shown("\xC0\xAF") == "\\xc0\\xaf");                      // overlong '/'
+    CHECK(shown("\xED\xA0\x80") == "\\xed\\xa0\\x80");             // a surrogate
+    CHECK(shown("\xF4\x90\x80\x80") == "\\xf4\\x90\\x80\\x80");    // past U+10FFFF
+    CHECK(shown("\xE2\x82") == "\\xe2\\x82");                      // cut short
+    CHECK(shown("\xE2\x82\xAC") == "\xE2\x82\xAC");                // the euro sign, whole
+}
+
+TEST_CASE("CSV keeps line feeds and tabs, and escapes every other control") {
+    CHECK(shown("a\nb\tc", Shown::csv) == "a\nb\tc");
+    CHECK(shown("a\r\nb\x1b", Shown::csv) == "a\\r\nb\\x1b");
+    CHECK(shown("\xFF", Shown::csv) == "\\xff");
+}
+
+TEST_CASE("JSON: invalid bytes become U+FFFD, DEL and C1 are escaped, C0 is the writer's") {
+    CHECK(json_text(json{{"s", "\xFF\x1b\xC2\x9B\x7F\n"}}) == "{\"s\":\"\xEF\xBF\xBD\\u001b\\u009b\\u007f\\n\"}");
+    CHECK(json_text(json{{"a", json::array({"\xC3", 1, nullptr, json{{"b", "caf\xE9"}}})}}) ==
+          "{\"a\":[\"\xEF\xBF\xBD\",1,null,{\"b\":\"caf\xEF\xBF\xBD\"}]}");
+    CHECK(json_text(json("T\xC3\xBCrkiye \xC2\xB6")) == "\"T\xC3\xBCrkiye \xC2\xB6\"");
+}
+
+TEST_CASE("random bytes: always terminal-safe, always JSON that parses, lossless when valid") {
+    std::mt19937 rng(16);
+    // Controls, ASCII, UTF-8 lead and continuation bytes, and bytes never in UTF-8.
+    const std::string alphabet = std::string("\x00\x07\x09\x0A\x0D\x1B\x7F" "ab\"\\[]", 13) +
+                                 "\x80\x9B\xA0\xBF\xC0\xC2\xC3\xE0\xE2\xED\xF0\xF4\xF5\xFF";
+    std::uniform_int_distribution<std::size_t> len(0, 24), pick(0, alphabet.size() - 1);
+    for (int n = 0; n < 20000; ++n) {
+        std::string s;
+        for (std::size_t i = len(rng); i > 0; --i) s += alphabet[pick(rng)];
+        INFO("input bytes: " << json(json::binary_t(std::vector<std::uint8_t>(s.begin(), s.end()))).dump());
+        REQUIRE(terminal_safe(shown(s)));
+        REQUIRE(terminal_safe(shown(s, Shown::csv), "\n\t"));
+        REQUIRE(valid_utf8(shown(s, Shown::utf8)));
+        std::string text = json_text(json{{"v", s}});
+        REQUIRE(terminal_safe(text));
+        json back = json::parse(text);
+        REQUIRE(back["v"].get<std::string>() == shown(s, Shown::utf8));
+        if (valid_utf8(s)) REQUIRE(back["v"].get<std::string>() == s);
+    }
+}
