@@ -121,8 +121,11 @@ void check_values(const std::string& op, const std::string* head, const std::vec
     const char* noun = op == "define" ? "the entity" : "the fact";
     std::size_t index = 0;
     auto item = [&](const std::string& v) {
-        std::string what = index == 0 ? std::string(noun) + "'s kind" : "argument " + std::to_string(index) + " of " + noun;
-        check_text(what.c_str(), v, index == 0 ? max_id : item_limit);
+        const std::size_t limit = index == 0 ? max_id : item_limit;
+        if (v.size() > limit || invalid_utf8_at(v) != std::string_view::npos) {  // the message only when it is needed
+            std::string what = index == 0 ? std::string(noun) + "'s kind" : "argument " + std::to_string(index) + " of " + noun;
+            check_text(what.c_str(), v, limit);
+        }
         ++index;
     };
     if (head) item(*head);
