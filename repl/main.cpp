@@ -3,6 +3,7 @@
 #include "backtest_output.hpp"
 #include "casus/backtest.hpp"
 #include "casus/engine.hpp"
+#include "casus/repair.hpp"
 #include "interactive.hpp"
 #include "sanitize.hpp"
 #include "session.hpp"
@@ -55,6 +56,27 @@ int run_backtest(casus::Engine& engine, const std::filesystem::path& wars, const
     }
 }
 
+// casus repair: the journal alone, no Prolog engine.
+int run_repair(const std::filesystem::path& dir) {
+    using casus::cli::shown;
+    try {
+        casus::RepairReport r = casus::repair_data_dir(dir);
+        if (r.quarantined == 0) {
+            std::cout << shown(r.journal.string()) << " needs no repair: " << r.kept << " records, all readable\n";
+            return 0;
+        }
+        std::cout << "repaired " << shown(r.journal.string()) << ": kept " << r.kept << " readable records; moved "
+                  << r.quarantined << " unreadable runs (" << r.quarantined_bytes << " bytes) to "
+                  << shown(r.quarantine.string()) << "\n";
+        for (auto& d : r.details) std::cout << "  quarantined: " << shown(d) << "\n";
+        if (r.generation_restored) std::cout << "  the damaged first record's snapshot generation was written again\n";
+        return 0;
+    } catch (const casus::Error& e) {
+        std::cerr << "casus: repair failed: " << shown(e.what()) << "\n";
+        return 1;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -74,7 +96,7 @@ int main(int argc, char** argv) {
     app.add_option("--kb", kb_dir, "Knowledge-base directory (default: the installed or source kb)")->check(CLI::ExistingDirectory);
     app.add_option("--rules", rules, "Load your own rule file (casus_user:factor/6 clauses; repeatable)")
         ->check(CLI::ExistingFile);
-    app.add_option("--data", data_dir, "Data directory for added facts (default: $XDG_DATA_HOME/casus or ~/.local/share/casus)");
+    CLI::Option* data_option = app.add_option("--data", data_dir, "Data directory for added facts (default: $XDG_DATA_HOME/casus or ~/.local/share/casus)");
     app.add_flag("--memory", memory, "Keep added facts in memory only: nothing is read or written on disk");
     app.add_option("--timeout", timeout, "Seconds a question or an import may run before it is stopped (0: no limit)")->check(CLI::NonNegativeNumber);
     app.add_option("--memory-limit", memory_limit, "MB a question (or a rule file loading) may grow casus by before it is stopped (default: the stack limit + 1024)")
@@ -94,6 +116,9 @@ int main(int argc, char** argv) {
         "backtest", "Ask casus about every attack of real wars (as of its eve) and score the answers against who fought");
     backtest_cmd->add_option("wars", wars_file, "A war-dyad file (default: the shipped COW interstate war dyads)")
         ->check(CLI::ExistingFile);
+    CLI::App* repair_cmd = app.add_subcommand("repair", "Repair a damaged journal: keep every readable record, move the "
+                                                        "rest to a quarantine file beside it: repair [--data DIR]");
+    repair_cmd->fallthrough();  // casus repair --data DIR
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -110,6 +135,16 @@ int main(int argc, char** argv) {
         std::cout << "casus " << casus::Engine::version() << "\n";
         return 0;
     }
+    if (data_option->count() > 0 && data_dir.empty()) {
+        std::cerr << "casus: --data needs a directory, and '' is none (leave --data out to use the default, "
+                  << casus::cli::shown(default_data_dir().string()) << ")\n";
+        return 2;
+    }
+    if (*repair_cmd && memory) {
+        std::cerr << "casus: repair works on a data directory, and --memory has none\n";
+        return 2;
+    }
+    if (*repair_cmd) return run_repair(data_dir.empty() ? default_data_dir() : std::filesystem::path(data_dir));
     const bool interactive = files.empty() && statements.empty() && isatty(STDIN_FILENO);
     casus::cli::OutputOptions output;
     output.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");  // https://no-color.org

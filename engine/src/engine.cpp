@@ -320,7 +320,9 @@ struct Engine::Impl {
         if (journal_generation < generation) {
             report.messages.push_back("the journal predates snapshot generation " + std::to_string(generation) +
                                       " (a compaction was cut short); its records are in the snapshot already");
-            if (!journal->read_only()) journal->rewrite({generation_record(loaded.size ? loaded : snapshot::Info{generation})});
+            // Replaced at the first write, so a session that only asks leaves it as it is.
+            if (!journal->read_only())
+                journal->rewrite_before_first_write({generation_record(loaded.size ? loaded : snapshot::Info{generation})});
             if (upgrading) upgrade_legacy();
             return;
         }
@@ -746,6 +748,32 @@ struct Engine::Impl {
                            ": the data directory is read-only in this session (" + journal->read_only_reason() + ")");
     }
 
+    // What the journal would refuse to write (journal_format.hpp: UTF-8,
+    // size limits), refused here first so the error points at the place
+    // in the statement; nothing of the add is stored or written.
+    void check_storable(const ParsedStatement& ps, const ast::Add& a, const GroundFact& g) {
+        for (std::size_t i = 0; i < g.args.size() && i < a.fact.args.size(); ++i) {
+            try {
+                journal_format::check_text(("argument " + std::to_string(i + 1) + " of the fact").c_str(), g.args[i],
+                                           journal_format::max_id);
+            } catch (const ValidationError& e) {
+                auto [b, end] = ps.span_of(a.fact.args[i]);
+                throw ValidationError(e.what(), b, end > b ? end - b : 1);
+            }
+        }
+        if (!a.source) return;
+        try {
+            journal_format::check_text("the source", *a.source, journal_format::max_text);
+        } catch (const ValidationError& e) {
+            // The source is the bytes between the first quote after the fact and the next (no escapes).
+            const std::size_t fact_end = ps.span_of(a.fact).second;
+            const std::size_t quote = ps.text.find('"', fact_end);
+            if (quote == std::string::npos || ps.text.compare(quote + 1, a.source->size(), *a.source) != 0)
+                throw ValidationError(e.what(), fact_end, 1);
+            throw ValidationError(e.what(), quote + 1 + e.offset(), 1);
+        }
+    }
+
     // --- statements -------------------------------------------------------
 
     Result run(const ParsedStatement& ps) {
@@ -760,6 +788,7 @@ struct Engine::Impl {
         Date from = a.on ? date_of(ps, *a.on) : Date::today();
         static const std::string default_source = "added by the user";
         const std::string& source = a.source ? *a.source : default_source;
+        check_storable(ps, a, g);
         if (options.dry_run) {
             check(ps, a.fact, g);
             return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 0};
@@ -809,7 +838,16 @@ struct Engine::Impl {
     // An acknowledged change is on disk: commit now unless a batch is open.
     void durable(const JournalRecord& rec) {
         if (!journal) return;
-        journal->append(rec);
+        try {
+            journal->append(rec);
+        } catch (const ValidationError&) {
+            // Never acknowledged, so never answered from.
+            if (rec.op == "add") {
+                GroundFact f{rec.fact[0], {rec.fact.begin() + 1, rec.fact.end()}};
+                must_call(prolog::compound("api_undo_add", {prolog::integer(last_added_id), f.term()}));
+            }
+            throw;
+        }
         if (rec.op == "add") pending_adds.emplace_back(last_added_id, GroundFact{rec.fact[0], {rec.fact.begin() + 1, rec.fact.end()}});
         if (!group_commit) commit();
     }
@@ -879,7 +917,13 @@ struct Engine::Impl {
                 continue;
             }
             const QueuedAdd& q = batch[i];
-            journal->append_add(q.fact.kind, q.fact.args, q.date, *q.source, *q.recorded);
+            try {
+                journal->append_add(q.fact.kind, q.fact.args, q.date, *q.source, *q.recorded);
+            } catch (const ValidationError& e) {  // check_storable let it through: never acknowledged
+                must_call(prolog::compound("api_undo_add", {prolog::integer(first_id + static_cast<long>(i)), q.fact.term()}));
+                rejections.push_back({q.ticket, e.what(), q.offset, q.length});
+                continue;
+            }
             pending_adds.emplace_back(first_id + static_cast<long>(i), std::move(batch[i].fact));
         }
     }

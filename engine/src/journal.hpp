@@ -1,30 +1,20 @@
 // The durable journal of added facts: length- and checksum-framed
-// records, group commit (one fsync per batch), a lock so two processes
-// never write the same data directory, and recovery from a torn tail.
+// records (journal_format.hpp), group commit (one fsync per batch), a
+// lock so two processes never write the same data directory, and safe
+// opening: no symlink is followed, a file that is not a journal is
+// refused, and only a torn tail is ever cut, right before the first write.
 #pragma once
 
 #include "casus/engine.hpp"
+#include "journal_format.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <sys/types.h>
 #include <string>
 #include <vector>
 
 namespace casus {
-
-struct JournalRecord {
-    std::string op;                 // add | end | withdraw | define | generation
-    std::vector<std::string> fact;  // functor, then argument ids
-    long date = 0;                  // YYYYMMDD (add: valid from; end: valid to; withdraw, define: 0;
-                                    // generation: the snapshot generation the journal continues)
-    std::string source;
-    std::string recorded;           // UTC time of the statement, ISO 8601
-    long until = 0;                 // add of a closed spell (an import): valid to, else 0
-    // generation: the size and CRC-32 of the snapshot it continues
-    // (engine/src/snapshot.hpp), checked before the snapshot is loaded;
-    // 0 in a journal written before snapshots were checksummed.
-    long snapshot_size = 0, snapshot_crc = 0;
-};
 
 // Makes a finished file durable under its final name: fsync it, rename
 // it over target, fsync the directory.
@@ -34,16 +24,22 @@ class Journal {
 public:
     // Opens (creating if needed) dir and its journal; takes the lock or,
     // if another process holds it, opens read-only and says so in report.
+    // A journal.log or lock that is a symlink or not a regular file, or a
+    // directory casus may not search, is a StorageError.
     Journal(const std::filesystem::path& dir, JournalReport& report);
     ~Journal();
     Journal(const Journal&) = delete;
     Journal& operator=(const Journal&) = delete;
 
-    // Every complete record, in order. A torn or corrupt tail is cut off
-    // (and fsynced) and reported.
+    // Every record, in order. A torn tail (an incomplete last record,
+    // never acknowledged) is reported and left in place until the first
+    // commit() cuts it. Anything else unreadable is a StorageError that
+    // names the offset and the record and leaves the file untouched.
     std::vector<JournalRecord> read_all(JournalReport& report);
 
-    void append(const JournalRecord& record);  // buffered until commit()
+    // Buffered until commit(). Throws ValidationError, buffering nothing,
+    // if a value is not valid UTF-8 or over its limit (journal_format.hpp).
+    void append(const JournalRecord& record);
     // The same bytes as append(JournalRecord{"add", {kind, args...}, ...}),
     // without building the record: a batch of adds appends thousands.
     void append_add(const std::string& kind, const std::vector<std::string>& args, long date, const std::string& source,
@@ -62,12 +58,23 @@ public:
     // Replaces the journal with these records (write a temporary file,
     // fsync, rename over, fsync the directory).
     void rewrite(const std::vector<JournalRecord>& records);
+    // The same, but only right before the session's first write, so a
+    // session that only asks leaves the file as it found it.
+    void rewrite_before_first_write(std::vector<JournalRecord> records);
+
+    // The file's bytes, and their atomic replacement (casus repair).
+    std::string read_bytes();
+    void replace_bytes(const std::string& data);
 
     static void encode_into(std::string& out, const JournalRecord& record);  // one framed record, appended
     const std::filesystem::path& dir() const { return dir_; }
+    const std::filesystem::path& file() const { return file_; }
 
 private:
     void require_writable() const;  // throws StorageError in a read-only session
+    void open_lock(JournalReport& report);
+    void open_file();
+    void before_first_write();  // cuts a torn tail or runs a deferred rewrite
 
     std::filesystem::path dir_, file_;
     int fd_ = -1, lock_fd_ = -1;
@@ -75,7 +82,9 @@ private:
     std::string read_only_reason_;
     std::string buffer_;
     std::size_t pending_count_ = 0;
-    off_t durable_size_ = 0;  // the end of the last durable batch
+    off_t durable_size_ = 0;  // the end of the last durable batch (or of the readable records)
+    bool cut_pending_ = false;  // a torn tail lies past durable_size_
+    std::optional<std::vector<JournalRecord>> deferred_rewrite_;
 };
 
 }  // namespace casus

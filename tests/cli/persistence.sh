@@ -29,10 +29,10 @@ flock "$dir/d/lock" -c "\"$casus\" --data \"$dir/d\" -e 'add member(georgia, eeu
 [[ $rc == 1 ]] || fail "second writer exit $rc"
 grep -q 'read-only' "$dir/out" || fail "no read-only message: $(cat $dir/out)"
 
-# A torn tail (half a record) is cut and reported; what came before loads.
+# A torn tail (half a record) is reported (and cut before the next write); what came before loads.
 printf '\x40\x00\x00\x00garbage' >> "$dir/d/journal.log"
 out=$("$casus" --data "$dir/d" -e 'as of 2026-04-01 what ties kazakhstan to armenia' 2>&1)
-grep -q 'torn or corrupt tail' <<<"$out" || fail "torn tail not reported: $out"
+grep -q 'ends in a torn record' <<<"$out" || fail "torn tail not reported: $out"
 grep -q 'tie(kazakhstan,armenia,military)' <<<"$out" || fail "facts lost after torn tail"
 
 # A script batch: each add the store refuses (it overlaps a fact held, or

@@ -46,7 +46,7 @@ struct FactKind {
 struct JournalReport {
     std::size_t records = 0;          // replayed
     std::size_t skipped = 0;          // records that no longer validate against the kb
-    std::size_t torn_bytes = 0;       // cut from a torn tail
+    std::size_t torn_bytes = 0;       // in a torn tail (cut before the first write)
     bool read_only = false;           // another process holds the lock
     std::vector<std::string> messages;
 };
