@@ -392,22 +392,21 @@ struct Engine::Impl {
         if (journal && journal->read_only())
             throw StorageError("cannot import: the data directory is read-only in this session (" + journal->read_only_reason() + ")");
         apply_queue();
+        // The statements before it in this batch go first, in a batch of
+        // their own: a failed import must not take them with it.
+        if (journal && journal->pending() > 0) try {
+                commit();
+            } catch (const StorageError& e) {
+                lost_batch = e.what();  // their acknowledgements must fail too
+                throw;
+            }
         atop::Plan plan = atop::plan(dir, states, import_known());
         ImportResult out = plan.summary;
         ImportUndo undo;
         std::vector<JournalRecord> records;
-        const bool earlier = journal && journal->pending() > 0;  // statements before it, in this batch
         try {
             apply_import(plan, out, undo, records);
             if (journal) {
-                // The statements before it go first, in their own batch: a
-                // failed import must not take them with it.
-                if (earlier) try {
-                        commit();
-                    } catch (const StorageError& e) {
-                        lost_batch = e.what();  // their acknowledgements must fail too
-                        throw;
-                    }
                 for (auto& r : records) journal->append(r);
                 journal->commit();
             }
