@@ -207,11 +207,30 @@ const char* obligation_columns[][3] = {
 
 }  // namespace
 
+namespace {
+
+// The ASCII letter a Latin-1 letter (U+00C0-U+00FF, as UTF-8 C3 80-BF)
+// is written with in an id: "Côte d'Ivoire" -> cote_d_ivoire. 0: none.
+char ascii_letter(unsigned char second) {
+    static const char* letters = "AAAAAAACEEEEIIII" "DNOOOOO\0OUUUUYTs" "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
+    char c = letters[second & 0x3F];
+    return c == '\0' ? 0 : c;
+}
+
+}  // namespace
+
 std::string snake_id(const std::string& name) {
+    // Ids are typed by people: short, whatever the name's length.
+    constexpr std::size_t max_id = 64;
     std::string out;
     bool gap = false;
-    for (unsigned char c : name) {
-        if (std::isalnum(c)) {
+    for (std::size_t i = 0; i < name.size() && out.size() < max_id; ++i) {
+        auto c = static_cast<unsigned char>(name[i]);
+        if (c == 0xC3 && i + 1 < name.size() && static_cast<unsigned char>(name[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(name[i + 1]) <= 0xBF) {
+            if (char a = ascii_letter(static_cast<unsigned char>(name[++i]))) c = static_cast<unsigned char>(a);
+        }
+        if (c < 0x80 && std::isalnum(c)) {
             if (gap && !out.empty()) out += '_';
             gap = false;
             out += static_cast<char>(std::tolower(c));
@@ -240,6 +259,10 @@ struct Reading {
     Reading(Plan& plan, const Known& k) : p(plan), known(k), ids(k.ids.begin(), k.ids.end()), state_of(k.state_by_cow) {}
 };
 
+// An abbreviation is an alias and part of up to four treaty names each:
+// kept short, so a treaty name stays well under the 1 KiB of a field.
+constexpr std::size_t max_abbreviation = 32;
+
 void read_states(Reading& rd, const std::filesystem::path& states_csv) {
     ImportResult& out = rd.p.summary;
     Sheet cow(states_csv, out, rd.fatal);
@@ -250,6 +273,11 @@ void read_states(Reading& rd, const std::filesystem::path& states_csv) {
         const std::string& abb = cow.cell(c_abb);
         if (!code || name.empty()) {
             out.skipped.push_back({cow.name(), cow.row.line, "no country code or name: row skipped"});
+            continue;
+        }
+        if (abb.size() > max_abbreviation) {
+            rd.fatal.add(cow.name(), cow.row.line, "the abbreviation is " + std::to_string(abb.size()) + " bytes long, over " +
+                                                       std::to_string(max_abbreviation) + " (COW abbreviations have 3 letters)");
             continue;
         }
         int cc = static_cast<int>(*code);
