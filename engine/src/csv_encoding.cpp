@@ -66,6 +66,12 @@ void put_utf8(char32_t c, std::string& out) {
 }  // namespace
 
 EncodingScan scan_encoding(const std::filesystem::path& file) {
+    // A directory, a pipe or a device (/dev/zero would never end) is no data file.
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (ec) throw StorageError("cannot read " + file.string() + ": " + ec.message());
+    if (!std::filesystem::is_regular_file(status))
+        throw StorageError("cannot read " + file.string() + ": not a regular file; give the path of a CSV file");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw StorageError("cannot read " + file.string());
     EncodingScan scan;

@@ -108,3 +108,17 @@ TEST_CASE("ids made from names are snake_case ASCII and short", "[csv]") {
     CHECK(casus::atop::snake_id("1st state") == "state_1st_state");
     CHECK(casus::atop::snake_id(std::string(500, 'a')).size() == 64);
 }
+
+TEST_CASE("a directory or a device is refused, never read", "[csv]") {
+    auto message = [](const char* path) {
+        try {
+            casus::csv::Reader r(path);
+        } catch (const casus::StorageError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(message("/dev/zero").find("not a regular file") != std::string::npos);
+    CHECK(message("/tmp").find("not a regular file") != std::string::npos);
+    CHECK(message("/nonexistent/x.csv").find("No such file") != std::string::npos);
+}
