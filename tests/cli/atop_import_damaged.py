@@ -10,10 +10,12 @@ all or nothing, and strict.
 - CR-only line ends import the same memberships as the LF original;
 - year 100000000 is refused (the row skipped, with file:line);
 - rows repeated exactly are counted once;
-- a Latin-1 state name is imported as UTF-8 and reads back after a restart.
+- a Latin-1 state name is imported as UTF-8 and reads back after a restart;
+- a write that fails (a file size limit, as a full disk fails) leaves the
+  data directory as it was and nothing of the import in memory.
 
 usage: atop_import_damaged.py CASUS SHARED_DATA_DIR"""
-import hashlib, json, os, shutil, subprocess, sys, tempfile
+import hashlib, json, os, resource, shutil, signal, subprocess, sys, tempfile
 
 casus, data = sys.argv[1], sys.argv[2]
 atop_dir, states_csv = os.path.join(data, "atop"), os.path.join(data, "cow", "states2016.csv")
@@ -217,6 +219,26 @@ items = json.loads(r.stdout.decode().splitlines()[0])["items"] if r.returncode =
 check(any(i["name"] == "C\u00f4te d'Ivoire" and i["extra"] == "437" for i in items), "Latin-1 name not read back as UTF-8")
 check(b"cut" not in r.stderr and r.returncode == 0, f"Latin-1: the journal did not read back: {r.stderr[:300]!r}")
 check(summary(out) == real_summary, f"Latin-1: {summary(out)}")
+
+# --- the import's write fails ------------------------------------------------------------
+# RLIMIT_FSIZE (with SIGXFSZ ignored) makes write() fail with EFBIG, the way
+# a full disk makes it fail with ENOSPC; the import's batch is ~900 KB.
+def small_disk():
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+
+
+full = os.path.join(work, "full")
+casus_run(full, "-e", "add priority(armenia, g1) on 2026-01-01")
+full_before = digest(full)
+script = f'import atop "{atop_dir}" states "{states_csv}"\nlist states\n'.encode()
+r = subprocess.run([casus, "--data", full, "-f", "json"], input=script, capture_output=True, env=env, preexec_fn=small_disk)
+check(r.returncode == 1 and "cannot write" in r.stderr.decode(), f"full disk: {r.returncode} {r.stderr[:300]!r}")
+check('"Zambia"' not in r.stdout.decode() and '"kind":"list"' in r.stdout.decode(),
+      f"full disk: the import stayed in memory: {r.stdout[-300:]!r}")
+check(digest(full) == full_before, "full disk: the data directory changed")
+r = casus_run(full, "-e", "list states", "-e", "history of armenia")
+check(r.returncode == 0 and b"Zambia" not in r.stdout and b"g1" in r.stdout, f"full disk, after a restart: {r.stderr[:300]!r}")
 
 if failures:
     print("FAIL:\n  " + "\n  ".join(failures))
