@@ -64,7 +64,7 @@ void Reader::put(std::string& cell, char c, const Row& row, std::size_t field) {
 
 // A field is complete: decode it and check what it holds.
 void Reader::finish(std::string& cell, const Row& row, std::size_t field) {
-    const std::string where = "field " + std::to_string(field + 1);
+    auto where = [field] { return "field " + std::to_string(field + 1); };  // only for a message: cells are many
     for (std::size_t i = 0; i < cell.size(); ++i) {
         const auto b = static_cast<unsigned char>(cell[i]);
         // C0 controls, DEL, and the C1 controls as UTF-8 (U+0080-U+009F):
@@ -72,7 +72,7 @@ void Reader::finish(std::string& cell, const Row& row, std::size_t field) {
         if (b < 0x20 || b == 0x7F ||
             (scan_.encoding == Encoding::utf8 && b == 0xC2 && i + 1 < cell.size() &&
              static_cast<unsigned char>(cell[i + 1]) < 0xA0))
-            fail(row.line, where + " holds a control character (" + hex(b == 0xC2 ? cell[i + 1] : b) + ")");
+            fail(row.line, where() + " holds a control character (" + hex(b == 0xC2 ? cell[i + 1] : b) + ")");
     }
     if (scan_.encoding != Encoding::latin1) return;
     bool high = false;
@@ -80,9 +80,9 @@ void Reader::finish(std::string& cell, const Row& row, std::size_t field) {
     if (!high) return;
     decoded_.clear();
     if (int bad = latin1_to_utf8(cell, decoded_); bad >= 0)
-        fail(row.line, where + " holds byte " + hex(bad) + ", which is no character in Latin-1 or Windows-1252");
+        fail(row.line, where() + " holds byte " + hex(bad) + ", which is no character in Latin-1 or Windows-1252");
     if (decoded_.size() > max_field_bytes)
-        fail(row.line, where + " is longer than " + std::to_string(max_field_bytes) + " bytes in UTF-8");
+        fail(row.line, where() + " is longer than " + std::to_string(max_field_bytes) + " bytes in UTF-8");
     cell.swap(decoded_);
 }
 
