@@ -344,10 +344,11 @@ struct Engine::Impl {
         }
     }
 
-    // Applies the plan to memory, recording what it added in undo and the
-    // journal records in records; throws at the first entity that clashes
-    // with the kb, naming the row it comes from.
-    void apply_import(const atop::Plan& plan, ImportResult& out, ImportUndo& undo, std::vector<JournalRecord>& records) {
+    // Applies the plan to memory, recording what it added in undo, and
+    // buffers its journal records (nothing else is pending: written only
+    // by the commit that follows); throws at the first entity that
+    // clashes with the kb, naming the row it comes from.
+    void apply_import(const atop::Plan& plan, ImportResult& out, ImportUndo& undo) {
         const std::string recorded = utc_now();
         for (auto& e : plan.entities) {
             prolog::Frame frame;
@@ -362,7 +363,7 @@ struct Engine::Impl {
             if (status != "added") continue;
             undo.entities.push_back(f);
             ++out.entities_added;
-            records.push_back(record("define", f, 0, "ATOP 4.01 import", recorded));
+            if (journal) journal->append(record("define", f, 0, "ATOP 4.01 import", recorded));
         }
         std::size_t done = 0;
         for (auto& sp : plan.spells) {
@@ -372,7 +373,7 @@ struct Engine::Impl {
             if (st == "added") {
                 undo.spells.emplace_back(last_added_id, f);
                 ++out.spells_added;
-                records.push_back(record("add", f, sp.from, sp.source, recorded, sp.to));
+                if (journal) journal->append(record("add", f, sp.from, sp.source, recorded, sp.to));
             } else if (st == "present") {
                 ++out.spells_present;
             } else {
@@ -403,13 +404,9 @@ struct Engine::Impl {
         atop::Plan plan = atop::plan(dir, states, import_known());
         ImportResult out = plan.summary;
         ImportUndo undo;
-        std::vector<JournalRecord> records;
         try {
-            apply_import(plan, out, undo, records);
-            if (journal) {
-                for (auto& r : records) journal->append(r);
-                journal->commit();
-            }
+            apply_import(plan, out, undo);
+            if (journal) journal->commit();
         } catch (...) {
             if (journal) journal->discard_pending();
             undo_import(undo);
