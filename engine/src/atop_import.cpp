@@ -47,6 +47,23 @@ std::optional<long> integer(const std::string& s) {
     return s[0] == '-' ? -v : v;
 }
 
+// Past the first max_listed issues of a list, the rest are one issue that
+// counts them: a file of a million bad rows is reported in a screen, and
+// in bounded memory.
+constexpr std::size_t max_listed = 1000;
+
+void note(std::vector<ImportIssue>& list, ImportIssue issue) {
+    if (list.size() <= max_listed) list.push_back(std::move(issue));
+    else ++list[max_listed].count;
+}
+
+// The issue that stands for many says how many.
+void count_rest(std::vector<ImportIssue>& list) {
+    if (list.size() <= max_listed || list[max_listed].count == 1) return;
+    ImportIssue& rest = list[max_listed];
+    rest.message += "; and " + std::to_string(rest.count - 1) + " more after this one, not listed one by one";
+}
+
 // Problems that stop the import, gathered over all files so that one run
 // names them all; nothing is stored when there is one.
 struct Fatal {
@@ -91,23 +108,24 @@ RowKey key_of(const csv::Row& r, std::size_t width) {
 // One file read row by row, with the checks every row gets: a row with
 // fewer columns than the header is cut short (fatal: the file is damaged,
 // and what it lacks cannot be guessed); non-empty cells past the header
-// are reported and ignored. Line ends and encoding are reported once.
+// are reported and ignored. Line ends and encoding are reported first.
 struct Sheet {
     csv::Reader reader;
     csv::Row row;
     ImportResult& out;
     Fatal& fatal;
     bool quiet;                // a second pass over a file: its quirks are reported already
-    std::size_t report_at;     // where in out.repaired this file's own notes go
 
     Sheet(const std::filesystem::path& p, ImportResult& o, Fatal& f, bool quiet_ = false)
-        : reader(p), out(o), fatal(f), quiet(quiet_), report_at(o.repaired.size()) {
+        : reader(p), out(o), fatal(f), quiet(quiet_) {
         if (quiet) return;
         const auto& enc = reader.encoding();
+        if (enc.crlf) note(out.repaired, {name(), 1, "CRLF line ends: read as plain line ends"});
+        if (enc.cr) note(out.repaired, {name(), 1, "CR line ends: read as plain line ends"});
         if (enc.encoding == csv::Encoding::latin1)
-            out.repaired.push_back({name(), enc.line, "not UTF-8 from this line on: the file is read as Latin-1 "
+            note(out.repaired, {name(), enc.line, "not UTF-8 from this line on: the file is read as Latin-1 "
                                                       "(Windows-1252) and its text converted to UTF-8"});
-        if (enc.bom) out.repaired.push_back({name(), 1, "UTF-8 byte-order mark: skipped"});
+        if (enc.bom) note(out.repaired, {name(), 1, "UTF-8 byte-order mark: skipped"});
     }
     const std::string& name() const { return reader.name(); }
     std::size_t col(const char* c) const { return reader.column(c); }
@@ -127,16 +145,11 @@ struct Sheet {
             if (!quiet)
                 for (std::size_t i = width; i < row.cells.size(); ++i)
                     if (!row.cells[i].empty()) {
-                        out.repaired.push_back({name(), row.line, "garbage in trailing column " + std::to_string(i + 1) +
+                        note(out.repaired, {name(), row.line, "garbage in trailing column " + std::to_string(i + 1) +
                                                                       " ('" + row.cells[i] + "'): ignored"});
                         break;
                     }
             return true;
-        }
-        if (!quiet) {
-            auto at = out.repaired.begin() + static_cast<std::ptrdiff_t>(report_at);
-            if (reader.cr()) at = out.repaired.insert(at, {name(), 1, "CR line ends: read as plain line ends"}) + 1;
-            if (reader.crlf()) out.repaired.insert(at, {name(), 1, "CRLF line ends: read as plain line ends"});
         }
         return false;
     }
@@ -161,16 +174,16 @@ std::optional<long> date_of(const Sheet& s, const DateColumns& c, bool exit, Imp
     const std::string& raw_year = s.cell(c.year);
     auto y = integer(raw_year);
     if (!y || *y < 0) {
-        out.skipped.push_back({s.name(), line, what + " year '" + raw_year + "' is not a year: row skipped"});
+        note(out.skipped, {s.name(), line, what + " year '" + raw_year + "' is not a year: row skipped"});
         return std::nullopt;
     }
     if (*y == 0) {
         if (exit) return open_end;
-        out.skipped.push_back({s.name(), line, "entry year 0: row skipped"});
+        note(out.skipped, {s.name(), line, "entry year 0: row skipped"});
         return std::nullopt;
     }
     if (*y < first_year || *y > last_year) {
-        out.skipped.push_back({s.name(), line, what + " year " + raw_year + " is outside " + std::to_string(first_year) +
+        note(out.skipped, {s.name(), line, what + " year " + raw_year + " is outside " + std::to_string(first_year) +
                                                    "-" + std::to_string(last_year) + " (ATOP covers 1815-2018): row skipped"});
         return std::nullopt;
     }
@@ -178,19 +191,19 @@ std::optional<long> date_of(const Sheet& s, const DateColumns& c, bool exit, Imp
         const std::string& raw = s.cell(col);
         auto v = integer(raw);
         if (v && *v > 0) return static_cast<int>(std::min(*v, 99L));
-        out.repaired.push_back({s.name(), line, what + " " + unit + " " + (raw.empty() ? "blank" : "'" + raw + "'") +
+        note(out.repaired, {s.name(), line, what + " " + unit + " " + (raw.empty() ? "blank" : "'" + raw + "'") +
                                                     " (unknown): taken as " + std::to_string(fallback)});
         return fallback;
     };
     int m = repair(c.month, exit ? 12 : 1, "month");
     if (m > 12) {
-        out.skipped.push_back({s.name(), line, what + " month " + s.cell(c.month) + " does not exist: row skipped"});
+        note(out.skipped, {s.name(), line, what + " month " + s.cell(c.month) + " does not exist: row skipped"});
         return std::nullopt;
     }
     int last = days_in(static_cast<int>(*y), m);
     int d = repair(c.day, exit ? last : 1, "day");
     if (d > last) {
-        out.repaired.push_back({s.name(), line, what + " date " + std::to_string(*y) + "-" + std::to_string(m) + "-" +
+        note(out.repaired, {s.name(), line, what + " date " + std::to_string(*y) + "-" + std::to_string(m) + "-" +
                                                     s.cell(c.day) + " does not exist: taken as day " + std::to_string(last)});
         d = last;
     }
@@ -272,7 +285,7 @@ void read_states(Reading& rd, const std::filesystem::path& states_csv) {
         const std::string& name = cow.cell(c_name);
         const std::string& abb = cow.cell(c_abb);
         if (!code || name.empty()) {
-            out.skipped.push_back({cow.name(), cow.row.line, "no country code or name: row skipped"});
+            note(out.skipped, {cow.name(), cow.row.line, "no country code or name: row skipped"});
             continue;
         }
         if (abb.size() > max_abbreviation) {
@@ -312,7 +325,7 @@ void read_member_summary(Reading& rd, const std::filesystem::path& file) {
         auto [it, fresh] = first_line.emplace(key_of(mem.row, width), mem.row.line);
         if (!fresh) {
             rd.repeated_members.push_back(mem.row.line);
-            out.skipped.push_back({mem.name(), mem.row.line, "repeats line " + std::to_string(it->second) +
+            note(out.skipped, {mem.name(), mem.row.line, "repeats line " + std::to_string(it->second) +
                                                                  " exactly: row skipped (counted once)"});
             continue;
         }
@@ -377,13 +390,13 @@ void read_alliances(Reading& rd, const std::filesystem::path& file) {
     while (all.next()) {
         auto id = integer(all.cell(a_id));
         if (!id) {
-            out.skipped.push_back({all.name(), all.row.line, "atopid '" + all.cell(a_id) + "' is not a number: row skipped"});
+            note(out.skipped, {all.name(), all.row.line, "atopid '" + all.cell(a_id) + "' is not a number: row skipped"});
             continue;
         }
         const RowKey key = key_of(all.row, width);
         if (auto [it, fresh] = seen.emplace(*id, std::make_pair(all.row.line, key)); !fresh) {
             if (it->second.second == key)
-                out.skipped.push_back({all.name(), all.row.line, "repeats line " + std::to_string(it->second.first) +
+                note(out.skipped, {all.name(), all.row.line, "repeats line " + std::to_string(it->second.first) +
                                                                      " exactly: row skipped (counted once)"});
             else
                 rd.fatal.add(all.name(), all.row.line, "atopid " + std::to_string(*id) + " has a different row at line " +
@@ -445,12 +458,12 @@ std::map<PhaseKey, Phase> read_phases(Reading& rd, const std::filesystem::path& 
         auto id = integer(mem.cell(m_id));
         auto code = integer(mem.cell(m_member));
         if (!id || !rd.treaty_of.count(*id)) {
-            out.skipped.push_back({mem.name(), mem.row.line, "atopid '" + mem.cell(m_id) +
+            note(out.skipped, {mem.name(), mem.row.line, "atopid '" + mem.cell(m_id) +
                                                                  "' is in no alliance row (or its row was skipped): row skipped"});
             continue;
         }
         if (!code || !rd.state_of.count(static_cast<int>(*code))) {
-            out.skipped.push_back({mem.name(), mem.row.line, "member code " + mem.cell(m_member) +
+            note(out.skipped, {mem.name(), mem.row.line, "member code " + mem.cell(m_member) +
                                                                  " is in no COW state list: row skipped"});
             continue;
         }
@@ -458,7 +471,7 @@ std::map<PhaseKey, Phase> read_phases(Reading& rd, const std::filesystem::path& 
         auto to = date_of(mem, exit, true, out);
         if (!from || !to) continue;
         if (*to <= *from) {
-            out.repaired.push_back({mem.name(), mem.row.line, "exit on the day of entry: kept for that one day"});
+            note(out.repaired, {mem.name(), mem.row.line, "exit on the day of entry: kept for that one day"});
             *to = next_day(*from);
         }
         auto [it, fresh] = phases.try_emplace({rd.treaty_of[*id], rd.state_of[static_cast<int>(*code)], *from, *to},
@@ -499,6 +512,8 @@ Plan plan(const std::filesystem::path& atop_dir, const std::filesystem::path& st
     read_alliances(rd, atop_dir / "atop-alliance-level.csv");
     rd.fatal.raise();  // before the long pass: a damaged file is refused as early as it can be
     p.spells = join_phases(read_phases(rd, members), members.filename().string());
+    count_rest(p.summary.skipped);
+    count_rest(p.summary.repaired);
     return p;
 }
 

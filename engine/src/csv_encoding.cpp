@@ -89,6 +89,7 @@ EncodingScan scan_encoding(const std::filesystem::path& file) {
         for (; i < n; ++i) {
             const auto b = static_cast<unsigned char>(buf[i]);
             if (b == '\r' || (b == '\n' && !after_cr)) ++line;  // LF, CRLF or CR alone
+            if (after_cr) (b == '\n' ? scan.crlf : scan.cr) = true;
             after_cr = b == '\r';
             const std::size_t seen = utf8.sequences();
             if (!utf8.feed(b) && !first_invalid) first_invalid = line;
@@ -96,6 +97,7 @@ EncodingScan scan_encoding(const std::filesystem::path& file) {
         }
     }
     if (in.bad()) throw StorageError("cannot read " + file.string() + ": an I/O error");
+    if (after_cr) scan.cr = true;
     if (utf8.in_sequence() && !first_invalid) first_invalid = line;  // cut off in a character
     if (!first_invalid) {
         scan.encoding = first_multibyte ? Encoding::utf8 : Encoding::ascii;

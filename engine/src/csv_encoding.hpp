@@ -18,9 +18,10 @@ struct EncodingScan {
     Encoding encoding = Encoding::ascii;
     std::size_t line = 0;  // latin1: the first line with a byte that is not UTF-8; utf8: the first non-ASCII line
     bool bom = false;      // the file starts with a UTF-8 byte-order mark
+    bool crlf = false, cr = false;  // line ends seen: CRLF, CR alone
 };
 
-// Reads the whole file once, in blocks. Throws casus::StorageError when
+// Reads the whole file once, in blocks, and notes its line ends. Throws casus::StorageError when
 // it cannot be read, or when it holds valid UTF-8 sequences and bytes
 // that are not UTF-8 (naming both lines).
 EncodingScan scan_encoding(const std::filesystem::path& file);

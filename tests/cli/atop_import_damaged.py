@@ -9,7 +9,7 @@ all or nothing, and strict.
 - a member row cut short is refused with file:line;
 - CR-only line ends import the same memberships as the LF original;
 - year 100000000 is refused (the row skipped, with file:line);
-- rows repeated exactly are counted once;
+- rows repeated exactly are counted once; past 1,000 issues the rest are one;
 - a Latin-1 state name is imported as UTF-8 and reads back after a restart;
 - a write that fails (a file size limit, as a full disk fails) leaves the
   data directory as it was and nothing of the import in memory.
@@ -203,6 +203,16 @@ out = r.stdout.decode()
 check(r.returncode == 0 and summary(out) == real_summary, f"repeated rows: {summary(out)} vs {real_summary}")
 check(f"{ALLIANCES}:747: skipped: repeats line 6 exactly" in out and f"{MEMBERS}:2401: skipped: repeats line 8 exactly" in out,
       f"repeated rows not reported: {out[-800:]}")
+# Many repeats: the first 1,000 issues one by one, the rest counted in one.
+many_dir, many_states = variant("many", members=repeat([7] * 5000))
+r = import_(os.path.join(work, "many-data"), many_dir, many_states)
+out = r.stdout.decode()
+check(r.returncode == 0 and summary(out) == real_summary and "5001 rows skipped" in out, f"many repeats: {out[:400]}")
+check(len(out.splitlines()) < 1100 and "more after this one, not listed one by one" in out,
+      f"many repeats: {len(out.splitlines())} lines of output")
+r = casus_run(os.path.join(work, "many-json"), "-f", "json", "import", "atop", many_dir, "--states", many_states)
+skipped = json.loads(r.stdout.decode())["skipped"] if r.returncode == 0 else []
+check(len(skipped) == 1001 and sum(i.get("count", 1) for i in skipped) == 5001, f"many repeats in JSON: {len(skipped)}")
 conflict_dir, conflict_states = variant("conflict", alliances=lambda b: repeat([5])(b).rstrip(b"\r\n")[:-1] + b"9\n")
 r = import_(os.path.join(work, "conflict-data"), conflict_dir, conflict_states)
 check(r.returncode == 1 and f"{ALLIANCES}:747: atopid" in r.stderr.decode() and "has a different row at line 6" in r.stderr.decode(),
