@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Peak memory of `casus import atop` on a member file of a million rows.
 
-The file is made from the real ATOP member rows (../shared/data), not
-committed: row i is real row i mod 2,398 with its `phase` column set to
-a number of its own, so every row is distinct (none is skipped as a
-repeat) and the memberships are those of the real file. The real files
-are imported too, for the baseline. Prints rows, seconds and peak RSS
-(/usr/bin/time -v) of each, and the ratio.
+Two files are made from the real ATOP member rows (../shared/data), not
+committed: in the first, row i is real row i mod 2,398 with its `phase`
+column set to a number of its own, so every row is distinct and the
+memberships are those of the real file; in the second, row i is real row
+i mod 2,398 as it is, so all but 2,398 rows repeat an earlier one (each
+skipped and counted once). The real files are imported too, for the
+baseline. Prints rows, seconds and peak RSS (/usr/bin/time -v) of each,
+and the ratios.
 
 usage: import_memory.py CASUS [SHARED_DATA_DIR] [--rows N] [--keep DIR]"""
 import argparse, os, re, shutil, subprocess, sys, tempfile, time
@@ -21,18 +23,26 @@ a = ap.parse_args()
 
 atop, states = os.path.join(a.data, "atop"), os.path.join(a.data, "cow", "states2016.csv")
 work = tempfile.mkdtemp(prefix="casus-import-memory-")
-big = a.keep or os.path.join(work, "big")
-os.makedirs(big, exist_ok=True)
-shutil.copy(os.path.join(atop, "atop-alliance-level.csv"), big)
+header, rows = None, None
 with open(os.path.join(atop, "atop-member-level.csv"), newline="") as f:
     header, *rows = f.read().splitlines()
 phase = header.split(",").index("phase")
-with open(os.path.join(big, "atop-member-level.csv"), "w", newline="") as out:
-    out.write(header + "\n")
-    for i in range(a.rows):
-        cells = rows[i % len(rows)].split(",")
-        cells[phase] = str(100 + i)
-        out.write(",".join(cells) + "\n")
+
+
+def generate(name, distinct):
+    d = os.path.join(a.keep or work, name)
+    os.makedirs(d, exist_ok=True)
+    shutil.copy(os.path.join(atop, "atop-alliance-level.csv"), d)
+    with open(os.path.join(d, "atop-member-level.csv"), "w", newline="") as out:
+        out.write(header + "\n")
+        for i in range(a.rows):
+            line = rows[i % len(rows)]
+            if distinct:
+                cells = line.split(",")
+                cells[phase] = str(100 + i)
+                line = ",".join(cells)
+            out.write(line + "\n")
+    return d
 
 
 def measure(name, atop_dir):
@@ -49,10 +59,12 @@ def measure(name, atop_dir):
 
 
 real = measure("real", atop)
-million = measure("big", big)
-print(f"{'file':<28} {'member rows':>12} {'seconds':>8} {'peak RSS MB':>12}")
-print(f"{'real ATOP member file':<28} {len(rows):>12,} {real[0]:>8.1f} {real[1]:>12.0f}")
-print(f"{'generated member file':<28} {a.rows:>12,} {million[0]:>8.1f} {million[1]:>12.0f}")
-print(f"peak RSS ratio, generated / real: {million[1] / real[1]:.2f}")
-print("summary of the generated import:", million[2])
+distinct = measure("distinct", generate("distinct", True))
+repeated = measure("repeated", generate("repeated", False))
+print(f"{'file':<34} {'member rows':>12} {'seconds':>8} {'peak RSS MB':>12} {'RSS / real':>11}")
+for name, rows_in, m in (("real ATOP member file", len(rows), real), ("generated, every row distinct", a.rows, distinct),
+                         ("generated, rows repeated", a.rows, repeated)):
+    print(f"{name:<34} {rows_in:>12,} {m[0]:>8.1f} {m[1]:>12.0f} {m[1] / real[1]:>11.2f}")
+print("generated, distinct:", distinct[2])
+print("generated, repeated:", repeated[2])
 shutil.rmtree(work)
