@@ -180,6 +180,39 @@ std::string defence_conditions(Reading& rd, const Sheet& all, long id, const std
     return conds;
 }
 
+// The columns of the alliance file an import reads.
+struct AllianceColumns {
+    std::size_t id;
+    DateColumns begin;
+    std::size_t threats[2];
+    std::vector<std::size_t> obligations;  // as obligation_columns
+    explicit AllianceColumns(const Sheet& all)
+        : id(all.col("atopid")), begin{all.col("begyr"), all.col("begmo"), all.col("begday")},
+          threats{all.col("statthr1"), all.col("statthr2")} {
+        for (auto& [col, clause, title] : obligation_columns) obligations.push_back(all.col(col));
+    }
+};
+
+// The treaty of an alliance row and a clause per obligation it codes.
+void add_treaty(Reading& rd, const Sheet& all, const AllianceColumns& c, long id, long signed_on) {
+    std::string tid = "atop_" + std::to_string(id);
+    rd.treaty_of[id] = tid;
+    rd.p.entities.push_back({"treaty", {tid, treaty_name(rd, id, signed_on), "none", std::to_string(signed_on),
+                                        std::to_string(signed_on)},
+                             all.name(), all.row.line});
+    for (std::size_t i = 0; i < c.obligations.size(); ++i) {
+        if (all.cell(c.obligations[i]) != "1") continue;
+        auto& [col, clause, title] = obligation_columns[i];
+        std::string conds = std::string(clause) == "defence" ? defence_conditions(rd, all, id, c.threats) : "";
+        rd.p.entities.push_back({"clause",
+                                 {tid, clause, std::string(title) + " (ATOP)", clause, conds,
+                                  "ATOP 4.01 atopid " + std::to_string(id) + ": " + col + "=1" +
+                                      (conds.empty() ? "" : ", conditions coded")},
+                                 all.name(), all.row.line});
+        ++rd.p.summary.obligations;
+    }
+}
+
 // Alliance rows: one treaty each, with a clause per obligation. An atopid
 // twice is fatal unless the rows are identical (then the second is
 // skipped and the alliance counted once): which of two different rows is
@@ -187,23 +220,20 @@ std::string defence_conditions(Reading& rd, const Sheet& all, long id, const std
 void read_alliances(Reading& rd, const std::filesystem::path& file) {
     ImportResult& out = rd.p.summary;
     Sheet all(file, out, rd.fatal);
-    const std::size_t a_id = all.col("atopid"), width = all.reader.header().size();
-    const DateColumns begin{all.col("begyr"), all.col("begmo"), all.col("begday")};
-    const std::size_t threat_cols[2] = {all.col("statthr1"), all.col("statthr2")};
-    std::vector<std::size_t> obligation_cols;
-    for (auto& [col, clause, title] : obligation_columns) obligation_cols.push_back(all.col(col));
+    const AllianceColumns c(all);
+    const std::size_t width = all.reader.header().size();
     std::map<long, std::pair<std::size_t, RowKey>> seen;  // atopid -> first line, row
     while (all.next()) {
-        auto id = integer(all.cell(a_id));
+        auto id = integer(all.cell(c.id));
         if (!id) {
-            note(out.skipped, {all.name(), all.row.line, "atopid '" + all.cell(a_id) + "' is not a number: row skipped"});
+            note(out.skipped, {all.name(), all.row.line, "atopid '" + all.cell(c.id) + "' is not a number: row skipped"});
             continue;
         }
         const RowKey key = key_of(all.row, width);
         if (auto [it, fresh] = seen.emplace(*id, std::make_pair(all.row.line, key)); !fresh) {
             if (it->second.second == key)
                 note(out.skipped, {all.name(), all.row.line, "repeats line " + std::to_string(it->second.first) +
-                                                                     " exactly: row skipped (counted once)"});
+                                                                 " exactly: row skipped (counted once)"});
             else
                 rd.fatal.add(all.name(), all.row.line, "atopid " + std::to_string(*id) + " has a different row at line " +
                                                            std::to_string(it->second.first) +
@@ -216,24 +246,7 @@ void read_alliances(Reading& rd, const std::filesystem::path& file) {
             ++out.alliances_linked;
             continue;
         }
-        auto signed_on = date_of(all, begin, false, out);
-        if (!signed_on) continue;
-        std::string tid = "atop_" + std::to_string(*id);
-        rd.treaty_of[*id] = tid;
-        rd.p.entities.push_back({"treaty", {tid, treaty_name(rd, *id, *signed_on), "none", std::to_string(*signed_on),
-                                            std::to_string(*signed_on)},
-                                 all.name(), all.row.line});
-        for (std::size_t i = 0; i < obligation_cols.size(); ++i) {
-            if (all.cell(obligation_cols[i]) != "1") continue;
-            auto& [col, clause, title] = obligation_columns[i];
-            std::string conds = std::string(clause) == "defence" ? defence_conditions(rd, all, *id, threat_cols) : "";
-            rd.p.entities.push_back({"clause",
-                                     {tid, clause, std::string(title) + " (ATOP)", clause, conds,
-                                      "ATOP 4.01 atopid " + std::to_string(*id) + ": " + col + "=1" +
-                                          (conds.empty() ? "" : ", conditions coded")},
-                                     all.name(), all.row.line});
-            ++out.obligations;
-        }
+        if (auto signed_on = date_of(all, c.begin, false, out)) add_treaty(rd, all, c, *id, *signed_on);
     }
 }
 
