@@ -25,6 +25,7 @@
             api_entity_kinds/1,  % -Kinds
             api_add_batch/2,     % +Adds, -Rejected
             api_undo_add/2,      % +Id, +Fact
+            api_undo_define/1,   % +Entity
             api_add_spell/7,     % +Id, +Fact, +From, +To, +SourceText, +Recorded, -Status
             api_atop_links/1,    % -Links
             api_store_info/2,    % -MaxAddedId, -SnapshotGeneration
@@ -396,6 +397,12 @@ api_atop_links(Links) :- findall(link(A, T), atop_alliance(T, A), Links).
 %  Takes the fact added under Id out again (its batch never reached the
 %  disk).  The fact is given so the lookup is indexed, not a scan.
 api_undo_add(Id, F) :- undo_add(Id, F).
+
+%! api_undo_define(+Entity) is det.
+%
+%  Takes out an entity api_define/2 added: an import that failed leaves
+%  nothing behind.
+api_undo_define(E) :- undo_define(E).
 
 %! api_store_info(-MaxAddedId, -SnapshotGeneration) is det.
 %

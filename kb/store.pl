@@ -12,6 +12,7 @@
             undo_add/2,         % +Id, +Fact
             add_spell/7,        % +Id, +Fact, +From, +To, +Source, +Recorded, -Status
             define_entity/2,    % +Entity, -Status
+            undo_define/1,      % +Entity
             entity_kind/2,      % ?Kind, ?ArgTypes
             defined_/1,         % ?Entity
             ended/4             % ?Fact, ?From, ?To, ?Recorded
@@ -303,6 +304,16 @@ define_entity(E, Status) :-
         assertz(defined_(E)),
         Status = added
     ).
+
+%! undo_define(+Entity) is det.
+%
+%  Takes out an entity that define_entity/2 added (Status = added): the
+%  engine undoes an import that failed, so memory never holds what the
+%  journal does not.
+undo_define(E) :-
+    must_be(ground, E),
+    retractall(entities:E),
+    retractall(defined_(E)).
 
 entity_arg(atom, A) :- must_be(atom, A).
 entity_arg(string, S) :- must_be(string, S).

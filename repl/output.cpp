@@ -406,7 +406,10 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                     j["entities_added"] = r.entities_added;
                     auto issues = [](const std::vector<ImportIssue>& v) {
                         json a = json::array();
-                        for (auto& i : v) a.push_back(json{{"file", i.file}, {"line", i.line}, {"message", i.message}});
+                        for (auto& i : v) {
+                            a.push_back(json{{"file", i.file}, {"line", i.line}, {"message", i.message}});
+                            if (i.count > 1) a.back()["count"] = i.count;  // it stands for more rows
+                        }
                         return a;
                     };
                     j["skipped"] = issues(r.skipped);
@@ -491,7 +494,12 @@ void print_import(std::ostream& out, const ImportResult& r, const OutputOptions&
         << " of them curated treaties), " << r.obligations << " obligations, " << r.member_rows << " member rows -> "
         << r.spells_added << " membership spells added, " << r.spells_present << " already present; "
         << r.states_created << " states new to the kb; " << r.entities_added << " entities added.\n";
-    out << r.skipped.size() << " rows skipped, " << r.repaired.size() << " quirks repaired:\n";
+    auto rows = [](const std::vector<ImportIssue>& v) {
+        std::size_t n = 0;
+        for (auto& i : v) n += i.count;
+        return n;
+    };
+    out << rows(r.skipped) << " rows skipped, " << rows(r.repaired) << " quirks repaired:\n";
     for (auto& i : r.skipped) print_line(out, "  " + i.file + ":" + std::to_string(i.line) + ": skipped: " + i.message);
     for (auto& i : r.repaired) print_line(out, "  " + i.file + ":" + std::to_string(i.line) + ": repaired: " + i.message);
 }

@@ -1,101 +1,20 @@
 #include "atop_import.hpp"
 
+#include "atop_rows.hpp"
 #include "casus/errors.hpp"
-#include "csv.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace casus::atop {
 
+using namespace rows;
+
 namespace {
-
-constexpr long open_end = 99991231;
-
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int days_in(int y, int m) {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-long next_day(long v) {
-    int y = static_cast<int>(v / 10000), m = static_cast<int>(v / 100 % 100), d = static_cast<int>(v % 100);
-    if (++d > days_in(y, m)) {
-        d = 1;
-        if (++m > 12) {
-            m = 1;
-            ++y;
-        }
-    }
-    return y * 10000L + m * 100L + d;
-}
-
-std::optional<long> integer(const std::string& s) {
-    if (s.empty()) return std::nullopt;
-    std::size_t i = s[0] == '-' ? 1 : 0;
-    if (i == s.size()) return std::nullopt;
-    long v = 0;
-    for (; i < s.size(); ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
-        v = v * 10 + (s[i] - '0');
-        if (v > 100000000) return std::nullopt;
-    }
-    return s[0] == '-' ? -v : v;
-}
-
-// Reads one file's rows with the columns it needs by name.
-struct Sheet {
-    csv::Table table;
-    std::string name;  // file name, for messages
-    explicit Sheet(const std::filesystem::path& p) : table(csv::read(p)), name(p.filename().string()) {}
-    std::size_t col(const char* c) const { return table.column(c); }
-    static const std::string& cell(const csv::Row& r, std::size_t i) {
-        static const std::string empty;
-        return i < r.cells.size() ? r.cells[i] : empty;
-    }
-};
-
-// A date from year/month/day cells. Year 0 on an exit means "still in
-// force"; a missing or 0 month or day is taken as the first (entry) or
-// last (exit) possible one, and a day past the month's end as its last
-// day: each repair is reported with file and line.
-std::optional<long> date_of(const Sheet& s, const csv::Row& r, const char* yc, const char* mc, const char* dc,
-                            bool exit, ImportResult& out) {
-    const std::string what = exit ? "exit" : "entry";
-    auto y = integer(Sheet::cell(r, s.col(yc)));
-    if (!y || *y < 0) {
-        out.skipped.push_back({s.name, r.line, what + " year '" + Sheet::cell(r, s.col(yc)) + "' is not a year: row skipped"});
-        return std::nullopt;
-    }
-    if (*y == 0) {
-        if (exit) return open_end;
-        out.skipped.push_back({s.name, r.line, "entry year 0: row skipped"});
-        return std::nullopt;
-    }
-    auto repair = [&](const char* col, int fallback, const char* unit) -> int {
-        const std::string& raw = Sheet::cell(r, s.col(col));
-        auto v = integer(raw);
-        if (v && *v > 0) return static_cast<int>(*v);
-        out.repaired.push_back({s.name, r.line, what + " " + unit + " " + (raw.empty() ? "blank" : "'" + raw + "'") +
-                                                    " (unknown): taken as " + std::to_string(fallback)});
-        return fallback;
-    };
-    int m = repair(mc, exit ? 12 : 1, "month");
-    if (m > 12) {
-        out.skipped.push_back({s.name, r.line, what + " month " + std::to_string(m) + " does not exist: row skipped"});
-        return std::nullopt;
-    }
-    int last = days_in(static_cast<int>(*y), m);
-    int d = repair(dc, exit ? last : 1, "day");
-    if (d > last) {
-        out.repaired.push_back({s.name, r.line, what + " date " + std::to_string(*y) + "-" + std::to_string(m) + "-" +
-                                                    std::to_string(d) + " does not exist: taken as day " + std::to_string(last)});
-        d = last;
-    }
-    return *y * 10000L + m * 100L + d;
-}
 
 const char* obligation_columns[][3] = {
     {"defense", "defence", "Defence"},
@@ -107,11 +26,30 @@ const char* obligation_columns[][3] = {
 
 }  // namespace
 
+namespace {
+
+// The ASCII letter a Latin-1 letter (U+00C0-U+00FF, as UTF-8 C3 80-BF)
+// is written with in an id: "Côte d'Ivoire" -> cote_d_ivoire. 0: none.
+char ascii_letter(unsigned char second) {
+    static const char* letters = "AAAAAAACEEEEIIII" "DNOOOOO\0OUUUUYTs" "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
+    char c = letters[second & 0x3F];
+    return c == '\0' ? 0 : c;
+}
+
+}  // namespace
+
 std::string snake_id(const std::string& name) {
+    // Ids are typed by people: short, whatever the name's length.
+    constexpr std::size_t max_id = 64;
     std::string out;
     bool gap = false;
-    for (unsigned char c : name) {
-        if (std::isalnum(c)) {
+    for (std::size_t i = 0; i < name.size() && out.size() < max_id; ++i) {
+        auto c = static_cast<unsigned char>(name[i]);
+        if (c == 0xC3 && i + 1 < name.size() && static_cast<unsigned char>(name[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(name[i + 1]) <= 0xBF) {
+            if (char a = ascii_letter(static_cast<unsigned char>(name[++i]))) c = static_cast<unsigned char>(a);
+        }
+        if (c < 0x80 && std::isalnum(c)) {
             if (gap && !out.empty()) out += '_';
             gap = false;
             out += static_cast<char>(std::tolower(c));
@@ -123,158 +61,278 @@ std::string snake_id(const std::string& name) {
     return out;
 }
 
-Plan plan(const std::filesystem::path& atop_dir, const std::filesystem::path& states_csv, const Known& known) {
-    Plan p;
-    ImportResult& out = p.summary;
-    out.dataset = "atop";
-    std::set<std::string> ids(known.ids.begin(), known.ids.end());
+namespace {
 
-    // --- COW states --------------------------------------------------------
-    Sheet cow(states_csv);
-    if (cow.table.crlf) out.repaired.push_back({cow.name, 1, "CRLF line ends: read as plain line ends"});
+// What the files say, gathered as they are read, for the next step.
+struct Reading {
+    Plan& p;
+    const Known& known;
+    Fatal fatal;
+    std::set<std::string> ids;                            // every id in use, and the new ones
+    std::map<int, std::string> state_of;                  // COW code -> id, curated and new
+    std::map<int, std::string> abbreviation;              // COW code -> abbreviation
+    std::map<long, std::set<std::string>> conditions;     // atopid -> defence conditions coded
+    std::map<long, std::vector<int>> members_of;          // atopid -> member codes, in file order
+    std::vector<std::size_t> repeated_members;            // lines of member rows that repeat an earlier row
+    std::map<long, std::string> treaty_of;                // atopid -> treaty id
+    Reading(Plan& plan, const Known& k) : p(plan), known(k), ids(k.ids.begin(), k.ids.end()), state_of(k.state_by_cow) {}
+};
+
+// An abbreviation is an alias and part of up to four treaty names each:
+// kept short, so a treaty name stays well under the 1 KiB of a field.
+constexpr std::size_t max_abbreviation = 32;
+
+void read_states(Reading& rd, const std::filesystem::path& states_csv) {
+    ImportResult& out = rd.p.summary;
+    Sheet cow(states_csv, out, rd.fatal);
     const std::size_t c_abb = cow.col("stateabb"), c_code = cow.col("ccode"), c_name = cow.col("statenme");
-    std::map<int, std::string> state_of = known.state_by_cow;  // COW code -> id, curated and new
-    std::map<int, std::string> abbreviation;
-    for (auto& r : cow.table.rows) {
-        for (std::size_t i = cow.table.header.size(); i < r.cells.size(); ++i)
-            if (!r.cells[i].empty()) {
-                out.repaired.push_back({cow.name, r.line, "garbage in trailing column " + std::to_string(i + 1) + " ('" +
-                                                              r.cells[i] + "'): ignored"});
-                break;
-            }
-        auto code = integer(Sheet::cell(r, c_code));
-        const std::string& name = Sheet::cell(r, c_name);
-        const std::string& abb = Sheet::cell(r, c_abb);
+    while (cow.next()) {
+        auto code = integer(cow.cell(c_code));
+        const std::string& name = cow.cell(c_name);
+        const std::string& abb = cow.cell(c_abb);
         if (!code || name.empty()) {
-            out.skipped.push_back({cow.name, r.line, "no country code or name: row skipped"});
+            note(out.skipped, {cow.name(), cow.row.line, "no country code or name: row skipped"});
+            continue;
+        }
+        if (abb.size() > max_abbreviation) {
+            rd.fatal.add(cow.name(), cow.row.line, "the abbreviation is " + std::to_string(abb.size()) + " bytes long, over " +
+                                                       std::to_string(max_abbreviation) + " (COW abbreviations have 3 letters)");
             continue;
         }
         int cc = static_cast<int>(*code);
-        if (!abb.empty()) abbreviation.emplace(cc, abb);
-        if (state_of.count(cc)) continue;  // known, or an earlier period of the same state
+        if (!abb.empty()) rd.abbreviation.emplace(cc, abb);
+        if (rd.state_of.count(cc)) continue;  // known, or an earlier period of the same state
         std::string id = snake_id(name);
-        if (ids.count(id)) id += "_" + std::to_string(cc);
-        ids.insert(id);
-        state_of[cc] = id;
-        p.entities.push_back({"state", {id, name, std::to_string(cc)}});
-        if (!abb.empty()) p.entities.push_back({"alias", {abb, id}});
+        if (rd.ids.count(id)) id += "_" + std::to_string(cc);
+        rd.ids.insert(id);
+        rd.state_of[cc] = id;
+        rd.p.entities.push_back({"state", {id, name, std::to_string(cc)}, cow.name(), cow.row.line});
+        if (!abb.empty()) rd.p.entities.push_back({"alias", {abb, id}, cow.name(), cow.row.line});
         ++out.states_created;
     }
+}
 
-    // --- alliances ----------------------------------------------------------
-    Sheet all(atop_dir / "atop-alliance-level.csv");
-    Sheet mem(atop_dir / "atop-member-level.csv");
-    const std::size_t a_id = all.col("atopid"), m_id = mem.col("atopid"), m_member = mem.col("member");
-    // Conditions of the defence obligation are coded per member row: an
-    // alliance has a condition if any of its rows has it.
-    std::map<long, std::set<std::string>> conditions;
-    std::map<long, std::vector<int>> members_of;
-    const std::pair<const char*, const char*> condition_columns[] = {
-        {"defcoadv", "adversary"}, {"defcoloc", "location:a specific location (ATOP defcoloc)"},
-        {"defcocon", "conflict:a specific conflict (ATOP defcocon)"}, {"defconum", "number_of_adversaries"},
-        {"defcodem", "demand"}, {"defconpr", "unprovoked"}};
-    for (auto& r : mem.table.rows) {
-        auto id = integer(Sheet::cell(r, m_id));
-        auto code = integer(Sheet::cell(r, m_member));
+const std::pair<const char*, const char*> condition_columns[] = {
+    {"defcoadv", "adversary"}, {"defcoloc", "location:a specific location (ATOP defcoloc)"},
+    {"defcocon", "conflict:a specific conflict (ATOP defcocon)"}, {"defconum", "number_of_adversaries"},
+    {"defcodem", "demand"}, {"defconpr", "unprovoked"}};
+
+// First pass over the member file: the members of each alliance (for its
+// name) and the defence conditions coded on its rows (an alliance has a
+// condition if any of its rows has it), and which rows repeat another.
+void read_member_summary(Reading& rd, const std::filesystem::path& file) {
+    ImportResult& out = rd.p.summary;
+    Sheet mem(file, out, rd.fatal);
+    const std::size_t m_id = mem.col("atopid"), m_member = mem.col("member"), width = mem.reader.header().size();
+    std::vector<std::size_t> cond_cols;
+    for (auto& [col, cond] : condition_columns) cond_cols.push_back(mem.col(col));
+    std::unordered_map<RowKey, std::size_t, RowKeyHash> first_line;  // row -> the line it was first seen on
+    while (mem.next()) {
+        auto [it, fresh] = first_line.emplace(key_of(mem.row, width), mem.row.line);
+        if (!fresh) {
+            rd.repeated_members.push_back(mem.row.line);
+            note(out.skipped, {mem.name(), mem.row.line, "repeats line " + std::to_string(it->second) +
+                                                                 " exactly: row skipped (counted once)"});
+            continue;
+        }
+        ++out.member_rows;
+        auto id = integer(mem.cell(m_id));
+        auto code = integer(mem.cell(m_member));
         if (!id || !code) continue;
-        auto& mine = members_of[*id];
+        auto& mine = rd.members_of[*id];
         if (std::find(mine.begin(), mine.end(), *code) == mine.end()) mine.push_back(static_cast<int>(*code));
-        for (auto& [col, cond] : condition_columns)
-            if (Sheet::cell(r, mem.col(col)) == "1") conditions[*id].insert(cond);
+        for (std::size_t i = 0; i < cond_cols.size(); ++i)
+            if (mem.cell(cond_cols[i]) == "1") rd.conditions[*id].insert(condition_columns[i].second);
     }
-    std::map<long, std::string> treaty_of;
-    for (auto& r : all.table.rows) {
-        auto id = integer(Sheet::cell(r, a_id));
+}
+
+// "ATOP 3205 (1950: EGY, SYR, LEB, SAU and 18 more)"
+std::string treaty_name(const Reading& rd, long id, long signed_on) {
+    std::string label;
+    auto found = rd.members_of.find(id);
+    static const std::vector<int> none;
+    const auto& ms = found != rd.members_of.end() ? found->second : none;
+    for (std::size_t i = 0; i < ms.size() && i < 4; ++i) {
+        auto a = rd.abbreviation.find(ms[i]);
+        label += (i ? ", " : "") + (a != rd.abbreviation.end() ? a->second : std::to_string(ms[i]));
+    }
+    if (ms.size() > 4) label += " and " + std::to_string(ms.size() - 4) + " more";
+    return "ATOP " + std::to_string(id) + " (" + std::to_string(signed_on / 10000) + (label.empty() ? "" : ": " + label) + ")";
+}
+
+// The conditions of an alliance's defence clause, as conditions text.
+std::string defence_conditions(Reading& rd, const Sheet& all, long id, const std::size_t (&threat_cols)[2]) {
+    std::string conds;
+    for (auto& c : rd.conditions[id]) {
+        std::string cond = c;
+        if (c == "adversary") {
+            // The named threats of the alliance, when ATOP names them.
+            std::string named;
+            for (std::size_t col : threat_cols) {
+                auto t = integer(all.cell(col));
+                if (t && *t > 0 && rd.state_of.count(static_cast<int>(*t)))
+                    named += (named.empty() ? "" : "|") + rd.state_of[static_cast<int>(*t)];
+            }
+            cond = named.empty() ? "specific_adversary" : "adversary=" + named;
+        }
+        conds += (conds.empty() ? "" : ";") + cond;
+    }
+    return conds;
+}
+
+// The columns of the alliance file an import reads.
+struct AllianceColumns {
+    std::size_t id;
+    DateColumns begin;
+    std::size_t threats[2];
+    std::vector<std::size_t> obligations;  // as obligation_columns
+    explicit AllianceColumns(const Sheet& all)
+        : id(all.col("atopid")), begin{all.col("begyr"), all.col("begmo"), all.col("begday")},
+          threats{all.col("statthr1"), all.col("statthr2")} {
+        for (auto& [col, clause, title] : obligation_columns) obligations.push_back(all.col(col));
+    }
+};
+
+// The treaty of an alliance row and a clause per obligation it codes.
+void add_treaty(Reading& rd, const Sheet& all, const AllianceColumns& c, long id, long signed_on) {
+    std::string tid = "atop_" + std::to_string(id);
+    rd.treaty_of[id] = tid;
+    rd.p.entities.push_back({"treaty", {tid, treaty_name(rd, id, signed_on), "none", std::to_string(signed_on),
+                                        std::to_string(signed_on)},
+                             all.name(), all.row.line});
+    for (std::size_t i = 0; i < c.obligations.size(); ++i) {
+        if (all.cell(c.obligations[i]) != "1") continue;
+        auto& [col, clause, title] = obligation_columns[i];
+        std::string conds = std::string(clause) == "defence" ? defence_conditions(rd, all, id, c.threats) : "";
+        rd.p.entities.push_back({"clause",
+                                 {tid, clause, std::string(title) + " (ATOP)", clause, conds,
+                                  "ATOP 4.01 atopid " + std::to_string(id) + ": " + col + "=1" +
+                                      (conds.empty() ? "" : ", conditions coded")},
+                                 all.name(), all.row.line});
+        ++rd.p.summary.obligations;
+    }
+}
+
+// Alliance rows: one treaty each, with a clause per obligation. An atopid
+// twice is fatal unless the rows are identical (then the second is
+// skipped and the alliance counted once): which of two different rows is
+// right cannot be told.
+void read_alliances(Reading& rd, const std::filesystem::path& file) {
+    ImportResult& out = rd.p.summary;
+    Sheet all(file, out, rd.fatal);
+    const AllianceColumns c(all);
+    const std::size_t width = all.reader.header().size();
+    std::map<long, std::pair<std::size_t, RowKey>> seen;  // atopid -> first line, row
+    while (all.next()) {
+        auto id = integer(all.cell(c.id));
         if (!id) {
-            out.skipped.push_back({all.name, r.line, "atopid '" + Sheet::cell(r, a_id) + "' is not a number: row skipped"});
+            note(out.skipped, {all.name(), all.row.line, "atopid '" + all.cell(c.id) + "' is not a number: row skipped"});
+            continue;
+        }
+        const RowKey key = key_of(all.row, width);
+        if (auto [it, fresh] = seen.emplace(*id, std::make_pair(all.row.line, key)); !fresh) {
+            if (it->second.second == key)
+                note(out.skipped, {all.name(), all.row.line, "repeats line " + std::to_string(it->second.first) +
+                                                                 " exactly: row skipped (counted once)"});
+            else
+                rd.fatal.add(all.name(), all.row.line, "atopid " + std::to_string(*id) + " has a different row at line " +
+                                                           std::to_string(it->second.first) +
+                                                           ": which one is right cannot be told; keep one");
             continue;
         }
         ++out.alliances;
-        if (auto link = known.linked.find(static_cast<int>(*id)); link != known.linked.end()) {
-            treaty_of[*id] = link->second;  // the curated treaty keeps its own clauses
+        if (auto link = rd.known.linked.find(static_cast<int>(*id)); link != rd.known.linked.end()) {
+            rd.treaty_of[*id] = link->second;  // the curated treaty keeps its own clauses
             ++out.alliances_linked;
             continue;
         }
-        auto signed_on = date_of(all, r, "begyr", "begmo", "begday", false, out);
-        if (!signed_on) continue;
-        std::string tid = "atop_" + std::to_string(*id);
-        treaty_of[*id] = tid;
-        std::string label;
-        const auto& ms = members_of[*id];
-        for (std::size_t i = 0; i < ms.size() && i < 4; ++i) {
-            auto a = abbreviation.find(ms[i]);
-            label += (i ? ", " : "") + (a != abbreviation.end() ? a->second : std::to_string(ms[i]));
-        }
-        if (ms.size() > 4) label += " and " + std::to_string(ms.size() - 4) + " more";
-        std::string name = "ATOP " + std::to_string(*id) + " (" + std::to_string(*signed_on / 10000) + (label.empty() ? "" : ": " + label) + ")";
-        p.entities.push_back({"treaty", {tid, name, "none", std::to_string(*signed_on), std::to_string(*signed_on)}});
-        for (auto& [col, clause, title] : obligation_columns) {
-            if (Sheet::cell(r, all.col(col)) != "1") continue;
-            std::string conds, coded;
-            if (std::string(clause) == "defence") {
-                for (auto& c : conditions[*id]) {
-                    std::string cond = c;
-                    if (c == "adversary") {
-                        // The named threats of the alliance, when ATOP names them.
-                        std::string named;
-                        for (auto col2 : {"statthr1", "statthr2"}) {
-                            auto t = integer(Sheet::cell(r, all.col(col2)));
-                            if (t && *t > 0 && state_of.count(static_cast<int>(*t)))
-                                named += (named.empty() ? "" : "|") + state_of[static_cast<int>(*t)];
-                        }
-                        cond = named.empty() ? "specific_adversary" : "adversary=" + named;
-                    }
-                    conds += (conds.empty() ? "" : ";") + cond;
-                }
-            }
-            p.entities.push_back({"clause", {tid, clause, std::string(title) + " (ATOP)", clause, conds,
-                                             "ATOP 4.01 atopid " + std::to_string(*id) + ": " + col + "=1" +
-                                                 (conds.empty() ? "" : ", conditions coded")}});
-            ++out.obligations;
-        }
+        if (auto signed_on = date_of(all, c.begin, false, out)) add_treaty(rd, all, c, *id, *signed_on);
     }
+}
 
-    // --- members ------------------------------------------------------------
-    for (auto& r : mem.table.rows) {
-        ++out.member_rows;
-        auto id = integer(Sheet::cell(r, m_id));
-        auto code = integer(Sheet::cell(r, m_member));
-        if (!id || !treaty_of.count(*id)) {
-            out.skipped.push_back({mem.name, r.line, "atopid '" + Sheet::cell(r, m_id) + "' is in no alliance row: row skipped"});
+// A membership phase found on a member row; identical ones (phases with
+// the same dates) are kept once and noted as joined.
+struct Phase {
+    long atopid;
+    std::size_t line;
+    std::size_t rows = 1;
+};
+using PhaseKey = std::tuple<std::string, std::string, long, long>;  // treaty, state, from, to
+
+// Second pass over the member file: a party/2 phase per row, in the
+// order spells are stored (by treaty, state, start).
+std::map<PhaseKey, Phase> read_phases(Reading& rd, const std::filesystem::path& file) {
+    ImportResult& out = rd.p.summary;
+    Sheet mem(file, out, rd.fatal, true);
+    const std::size_t m_id = mem.col("atopid"), m_member = mem.col("member");
+    const DateColumns entry{mem.col("yrent"), mem.col("moent"), mem.col("dayent")};
+    const DateColumns exit{mem.col("yrexit"), mem.col("moexit"), mem.col("dayexit")};
+    std::map<PhaseKey, Phase> phases;
+    auto repeated = rd.repeated_members.begin();
+    while (mem.next()) {
+        if (repeated != rd.repeated_members.end() && *repeated == mem.row.line) {
+            ++repeated;  // reported by the first pass
             continue;
         }
-        if (!code || !state_of.count(static_cast<int>(*code))) {
-            out.skipped.push_back({mem.name, r.line, "member code " + Sheet::cell(r, m_member) +
-                                                         " is in no COW state list: row skipped"});
+        auto id = integer(mem.cell(m_id));
+        auto code = integer(mem.cell(m_member));
+        if (!id || !rd.treaty_of.count(*id)) {
+            note(out.skipped, {mem.name(), mem.row.line, "atopid '" + mem.cell(m_id) +
+                                                                 "' is in no alliance row (or its row was skipped): row skipped"});
             continue;
         }
-        auto from = date_of(mem, r, "yrent", "moent", "dayent", false, out);
-        auto to = date_of(mem, r, "yrexit", "moexit", "dayexit", true, out);
+        if (!code || !rd.state_of.count(static_cast<int>(*code))) {
+            note(out.skipped, {mem.name(), mem.row.line, "member code " + mem.cell(m_member) +
+                                                                 " is in no COW state list: row skipped"});
+            continue;
+        }
+        auto from = date_of(mem, entry, false, out);
+        auto to = date_of(mem, exit, true, out);
         if (!from || !to) continue;
         if (*to <= *from) {
-            out.repaired.push_back({mem.name, r.line, "exit on the day of entry: kept for that one day"});
+            note(out.repaired, {mem.name(), mem.row.line, "exit on the day of entry: kept for that one day"});
             *to = next_day(*from);
         }
-        p.spells.push_back({state_of[static_cast<int>(*code)], treaty_of[*id], *from, *to,
-                            "ATOP 4.01 atopid " + std::to_string(*id) + ", member level (entry = signature of the instrument)",
-                            mem.name, r.line});
+        auto [it, fresh] = phases.try_emplace({rd.treaty_of[*id], rd.state_of[static_cast<int>(*code)], *from, *to},
+                                              Phase{*id, mem.row.line});
+        if (!fresh) ++it->second.rows;
     }
-    std::stable_sort(p.spells.begin(), p.spells.end(), [](const Spell& a, const Spell& b) {
-        return std::tie(a.treaty, a.state, a.from) < std::tie(b.treaty, b.state, b.from);
-    });
-    // Phases of one membership that touch or overlap are one spell; a gap
-    // (leaving and rejoining, Uzbekistan in the CSTO) keeps two.
-    std::vector<Spell> merged;
-    for (auto& s : p.spells) {
-        if (!merged.empty() && merged.back().treaty == s.treaty && merged.back().state == s.state &&
-            s.from <= merged.back().to) {
-            merged.back().to = std::max(merged.back().to, s.to);
-            if (merged.back().source.find("phases") == std::string::npos) merged.back().source += "; consecutive phases joined";
+    return phases;
+}
+
+// Phases of one membership that touch or overlap are one spell; a gap
+// (leaving and rejoining, Uzbekistan in the CSTO) keeps two.
+std::vector<Spell> join_phases(const std::map<PhaseKey, Phase>& phases, const std::string& file) {
+    std::vector<Spell> spells;
+    for (auto& [key, ph] : phases) {
+        auto& [treaty, state, from, to] = key;
+        if (!spells.empty() && spells.back().treaty == treaty && spells.back().state == state && from <= spells.back().to) {
+            spells.back().to = std::max(spells.back().to, to);
+            if (spells.back().source.find("phases") == std::string::npos) spells.back().source += "; consecutive phases joined";
             continue;
         }
-        merged.push_back(s);
+        spells.push_back({state, treaty, from, to,
+                          "ATOP 4.01 atopid " + std::to_string(ph.atopid) + ", member level (entry = signature of the instrument)" +
+                              (ph.rows > 1 ? "; consecutive phases joined" : ""),
+                          file, ph.line});
     }
-    p.spells.swap(merged);
+    return spells;
+}
+
+}  // namespace
+
+Plan plan(const std::filesystem::path& atop_dir, const std::filesystem::path& states_csv, const Known& known) {
+    Plan p;
+    p.summary.dataset = "atop";
+    Reading rd(p, known);
+    const auto members = atop_dir / "atop-member-level.csv";
+    read_states(rd, states_csv);
+    read_member_summary(rd, members);
+    read_alliances(rd, atop_dir / "atop-alliance-level.csv");
+    rd.fatal.raise();  // before the long pass: a damaged file is refused as early as it can be
+    p.spells = join_phases(read_phases(rd, members), members.filename().string());
+    count_rest(p.summary.skipped);
+    count_rest(p.summary.repaired);
     return p;
 }
 

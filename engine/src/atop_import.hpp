@@ -23,6 +23,8 @@ struct Known {
 struct Entity {
     std::string kind;               // state, alias, treaty, clause
     std::vector<std::string> args;  // as store:entity_kind/2 types them
+    std::string file;               // the row it comes from, for messages
+    std::size_t line = 0;
 };
 
 struct Spell {
@@ -40,8 +42,14 @@ struct Plan {
 };
 
 // Reads <atop_dir>/atop-alliance-level.csv, <atop_dir>/atop-member-level.csv
-// and the COW states file. Throws casus::StorageError for a missing file
-// or column; row-level trouble goes into summary.skipped / .repaired.
+// and the COW states file, streaming (one row in memory at a time; the
+// member file is read twice). Throws casus::StorageError, naming file and
+// line, for a missing file or column and for a damaged file: a field over
+// 1 KiB, a row with fewer columns than the header, an atopid with two
+// different rows, a control character, a mix of encodings. Row-level
+// trouble that leaves the rest sound (an impossible year, a row repeated
+// exactly, a code in no list) skips the row and goes into
+// summary.skipped; quirks handled go into summary.repaired.
 Plan plan(const std::filesystem::path& atop_dir, const std::filesystem::path& states_csv, const Known& known);
 
 // "Bosnia and Herzegovina" -> "bosnia_and_herzegovina".

@@ -29,16 +29,17 @@ bool Wars::fought_in(int war_id, int a, int b) const {
 }
 
 Wars read_wars(const std::filesystem::path& file) {
-    const csv::Table t = csv::read(file);
+    csv::Reader t(file);
     const std::size_t c_war = t.column("larger_war_id"), c_name = t.column("larger_war_name"),
                       c_dyad = t.column("init_war_id"), c_year = t.column("year"), c_init = t.column("init_ccode"),
                       c_target = t.column("target_ccode"), c_month = t.column("month_entry"),
                       c_day = t.column("day_entry"), c_joiner = t.column("joiner");
-    const std::size_t width = t.header.size();
+    const std::size_t width = t.header().size();
     Wars w;
-    // The first year's row of each (dyad war, initiator, target).
-    std::map<std::tuple<int, int, int>, std::pair<int, const csv::Row*>> first;
-    for (const auto& row : t.rows) {
+    // The first year's row of each (dyad war, initiator, target), as read
+    // (the reader streams: one row at a time).
+    std::map<std::tuple<int, int, int>, std::pair<int, csv::Row>> first;
+    for (csv::Row row; t.next(row);) {
         ++w.rows;
         if (row.cells.size() < width) {
             w.skipped.push_back({row.line, "the row has " + std::to_string(row.cells.size()) + " of " +
@@ -55,10 +56,10 @@ Wars read_wars(const std::filesystem::path& file) {
         if (number(row.cells[c_joiner]).value_or(0) != 0) continue;  // joined an ongoing war: not an attack
         auto key = std::make_tuple(*dyad, *init, *target);
         auto it = first.find(key);
-        if (it == first.end() || *year < it->second.first) first[key] = {*year, &row};
+        if (it == first.end() || *year < it->second.first) first[key] = {*year, row};
     }
     for (const auto& [key, found] : first) {
-        const csv::Row& row = *found.second;
+        const csv::Row& row = found.second;
         auto month = number(row.cells[c_month]), day = number(row.cells[c_day]);
         auto date = month && day ? Date::make(found.first, *month, *day) : std::nullopt;
         if (!date) {

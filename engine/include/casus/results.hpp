@@ -167,6 +167,7 @@ struct ImportIssue {
     std::string file;
     std::size_t line = 0;
     std::string message;
+    std::size_t count = 1;  // rows it stands for: past the first 1,000 of a list, the rest are one issue
 };
 
 // The outcome of `import atop`: what was read, what was new, what was not.
