@@ -11,6 +11,7 @@
             api_states_on/2,     % +Date, -Items
             api_state_spells/1,  % -Spells
             api_dated_names/1,   % -Names
+            api_write_added_as_kb/2, % +File, +Origin
             api_facts_about/3,   % +Id, +Date, -Items
             api_history/2,       % +Id, -Items
             api_names/1,         % -Names
@@ -54,6 +55,7 @@ terms the engine converts to typed C++ values:
 :- use_module(snapshot).
 :- use_module(rules).
 :- use_module(matrix).
+:- use_module(kb_export).
 :- use_module(casus_errors, [casus_message/2, casus_error_kind/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -236,6 +238,13 @@ api_state_spells(Spells) :-
 %  that state.
 api_dated_names(Names) :-
     findall(dated(T, S, F, To), dated_name(T, S, F, To), Names).
+
+%! api_write_added_as_kb(+File, +Origin) is det.
+%
+%  Writes what imports added as a kb module (kb_export:write_added_as_kb/2):
+%  the build's step that puts the shipped ATOP release in the default kb.
+api_write_added_as_kb(File, Origin) :-
+    kb_export:write_added_as_kb(File, Origin).
 
 %! api_facts_about(+Id, +Date, -Items) is det.
 %

@@ -14,4 +14,12 @@ then materializes the curated facts into the indexed store.
 :- use_module(matrix).
 :- use_module(api).
 
+% The shipped ATOP release, imported when casus was built (atop_kb.pl,
+% written beside the compiled kb by engine/tools/atop_kb.cpp with the
+% importer users run); a kb without it, such as the source tree's, holds
+% the curated facts only.
+:- prolog_load_context(directory, Dir),
+   directory_file_path(Dir, 'atop_kb.pl', File),
+   (   exists_file(File) -> use_module(File) ; true ).
+
 :- initialization(store:materialize_curated).

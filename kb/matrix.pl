@@ -165,7 +165,8 @@ obligation(D, ob(A, S, Adversaries)) :-
     treaty(T, _, _, _, InForce), InForce =< D,
     adversaries(Conds, Adversaries),
     findall(B, bound(B, T, D, _), Bound0), sort(Bound0, Bound),
-    member(A, Bound), member(S, Bound), S \== A.
+    member(A, Bound), member(S, Bound), S \== A,
+    \+ holds(exempt(S, T, defence), D, _).   % as rules:obligated/5
 
 %  adversaries(+Conditions, -Adversaries): `any`, or the attackers that
 %  every adversary condition names.

@@ -70,12 +70,16 @@ bound(S, T, D, [leaf(in_force(T), source(Name, "entered into force"), InForce), 
 %  Ally against Attacker on Date under Clause of Treaty.  Attacker may be
 %  `none` (who must defend the ally against anyone).  Notes lists the
 %  conditions assumed met and `fellow_member` when the attacker is bound
-%  by the same treaty.
+%  by the same treaty.  A party exempt from the treaty's defence
+%  obligation (exempt/3: ATOP codes its member row defense=0, as Japan's
+%  under the 1960 treaty with the United States) is no defender under it,
+%  though the others must defend it.
 obligated(S, A, X, D, basis(T, C, Notes, Leaves)) :-
     bound(A, T, D, LeavesA),
     clause(T, C, _, defence, Conds, _),
     bound(S, T, D, LeavesS),
     S \== A, S \== X,
+    \+ holds(exempt(S, T, defence), D, _),   % its own commitment has none (ATOP member level)
     conditions_met(Conds, X, CondNotes),
     (   X \== none, bound(X, T, D, _)
     ->  Notes = [fellow_member|CondNotes]

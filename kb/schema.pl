@@ -34,6 +34,7 @@ true.
 %  Kind is a fact functor whose arguments have the types ArgTypes.
 fact_kind(member,    [state, organisation],          "State is a member of Organisation (and party to its treaties).").
 fact_kind(party,     [state, treaty],                "State is party to Treaty directly (bilateral treaties, imported alliances).").
+fact_kind(exempt,    [state, treaty, obligation],    "State is party to Treaty but its own commitment has no Obligation (ATOP codes its member row 0): it is not a defender under that treaty.").
 fact_kind(tie,       [state, state, tie_kind],       "Two states have a tie of a kind: ethnic, cultural, strategic, military, economic, political.").
 fact_kind(ethnicity, [state, group],                 "The state's titular people belongs to Group (turkic, slavic, ...): kinship between states of one group.").
 fact_kind(backs,     [state, state, issue],          "The first state backs the second's position or territorial integrity on Issue.").
@@ -69,6 +70,7 @@ entity_type(group,         "a kinship group (turkic, slavic, iranic, ...)").
 entity_type(position,      "a position on an issue, snake_case (oppose_condominium, ...)").
 entity_type(tie_kind,      "one of ethnic, cultural, strategic, military, economic, political").
 entity_type(reaction_kind, "one of support, tepid, restraint, silence, condemnation").
+entity_type(obligation,    "one of defence, offence, neutrality, non_aggression, consultation").
 
 %! type_class(?Type, ?Class) is nondet.
 %
@@ -89,9 +91,11 @@ type_class(group,         open).
 type_class(position,      open).
 type_class(tie_kind,      one_of([ethnic, cultural, strategic, military, economic, political])).
 type_class(reaction_kind, one_of([support, tepid, restraint, silence, condemnation])).
+type_class(obligation,    one_of([defence, offence, neutrality, non_aggression, consultation])).
 
 tie_kind(K) :- type_class(tie_kind, one_of(Ks)), memberchk(K, Ks).
 reaction_kind(K) :- type_class(reaction_kind, one_of(Ks)), memberchk(K, Ks).
+obligation_kind(K) :- type_class(obligation, one_of(Ks)), memberchk(K, Ks).
 
 %! is_of_type(+Value, +Type) is semidet.
 %
@@ -109,6 +113,7 @@ type_value(treaty, V)        :- treaty(V, _, _, _, _), !.
 type_value(actor, V)         :- ( state(V, _, _) -> true ; organisation(V, _) ).
 type_value(tie_kind, V)      :- tie_kind(V).
 type_value(reaction_kind, V) :- reaction_kind(V).
+type_value(obligation, V)    :- obligation_kind(V).
 type_value(declaration, V)   :- snake_case(V).
 type_value(event, V)         :- snake_case(V).
 type_value(issue, V)         :- snake_case(V).

@@ -27,8 +27,11 @@ struct Entity {
     std::size_t line = 0;
 };
 
+// A party/2 spell, or an exempt/3 one: the member's own row codes no
+// defence obligation (ATOP member level defense=0) while the alliance has one.
 struct Spell {
     std::string state, treaty;
+    std::string kind = "party";     // party | exempt (then the obligation is defence)
     long from = 0, to = 0;  // YYYYMMDD, [from, to); to 99991231 = in force at the end of the data
     std::string source;
     std::string file;

@@ -483,7 +483,8 @@ struct Engine::Impl {
         for (auto& sp : plan.spells) {
             limits::check();
             prolog::Frame frame;
-            GroundFact f{"party", {sp.state, sp.treaty}};
+            GroundFact f = sp.kind == "exempt" ? GroundFact{"exempt", {sp.state, sp.treaty, "defence"}}
+                                               : GroundFact{"party", {sp.state, sp.treaty}};
             std::string st = add_spell(f, sp.from, sp.to, sp.source, recorded);
             if (st == "added") {
                 undo.spells.emplace_back(last_added_id, f);
@@ -1269,6 +1270,11 @@ ImportResult Engine::import_atop(const std::filesystem::path& atop_dir, const st
 }
 
 void Engine::set_progress(Progress progress) { impl_->progress = std::move(progress); }
+
+void Engine::write_imports_as_kb(const std::filesystem::path& file, const std::string& origin) {
+    prolog::Frame frame;
+    must_call(prolog::compound("api_write_added_as_kb", {prolog::atom(file.string()), prolog::string(origin)}));
+}
 
 void Engine::set_group_commit(bool on) {
     impl_->group_commit = on;

@@ -74,6 +74,10 @@ public:
     using Progress = std::function<void(std::size_t done, std::size_t total)>;
     ImportResult import_atop(const std::filesystem::path& atop_dir, const std::filesystem::path& states_csv);
     void set_progress(Progress progress);
+    // Writes every entity and spell imports added in this session as a kb
+    // module (kb/kb_export.pl): how the build puts the shipped ATOP
+    // release into the default kb.
+    void write_imports_as_kb(const std::filesystem::path& file, const std::string& origin);
 
     // Group commit: while on, changes are buffered and made durable
     // together by commit() (one fsync per batch). Adds are checked in C++
