@@ -372,7 +372,7 @@ api_undo_add(Id, F) :- undo_add(Id, F).
 %
 %  Asked once the snapshot is loaded: a snapshot of an older store
 %  format is upgraded first.
-api_store_info(Max, G) :- upgrade_snapshot, max_added_id(Max), snapshot_generation(G).
+api_store_info(Max, G) :- upgrade_snapshot, upgrade_pair_keys, max_added_id(Max), snapshot_generation(G).
 
 %! api_save_snapshot(+File, +Generation, -Count) is det.
 %

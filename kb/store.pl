@@ -4,6 +4,7 @@
             spell/5,            % ?Fact, ?From, ?To, ?Source, ?Origin
             materialize_curated/0,
             upgrade_snapshot/0,
+            upgrade_pair_keys/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
             addable/2,          % +Fact, +From
             add_valid/5,        % +Id, +Fact, +From, +Source, +Recorded
@@ -43,16 +44,15 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 :- multifile facts:kb_fact/4.
 :- dynamic facts:kb_fact/4.
 
-%  spell_(Arg1-Arg2, Kind, Arg1, Arg2, Fact, From, To, Source, Origin):
+%  spell_(Pair, Kind, Arg1, Arg2, Fact, From, To, Source, Origin):
 %  one validity span.  Origin is `kb` or added(Id, Recorded).  The fact's
 %  kind and first two arguments are stored apart (key/4), and the pair
-%  once more as one term, so that SWI-Prolog's just-in-time indexes find
+%  once more as one atom (pair_key/3), so that SWI-Prolog's just-in-time indexes find
 %  the facts of one pair, one state or one kind without a scan.
 %
 %  Every lookup binds one set of these arguments and no other lookup
 %  binds that set or a part of it (stored/8): a pair binds the first
-%  argument alone (a deep index on both states: first, as a deep index
-%  there costs a quarter less per stored fact than on the last), a
+%  argument alone (an atom for both states: see pair_key/3), a
 %  state's facts of a kind Kind and Arg1, facts by second argument Arg2
 %  alone, a kind the fact's functor alone.  SWI-Prolog picks an index
 %  from those already built when it can, so lookups that shared arguments
@@ -85,7 +85,29 @@ store(F, From, To, Src, Origin) :-
     store(K, A1, A2, F, From, To, Src, Origin).
 
 store(K, A1, A2, F, From, To, Src, Origin) :-
-    assertz(spell_(A1-A2, K, A1, A2, F, From, To, Src, Origin)).
+    pair_key(A1, A2, P),
+    assertz(spell_(P, K, A1, A2, F, From, To, Src, Origin)).
+
+%  pair_key(+Arg1, +Arg2, -Key): the first argument of spell_/9, one atom
+%  for the pair.  It was the term Arg1-Arg2, which SWI-Prolog indexes
+%  deep, on one of the two: the one that looked more selective when the
+%  store was small (Arg2), and it never looks again.  A pair lookup then
+%  read every spell about Arg2, a cost that grew with the store: a
+%  200,000-statement script took 1,047 s (issue 16).  An atom is
+%  indexed by itself, whole.
+pair_key(A1, A2, P) :- atomic_list_concat([A1, '\x1\', A2], P).
+
+%! upgrade_pair_keys is det.
+%
+%  Gives the spells of a snapshot written before pair_key/3 (their pair
+%  a term Arg1-Arg2) the pair's atom.  A snapshot is written whole by one
+%  casus, so a store with any such spell is upgraded at once.
+upgrade_pair_keys :-
+    (   spell_(_-_, _, _, _, _, _, _, _, _)
+    ->  forall(retract(spell_(_-_, K, A1, A2, F, From, To, Src, Origin)),
+               store(K, A1, A2, F, From, To, Src, Origin))
+    ;   true
+    ).
 
 %! upgrade_snapshot is det.
 %
@@ -101,24 +123,42 @@ upgrade_snapshot :-
 %  whenever Fact is partly known (key/4).
 stored(K, A1, A2, F, From, To, Src, Origin) :-
     (   nonvar(A1), nonvar(A2)
-    ->  spell_(A1-A2, _, _, _, G, From, To, Src, Origin)
+    ->  pair_key(A1, A2, P),
+        spell_(P, _, _, _, G, F0, T0, S0, O0)
     ;   nonvar(A1)
-    ->  spell_(_, K, A1, _, G, From, To, Src, Origin)
+    ->  spell_(_, K, A1, _, G, F0, T0, S0, O0)
     ;   nonvar(A2)
-    ->  spell_(_, _, _, A2, G, From, To, Src, Origin)
+    ->  spell_(_, _, _, A2, G, F0, T0, S0, O0)
     ;   nonvar(K)
     ->  functor(F, K, N), functor(G, K, N),
-        spell_(_, _, _, _, G, From, To, Src, Origin)
-    ;   spell_(_, _, _, _, G, From, To, Src, Origin)
+        spell_(_, _, _, _, G, F0, T0, S0, O0)
+    ;   spell_(_, _, _, _, G, F0, T0, S0, O0)
     ),
-    G = F.
+    unify_spell(G-F0-T0-S0-O0, F-From-To-Src-Origin).
 
-%  stored_ref(+Fact, -From, -To, -Source, -Origin, -Ref): a spell of the
-%  ground Fact, by its pair, with its clause reference.
-stored_ref(F, From, To, Src, Origin, Ref) :-
-    key(F, _, A1, A2),
-    clause(spell_(A1-A2, _, _, _, G, From, To, Src, Origin), true, Ref),
-    G = F.
+%  unify_spell(+Stored, ?Asked): a spell's parts are compared after the
+%  lookup, never bound in it.  A bound Origin (added(_, _) or kb) or
+%  Source in the call makes SWI-Prolog weigh those arguments for an
+%  index; they are the same for most spells, so the lookup became a
+%  scan: an undated retract of one fact read the whole store.
+unify_spell(S, S).
+
+%  stored_spell(+Fact, ?From, ?To, ?Source, ?Origin, -Spell): a spell of
+%  the ground Fact, found by its pair, and the whole spell_/9 term, for
+%  unstore/1 to take out.
+stored_spell(F, From, To, Src, Origin, spell_(P, K, A1, A2, G, F0, T0, S0, O0)) :-
+    key(F, K, A1, A2),
+    pair_key(A1, A2, P),
+    spell_(P, _, _, _, G, F0, T0, S0, O0),
+    G = F,
+    unify_spell(F0-T0-S0-O0, From-To-Src-Origin).
+
+%  unstore(+Spell): takes the one stored spell out.  retract/1 of the
+%  whole term, not erase/1 of a clause/3 reference: clause/3 asked with
+%  the spell's own parts scanned the store (or built an index of its
+%  own for every argument bound), a cost in proportion to the store
+%  for every undated retract (issue 16).
+unstore(Spell) :- retract(Spell), !.
 
 %! spell(?Fact, ?From, ?To, ?Source, ?Origin) is nondet.
 spell(F, From, To, Src, Origin) :-
@@ -189,9 +229,9 @@ held_after(F, From, G, F0, T0) :-
 %  out (a million adds run this a million times), the stored fact
 %  compared after the lookup as stored/8 does.
 held_after(K, A1, A2, F, From, G, F0, T0) :-
-    (   spell_(A1-A2, _, _, _, G, F0, T0, _, _), G = F, From < T0
+    (   pair_key(A1, A2, P), spell_(P, _, _, _, G, F0, T0, _, _), G = F, From < T0
     ;   symmetric_kind(K), swap(F, M),
-        spell_(A2-A1, _, _, _, G, F0, T0, _, _), G = M, From < T0
+        pair_key(A2, A1, Q), spell_(Q, _, _, _, G, F0, T0, _, _), G = M, From < T0
     ).
 
 %! addable(+Fact, +From) is semidet.
@@ -230,9 +270,9 @@ add_checked(Id, F, From, Src, Recorded) :-
 end_fact(F, Date, _Src, Recorded) :-
     check_fact(F),
     (   same_fact(F, G),
-        stored_ref(G, From, To, S0, O, Ref),
+        stored_spell(G, From, To, S0, O, Spell),
         From < Date, Date < To
-    ->  erase(Ref),
+    ->  unstore(Spell),
         store(G, From, Date, S0, O),
         atom_string(Rec, Recorded),
         assertz(ended_(G, From, Date, Rec))
@@ -253,15 +293,15 @@ ended(F, From, To, Rec) :- ended_(F, From, To, Rec).
 %  casus_not_added when there is nothing added to withdraw.
 withdraw_fact(F, N) :-
     check_fact(F),
-    findall(Ref, ( same_fact(F, G),
-                   stored_ref(G, _, _, _, added(_, _), Ref) ), Refs),
-    length(Refs, N),
+    findall(Spell, ( same_fact(F, G),
+                     stored_spell(G, _, _, _, added(_, _), Spell) ), Spells),
+    length(Spells, N),
     (   N =:= 0
     ->  (   spell(F, _, _, _, kb)
         ->  throw(error(casus_curated(F), _))
         ;   throw(error(casus_not_added(F), _))
         )
-    ;   maplist(erase, Refs)
+    ;   maplist(unstore, Spells)
     ).
 
 %! add_spell(+Id, +Fact, +From, +To, +Source, +Recorded, -Status) is det.
@@ -288,7 +328,7 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
 %  of a batch whose commit failed, so memory never holds what the disk
 %  lost.  Looked up by the fact's key (indexed), never by scanning.
 undo_add(Id, F) :-
-    forall(stored_ref(F, _, _, _, added(Id, _), Ref), erase(Ref)).
+    forall(stored_spell(F, _, _, _, added(Id, _), Spell), unstore(Spell)).
 
 %! entity_kind(?Kind, ?ArgTypes) is nondet.
 %

@@ -255,16 +255,80 @@ struct Engine::Impl {
                     r.messages.push_back("... " + std::to_string(r.skipped) + " journal records in all no longer apply and were skipped");
             }
         } summary{report};
-        for (auto& r : records) {
-            try {
-                replay(r);
-                ++report.records;
-            } catch (const Error& e) {
-                // The first few in full; a kb change can make thousands not apply.
-                if (++report.skipped <= 10)
-                    report.messages.push_back("journal record " + std::to_string(report.records + report.skipped) +
-                                              " no longer applies and was skipped: " + e.what());
+        for (std::size_t i = 0; i < records.size();) {
+            if (!plain_add(records[i])) {
+                replay_one(records[i]);
+                ++i;
+                continue;
             }
+            std::size_t end = i;
+            while (end < records.size() && end - i < max_queue && plain_add(records[end])) ++end;
+            replay_adds(records, i, end);
+            i = end;
+        }
+    }
+
+    // An add of an open spell: replayed in batches (replay_adds).
+    static bool plain_add(const JournalRecord& r) { return r.op == "add" && !r.until && r.fact.size() > 1; }
+
+    // A record the kb no longer takes: the first few in full (a kb change
+    // can make thousands not apply).
+    void skipped(const std::string& why) {
+        if (++report.skipped <= 10)
+            report.messages.push_back("journal record " + std::to_string(report.records + report.skipped) +
+                                      " no longer applies and was skipped: " + why);
+    }
+
+    void replay_one(const JournalRecord& r) {
+        try {
+            replay(r);
+            ++report.records;
+        } catch (const Error& e) {
+            skipped(e.what());
+        }
+    }
+
+    // Replays the adds records[begin, end) in one api_add_batch/2 call, as
+    // a script's adds are stored: each is checked (schema and overlap) in
+    // order exactly as replay_one would, and one the kb refuses is
+    // skipped with its message. One call per 4,096 records, not one per
+    // record: a journal of 120,000 adds opened in 7.6 s one by one.
+    void replay_adds(const std::vector<JournalRecord>& records, std::size_t begin, std::size_t end) {
+        std::vector<std::optional<std::string>> refused(end - begin);
+        const long first_id = next_id;
+        try {
+            prolog::Frame frame;
+            static const functor_t add5 = PL_new_functor(PL_new_atom("add"), 5);  // made once, kept for the process
+            PlTerm_var adds;
+            PL_put_nil(adds.C_);
+            term_t item = PL_new_term_ref(), a = PL_new_term_refs(5);
+            for (std::size_t k = end; k-- > begin;) {
+                const JournalRecord& r = records[k];
+                GroundFact f{r.fact[0], {r.fact.begin() + 1, r.fact.end()}};
+                // Atoms, as apply_queue passes them (api.pl stored_text/2).
+                prolog::put_atom(a + 3, r.source);
+                prolog::put_atom(a + 4, r.recorded);
+                if (!PL_put_int64(a, first_id + static_cast<long>(k - begin)) || !PL_put_term(a + 1, f.term().C_) ||
+                    !PL_put_int64(a + 2, r.date) || !PL_cons_functor_v(item, add5, a) ||
+                    !PL_cons_list(adds.C_, item, adds.C_))
+                    throw LimitError("out of memory replaying the journal");
+            }
+            PlTerm_var rejected;
+            must_call(prolog::compound("api_add_batch", {adds, rejected}));
+            for (auto& rj : prolog::list_items(rejected)) {
+                std::size_t k = static_cast<std::size_t>(prolog::integer_of(prolog::arg(rj, 1))) - 1;
+                if (k < refused.size()) refused[k] = prolog::text(prolog::arg(rj, 2));
+            }
+        } catch (const Error&) {
+            // Not about one record (the store took the batch back out):
+            // one by one, so each record gets its own verdict.
+            for (std::size_t k = begin; k < end; ++k) replay_one(records[k]);
+            return;
+        }
+        next_id = first_id + static_cast<long>(end - begin);
+        for (auto& why : refused) {
+            if (why) skipped(*why);
+            else ++report.records;
         }
     }
 
