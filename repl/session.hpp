@@ -46,7 +46,8 @@ private:
     bool failed_ = false, stopped_ = false, timer_ = false;
     std::optional<DefendersResult> last_;
     std::optional<std::string> once_;  // .once FILE: where the next answer goes
-    // Changes applied but not yet durable: printed once their batch is committed.
+    // Changes applied but not yet durable, and the answers asked after
+    // them: printed once their batch is committed.
     struct Unacknowledged {
         Result result;
         Origin origin;  // origin.text is the statement as typed
