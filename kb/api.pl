@@ -229,8 +229,7 @@ mentions(F, Id) :- F =.. [_|Args], memberchk(Id, Args).
 %  date; Recorded is `kb` for curated facts, else when it was recorded.
 api_history(Id, Items) :-
     findall(history(From, To, Text, Origin, Ref),
-            ( spell(F, From, To, Src, O),
-              mentions(F, Id),
+            ( spell_mentioning(Id, F, From, To, Src, O),
               fact_text(F, Text),
               origin_text(O, Origin0),
               (   ended(F, From, To, Rec)

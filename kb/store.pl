@@ -2,6 +2,7 @@
           [ holds/3,            % ?Fact, +Date, -Leaf
             holds_as_stored/2,  % ?Fact, +Date
             spell/5,            % ?Fact, ?From, ?To, ?Source, ?Origin
+            spell_mentioning/6, % +Id, -Fact, -From, -To, -Source, -Origin
             materialize_curated/0,
             upgrade_snapshot/0,
             upgrade_pair_keys/0,
@@ -164,6 +165,25 @@ unstore(Spell) :- retract(Spell), !.
 spell(F, From, To, Src, Origin) :-
     (   nonvar(F) -> key(F, K, A1, A2) ; true ),
     stored(K, A1, A2, F, From, To, Src, Origin).
+
+%! spell_mentioning(+Id, -Fact, -From, -To, -Source, -Origin) is nondet.
+%
+%  Every spell whose fact has Id as an argument (history of Id).  One
+%  pass over the store that compares the stored first two arguments
+%  before it looks into the fact: no index holds a third argument, and
+%  an id (an issue, say) may be any argument.
+spell_mentioning(Id, F, From, To, Src, Origin) :-
+    spell_(_, _, A1, A2, F, From, To, Src, Origin),
+    (   A1 == Id -> true
+    ;   A2 == Id -> true
+    ;   compound_name_arity(F, _, N), N >= 3, later_arg(3, N, F, Id)
+    ).
+
+later_arg(I, N, F, Id) :-
+    I =< N,
+    (   arg(I, F, Id0), Id0 == Id -> true
+    ;   I1 is I + 1, later_arg(I1, N, F, Id)
+    ).
 
 %! holds(?Fact, +Date, -Leaf) is nondet.
 %
