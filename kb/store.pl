@@ -144,22 +144,18 @@ stored(K, A1, A2, F, From, To, Src, Origin) :-
 %  scan: an undated retract of one fact read the whole store.
 unify_spell(S, S).
 
-%  stored_spell(+Fact, ?From, ?To, ?Source, ?Origin, -Spell): a spell of
-%  the ground Fact, found by its pair, and the whole spell_/9 term, for
-%  unstore/1 to take out.
-stored_spell(F, From, To, Src, Origin, spell_(P, K, A1, A2, G, F0, T0, S0, O0)) :-
-    key(F, K, A1, A2),
+%  stored_spell(+Fact, ?From, ?To, ?Source, ?Origin, -Ref): a spell of
+%  the ground Fact and its clause reference, found by the pair's atom
+%  alone (the first-argument index), its other parts compared after the
+%  lookup: clause/3 asked with more of them bound, or with the former
+%  Arg1-Arg2 pair, scanned the store for every undated retract, 94.5% of
+%  a journal replay's time (issue 16).
+stored_spell(F, From, To, Src, Origin, Ref) :-
+    key(F, _, A1, A2),
     pair_key(A1, A2, P),
-    spell_(P, _, _, _, G, F0, T0, S0, O0),
+    clause(spell_(P, _, _, _, G, F0, T0, S0, O0), true, Ref),
     G = F,
     unify_spell(F0-T0-S0-O0, From-To-Src-Origin).
-
-%  unstore(+Spell): takes the one stored spell out.  retract/1 of the
-%  whole term, not erase/1 of a clause/3 reference: clause/3 asked with
-%  the spell's own parts scanned the store (or built an index of its
-%  own for every argument bound), a cost in proportion to the store
-%  for every undated retract (issue 16).
-unstore(Spell) :- retract(Spell), !.
 
 %! spell(?Fact, ?From, ?To, ?Source, ?Origin) is nondet.
 spell(F, From, To, Src, Origin) :-
@@ -290,9 +286,9 @@ add_checked(Id, F, From, Src, Recorded) :-
 end_fact(F, Date, _Src, Recorded) :-
     check_fact(F),
     (   same_fact(F, G),
-        stored_spell(G, From, To, S0, O, Spell),
+        stored_spell(G, From, To, S0, O, Ref),
         From < Date, Date < To
-    ->  unstore(Spell),
+    ->  erase(Ref),
         store(G, From, Date, S0, O),
         atom_string(Rec, Recorded),
         assertz(ended_(G, From, Date, Rec))
@@ -313,15 +309,15 @@ ended(F, From, To, Rec) :- ended_(F, From, To, Rec).
 %  casus_not_added when there is nothing added to withdraw.
 withdraw_fact(F, N) :-
     check_fact(F),
-    findall(Spell, ( same_fact(F, G),
-                     stored_spell(G, _, _, _, added(_, _), Spell) ), Spells),
-    length(Spells, N),
+    findall(Ref, ( same_fact(F, G),
+                   stored_spell(G, _, _, _, added(_, _), Ref) ), Refs),
+    length(Refs, N),
     (   N =:= 0
     ->  (   spell(F, _, _, _, kb)
         ->  throw(error(casus_curated(F), _))
         ;   throw(error(casus_not_added(F), _))
         )
-    ;   maplist(unstore, Spells)
+    ;   maplist(erase, Refs)
     ).
 
 %! add_spell(+Id, +Fact, +From, +To, +Source, +Recorded, -Status) is det.
@@ -348,7 +344,7 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
 %  of a batch whose commit failed, so memory never holds what the disk
 %  lost.  Looked up by the fact's key (indexed), never by scanning.
 undo_add(Id, F) :-
-    forall(stored_spell(F, _, _, _, added(Id, _), Spell), unstore(Spell)).
+    forall(stored_spell(F, _, _, _, added(Id, _), Ref), erase(Ref)).
 
 %! entity_kind(?Kind, ?ArgTypes) is nondet.
 %
