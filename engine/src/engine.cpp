@@ -256,20 +256,23 @@ struct Engine::Impl {
             }
         } summary{report};
         for (std::size_t i = 0; i < records.size();) {
-            if (!plain_add(records[i])) {
+            if (!batched(records[i])) {
                 replay_one(records[i]);
                 ++i;
                 continue;
             }
             std::size_t end = i;
-            while (end < records.size() && end - i < max_queue && plain_add(records[end])) ++end;
-            replay_adds(records, i, end);
+            while (end < records.size() && end - i < max_queue && batched(records[end])) ++end;
+            replay_batch(records, i, end);
             i = end;
         }
     }
 
-    // An add of an open spell: replayed in batches (replay_adds).
-    static bool plain_add(const JournalRecord& r) { return r.op == "add" && !r.until && r.fact.size() > 1; }
+    // Adds of an open spell, ends and withdrawals: replayed in batches
+    // (replay_batch); imports' closed spells and definitions one by one.
+    static bool batched(const JournalRecord& r) {
+        return r.fact.size() > 1 && ((r.op == "add" && !r.until) || r.op == "end" || r.op == "withdraw");
+    }
 
     // A record the kb no longer takes: the first few in full (a kb change
     // can make thousands not apply).
@@ -288,44 +291,50 @@ struct Engine::Impl {
         }
     }
 
-    // Replays the adds records[begin, end) in one api_add_batch/2 call, as
-    // a script's adds are stored: each is checked (schema and overlap) in
-    // order exactly as replay_one would, and one the kb refuses is
-    // skipped with its message. One call per 4,096 records, not one per
-    // record: a journal of 120,000 adds opened in 7.6 s one by one.
-    void replay_adds(const std::vector<JournalRecord>& records, std::size_t begin, std::size_t end) {
+    // Replays records[begin, end) in one api_replay/2 call, each applied
+    // in order exactly as replay_one would (checked, then stored, ended
+    // or withdrawn), one the kb refuses skipped with its message. One
+    // call per 4,096 records, not one per record: a journal of 160,000
+    // opened in 7.6 s one by one.
+    void replay_batch(const std::vector<JournalRecord>& records, std::size_t begin, std::size_t end) {
         std::vector<std::optional<std::string>> refused(end - begin);
+        prolog::Frame frame;
+        // Made once, kept for the process.
+        static const functor_t add5 = PL_new_functor(PL_new_atom("add"), 5), end4 = PL_new_functor(PL_new_atom("end"), 4),
+                               withdraw1 = PL_new_functor(PL_new_atom("withdraw"), 1);
+        long adds = 0;
+        for (std::size_t k = begin; k < end; ++k) adds += records[k].op == "add";
         const long first_id = next_id;
-        try {
-            prolog::Frame frame;
-            static const functor_t add5 = PL_new_functor(PL_new_atom("add"), 5);  // made once, kept for the process
-            PlTerm_var adds;
-            PL_put_nil(adds.C_);
-            term_t item = PL_new_term_ref(), a = PL_new_term_refs(5);
-            for (std::size_t k = end; k-- > begin;) {
-                const JournalRecord& r = records[k];
-                GroundFact f{r.fact[0], {r.fact.begin() + 1, r.fact.end()}};
+        long id = first_id + adds;  // the list is built from its end
+        PlTerm_var items;
+        PL_put_nil(items.C_);
+        term_t item = PL_new_term_ref(), a = PL_new_term_refs(5);
+        for (std::size_t k = end; k-- > begin;) {
+            const JournalRecord& r = records[k];
+            GroundFact f{r.fact[0], {r.fact.begin() + 1, r.fact.end()}};
+            bool ok = PL_put_term(r.op == "withdraw" ? a : a + 1, f.term().C_);
+            if (r.op == "add") {
                 // Atoms, as apply_queue passes them (api.pl stored_text/2).
                 prolog::put_atom(a + 3, r.source);
                 prolog::put_atom(a + 4, r.recorded);
-                if (!PL_put_int64(a, first_id + static_cast<long>(k - begin)) || !PL_put_term(a + 1, f.term().C_) ||
-                    !PL_put_int64(a + 2, r.date) || !PL_cons_functor_v(item, add5, a) ||
-                    !PL_cons_list(adds.C_, item, adds.C_))
-                    throw LimitError("out of memory replaying the journal");
+                ok = ok && PL_put_int64(a, --id) && PL_put_int64(a + 2, r.date) && PL_cons_functor_v(item, add5, a);
+            } else if (r.op == "end") {
+                ok = ok && PL_put_term(a, a + 1);  // the fact first: end(Fact, Date, Source, Recorded)
+                prolog::put_atom(a + 2, r.source);
+                prolog::put_atom(a + 3, r.recorded);
+                ok = ok && PL_put_int64(a + 1, r.date) && PL_cons_functor_v(item, end4, a);
+            } else {
+                ok = ok && PL_cons_functor_v(item, withdraw1, a);
             }
-            PlTerm_var rejected;
-            must_call(prolog::compound("api_add_batch", {adds, rejected}));
-            for (auto& rj : prolog::list_items(rejected)) {
-                std::size_t k = static_cast<std::size_t>(prolog::integer_of(prolog::arg(rj, 1))) - 1;
-                if (k < refused.size()) refused[k] = prolog::text(prolog::arg(rj, 2));
-            }
-        } catch (const Error&) {
-            // Not about one record (the store took the batch back out):
-            // one by one, so each record gets its own verdict.
-            for (std::size_t k = begin; k < end; ++k) replay_one(records[k]);
-            return;
+            if (!ok || !PL_cons_list(items.C_, item, items.C_)) throw LimitError("out of memory replaying the journal");
         }
-        next_id = first_id + static_cast<long>(end - begin);
+        next_id = first_id + adds;
+        PlTerm_var skips;
+        must_call(prolog::compound("api_replay", {items, skips}));
+        for (auto& s : prolog::list_items(skips)) {
+            std::size_t k = static_cast<std::size_t>(prolog::integer_of(prolog::arg(s, 1))) - 1;
+            if (k < refused.size()) refused[k] = prolog::text(prolog::arg(s, 2));
+        }
         for (auto& why : refused) {
             if (why) skipped(*why);
             else ++report.records;
