@@ -95,16 +95,20 @@ store(K, A1, A2, F, From, To, Src, Origin) :-
 %  store was small (Arg2), and it never looks again.  A pair lookup then
 %  read every spell about Arg2, a cost that grew with the store: a
 %  200,000-statement script took 1,047 s (issue 16).  An atom is
-%  indexed by itself, whole.
+%  indexed by itself, whole.  Every lookup compares the stored fact after
+%  it, so two pairs that made one atom would still answer rightly.
 pair_key(A1, A2, P) :- atomic_list_concat([A1, '\x1\', A2], P).
 
 %! upgrade_pair_keys is det.
 %
 %  Gives the spells of a snapshot written before pair_key/3 (their pair
 %  a term Arg1-Arg2) the pair's atom.  A snapshot is written whole by one
-%  casus, so a store with any such spell is upgraded at once.
+%  casus, so its first added spell tells (found without binding an
+%  argument: a lookup by the key's functor would build the pair index
+%  over the whole store at every start), and all are upgraded at once.
 upgrade_pair_keys :-
-    (   spell_(_-_, _, _, _, _, _, _, _, _)
+    (   once(( spell_(P, _, _, _, _, _, _, _, O), O = added(_, _) )),
+        compound(P)
     ->  forall(retract(spell_(_-_, K, A1, A2, F, From, To, Src, Origin)),
                store(K, A1, A2, F, From, To, Src, Origin))
     ;   true

@@ -47,9 +47,9 @@ def retracts(casus, work, env, facts=20000, count=4000, kb=None):
     """A store of `facts` added backings, then `count` undated retracts
     (withdrawals) and, on a copy, `count` dated ones of the same facts.
     Returns retracts/s of each (the run's time less the store's opening)."""
-    rng_states = ["armenia", "azerbaijan", "belarus", "kazakhstan", "kyrgyzstan", "russia", "tajikistan", "turkey",
-                  "georgia", "iran", "ukraine", "china"]
-    pairs = [(a, b) for a in rng_states for b in rng_states if a != b]
+    listed = _run([casus, "--memory"] + (["--kb", kb] if kb else []) + ["-f", "csv", "-e", "list states"], env)[0]
+    states = [l.split(",")[0] for l in listed.stdout.splitlines()[1:]]
+    pairs = [(a, b) for a in states for b in states if a != b]   # the kb's 47 states: ~9 facts a pair
     added = [f"backs({a}, {b}, issue_{i})" for i, (a, b) in ((i, pairs[i % len(pairs)]) for i in range(facts))]
     base = os.path.join(work, f"retract-base-{facts}")
     shutil.rmtree(base, ignore_errors=True)
@@ -63,9 +63,14 @@ def retracts(casus, work, env, facts=20000, count=4000, kb=None):
         shutil.copytree(base, d)
         # The retracts' own time: the run's, less opening the same store.
         opened = min(_run([casus, "--data", d] + extra + ["-e", "list organisations"], env)[1] for _ in range(3))
-        r, took = _run([casus, "--data", d] + extra + ["-f", "json"], env,
-                       stdin="".join(f"retract {f}{suffix}\n" for f in chosen))
-        if r.stdout.count('"kind": "change"') + r.stdout.count('"kind":"change"') != count:
-            sys.exit(f"FAIL: {count} {kind} retracts did not all succeed: {r.stdout[-500:]}")
-        out[kind] = count / max(took - opened, 1e-3)
+        best = None
+        for _ in range(3):   # the best of three, each on a fresh copy of the store
+            shutil.rmtree(d, ignore_errors=True)
+            shutil.copytree(base, d)
+            r, took = _run([casus, "--data", d] + extra + ["-f", "json"], env,
+                           stdin="".join(f"retract {f}{suffix}\n" for f in chosen))
+            if r.stdout.count('"kind": "change"') + r.stdout.count('"kind":"change"') != count:
+                sys.exit(f"FAIL: {count} {kind} retracts did not all succeed: {r.stdout[-500:]}")
+            best = took if best is None else min(best, took)
+        out[kind] = count / max(best - opened, 1e-3)
     return out
