@@ -2,7 +2,9 @@
           [ holds/3,            % ?Fact, +Date, -Leaf
             holds_as_stored/2,  % ?Fact, +Date
             spell/5,            % ?Fact, ?From, ?To, ?Source, ?Origin
+            spell_mentioning/6, % +Id, -Fact, -From, -To, -Source, -Origin
             materialize_curated/0,
+            upgrade_pair_keys/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
             addable/2,          % +Fact, +From
             add_valid/5,        % +Id, +Fact, +From, +Source, +Recorded
@@ -40,16 +42,15 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 :- multifile facts:kb_fact/4.
 :- dynamic facts:kb_fact/4.
 
-%  spell_(Arg1-Arg2, Kind, Arg1, Arg2, Fact, From, To, Source, Origin):
+%  spell_(Pair, Kind, Arg1, Arg2, Fact, From, To, Source, Origin):
 %  one validity span.  Origin is `kb` or added(Id, Recorded).  The fact's
 %  kind and first two arguments are stored apart (key/4), and the pair
-%  once more as one term, so that SWI-Prolog's just-in-time indexes find
+%  once more as one atom (pair_key/3), so that SWI-Prolog's just-in-time indexes find
 %  the facts of one pair, one state or one kind without a scan.
 %
 %  Every lookup binds one set of these arguments and no other lookup
 %  binds that set or a part of it (stored/8): a pair binds the first
-%  argument alone (a deep index on both states: first, as a deep index
-%  there costs a quarter less per stored fact than on the last), a
+%  argument alone (an atom for both states: see pair_key/3), a
 %  state's facts of a kind Kind and Arg1, facts by second argument Arg2
 %  alone, a kind the fact's functor alone.  SWI-Prolog picks an index
 %  from those already built when it can, so lookups that shared arguments
@@ -76,7 +77,33 @@ store(F, From, To, Src, Origin) :-
     store(K, A1, A2, F, From, To, Src, Origin).
 
 store(K, A1, A2, F, From, To, Src, Origin) :-
-    assertz(spell_(A1-A2, K, A1, A2, F, From, To, Src, Origin)).
+    pair_key(A1, A2, P),
+    assertz(spell_(P, K, A1, A2, F, From, To, Src, Origin)).
+
+%  pair_key(+Arg1, +Arg2, -Key): the first argument of spell_/9, one atom
+%  for the pair.  It was the term Arg1-Arg2, which SWI-Prolog indexes
+%  deep, on one of the two: the one that looked more selective when the
+%  store was small (Arg2), and it never looks again.  A pair lookup then
+%  read every spell about Arg2, a cost that grew with the store: a
+%  200,000-statement script took 1,047 s (issue 16).  An atom is
+%  indexed by itself, whole.  Every lookup compares the stored fact after
+%  it, so two pairs that made one atom would still answer rightly.
+pair_key(A1, A2, P) :- atomic_list_concat([A1, '\x1\', A2], P).
+
+%! upgrade_pair_keys is det.
+%
+%  Gives the spells of a snapshot written before pair_key/3 (their pair
+%  a term Arg1-Arg2) the pair's atom.  A snapshot is written whole by one
+%  casus, so its first added spell tells (found without binding an
+%  argument: a lookup by the key's functor would build the pair index
+%  over the whole store at every start), and all are upgraded at once.
+upgrade_pair_keys :-
+    (   once(( spell_(P, _, _, _, _, _, _, _, O), O = added(_, _) )),
+        compound(P)
+    ->  forall(retract(spell_(_-_, K, A1, A2, F, From, To, Src, Origin)),
+               store(K, A1, A2, F, From, To, Src, Origin))
+    ;   true
+    ).
 
 %  stored(?Kind, ?Arg1, ?Arg2, ?Fact, ?From, ?To, ?Source, ?Origin): a
 %  spell, found by the most specific lookup the bound keys allow, each
@@ -84,29 +111,62 @@ store(K, A1, A2, F, From, To, Src, Origin) :-
 %  whenever Fact is partly known (key/4).
 stored(K, A1, A2, F, From, To, Src, Origin) :-
     (   nonvar(A1), nonvar(A2)
-    ->  spell_(A1-A2, _, _, _, G, From, To, Src, Origin)
+    ->  pair_key(A1, A2, P),
+        spell_(P, _, _, _, G, F0, T0, S0, O0)
     ;   nonvar(A1)
-    ->  spell_(_, K, A1, _, G, From, To, Src, Origin)
+    ->  spell_(_, K, A1, _, G, F0, T0, S0, O0)
     ;   nonvar(A2)
-    ->  spell_(_, _, _, A2, G, From, To, Src, Origin)
+    ->  spell_(_, _, _, A2, G, F0, T0, S0, O0)
     ;   nonvar(K)
     ->  functor(F, K, N), functor(G, K, N),
-        spell_(_, _, _, _, G, From, To, Src, Origin)
-    ;   spell_(_, _, _, _, G, From, To, Src, Origin)
+        spell_(_, _, _, _, G, F0, T0, S0, O0)
+    ;   spell_(_, _, _, _, G, F0, T0, S0, O0)
     ),
-    G = F.
+    unify_spell(G-F0-T0-S0-O0, F-From-To-Src-Origin).
 
-%  stored_ref(+Fact, -From, -To, -Source, -Origin, -Ref): a spell of the
-%  ground Fact, by its pair, with its clause reference.
-stored_ref(F, From, To, Src, Origin, Ref) :-
+%  unify_spell(+Stored, ?Asked): a spell's parts are compared after the
+%  lookup, never bound in it.  A bound Origin (added(_, _) or kb) or
+%  Source in the call makes SWI-Prolog weigh those arguments for an
+%  index; they are the same for most spells, so the lookup became a
+%  scan: an undated retract of one fact read the whole store.
+unify_spell(S, S).
+
+%  stored_spell(+Fact, ?From, ?To, ?Source, ?Origin, -Ref): a spell of
+%  the ground Fact and its clause reference, found by the pair's atom
+%  alone (the first-argument index), its other parts compared after the
+%  lookup: clause/3 asked with more of them bound, or with the former
+%  Arg1-Arg2 pair, scanned the store for every undated retract, 94.5% of
+%  a journal replay's time (issue 16).
+stored_spell(F, From, To, Src, Origin, Ref) :-
     key(F, _, A1, A2),
-    clause(spell_(A1-A2, _, _, _, G, From, To, Src, Origin), true, Ref),
-    G = F.
+    pair_key(A1, A2, P),
+    clause(spell_(P, _, _, _, G, F0, T0, S0, O0), true, Ref),
+    G = F,
+    unify_spell(F0-T0-S0-O0, From-To-Src-Origin).
 
 %! spell(?Fact, ?From, ?To, ?Source, ?Origin) is nondet.
 spell(F, From, To, Src, Origin) :-
     (   nonvar(F) -> key(F, K, A1, A2) ; true ),
     stored(K, A1, A2, F, From, To, Src, Origin).
+
+%! spell_mentioning(+Id, -Fact, -From, -To, -Source, -Origin) is nondet.
+%
+%  Every spell whose fact has Id as an argument (history of Id).  One
+%  pass over the store that compares the stored first two arguments
+%  before it looks into the fact: no index holds a third argument, and
+%  an id (an issue, say) may be any argument.
+spell_mentioning(Id, F, From, To, Src, Origin) :-
+    spell_(_, _, A1, A2, F, From, To, Src, Origin),
+    (   A1 == Id -> true
+    ;   A2 == Id -> true
+    ;   compound_name_arity(F, _, N), N >= 3, later_arg(3, N, F, Id)
+    ).
+
+later_arg(I, N, F, Id) :-
+    I =< N,
+    (   arg(I, F, Id0), Id0 == Id -> true
+    ;   I1 is I + 1, later_arg(I1, N, F, Id)
+    ).
 
 %! holds(?Fact, +Date, -Leaf) is nondet.
 %
@@ -172,9 +232,9 @@ held_after(F, From, G, F0, T0) :-
 %  out (a million adds run this a million times), the stored fact
 %  compared after the lookup as stored/8 does.
 held_after(K, A1, A2, F, From, G, F0, T0) :-
-    (   spell_(A1-A2, _, _, _, G, F0, T0, _, _), G = F, From < T0
+    (   pair_key(A1, A2, P), spell_(P, _, _, _, G, F0, T0, _, _), G = F, From < T0
     ;   symmetric_kind(K), swap(F, M),
-        spell_(A2-A1, _, _, _, G, F0, T0, _, _), G = M, From < T0
+        pair_key(A2, A1, Q), spell_(Q, _, _, _, G, F0, T0, _, _), G = M, From < T0
     ).
 
 %! addable(+Fact, +From) is semidet.
@@ -213,7 +273,7 @@ add_checked(Id, F, From, Src, Recorded) :-
 end_fact(F, Date, _Src, Recorded) :-
     check_fact(F),
     (   same_fact(F, G),
-        stored_ref(G, From, To, S0, O, Ref),
+        stored_spell(G, From, To, S0, O, Ref),
         From < Date, Date < To
     ->  erase(Ref),
         store(G, From, Date, S0, O),
@@ -237,7 +297,7 @@ ended(F, From, To, Rec) :- ended_(F, From, To, Rec).
 withdraw_fact(F, N) :-
     check_fact(F),
     findall(Ref, ( same_fact(F, G),
-                   stored_ref(G, _, _, _, added(_, _), Ref) ), Refs),
+                   stored_spell(G, _, _, _, added(_, _), Ref) ), Refs),
     length(Refs, N),
     (   N =:= 0
     ->  (   spell(F, _, _, _, kb)
@@ -271,7 +331,7 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
 %  of a batch whose commit failed, so memory never holds what the disk
 %  lost.  Looked up by the fact's key (indexed), never by scanning.
 undo_add(Id, F) :-
-    forall(stored_ref(F, _, _, _, added(Id, _), Ref), erase(Ref)).
+    forall(stored_spell(F, _, _, _, added(Id, _), Ref), erase(Ref)).
 
 %! entity_kind(?Kind, ?ArgTypes) is nondet.
 %

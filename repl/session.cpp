@@ -139,7 +139,8 @@ void Session::flush() {
                 print_result(std::cout, u.result, u.origin.text, output_);
         }
     } catch (const Error& e) {
-        // The batch is not durable: none of its statements is acknowledged.
+        // The batch is not durable: none of its statements is acknowledged,
+        // and no answer that saw its changes is printed.
         for (auto& u : unacknowledged_) error(e, u.origin);
     }
     unacknowledged_.clear();
@@ -156,8 +157,17 @@ void Session::statement(const std::string& text, const std::string& file, int li
             if (unacknowledged_.size() >= batch_size) flush();
             return;
         }
-        flush();
         if (auto* d = std::get_if<DefendersResult>(&r)) last_ = *d;
+        // An answer asked after changes not yet durable waits with them:
+        // printed once they are on disk, and never if the disk refuses
+        // them. One fsync per batch, not one per question: a script of
+        // adds and questions ran at 1,700 statements/s, fsync-bound.
+        if (!unacknowledged_.empty() && !once_ && !timer_) {
+            unacknowledged_.push_back({std::move(r), origin});
+            if (unacknowledged_.size() >= batch_size) flush();
+            return;
+        }
+        flush();
         if (once_) {
             std::string path = *once_;
             once_.reset();

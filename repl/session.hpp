@@ -50,7 +50,8 @@ private:
     int read_depth_ = 0;
     std::optional<DefendersResult> last_;
     std::optional<std::string> once_;  // .once FILE: where the next answer goes
-    // Changes applied but not yet durable: printed once their batch is committed.
+    // Changes applied but not yet durable, and the answers asked after
+    // them: printed once their batch is committed.
     struct Unacknowledged {
         Result result;
         Origin origin;  // origin.text is the statement as typed

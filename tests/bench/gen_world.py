@@ -42,10 +42,10 @@ lines = [":- multifile(store:spell_/9).", ":- dynamic(store:spell_/9).",
          ":- discontiguous((entities:state/3, entities:organisation/2, entities:treaty/5, entities:clause/6, entities:event/5)).",
          "% synthetic world: " + size]
 def spell(kind, fact, frm, to=99991231):
-    # store:spell_(Arg1-Arg2, Kind, Arg1, Arg2, Fact, ...), as store.pl keys it.
+    # store:spell_(Pair, Kind, Arg1, Arg2, Fact, ...), the pair an atom as store.pl keys it (pair_key/3).
     args = fact[fact.index("(") + 1:-1].split(",")
     a1, a2 = args[0], args[1] if len(args) > 1 else '[]'
-    lines.append(f"store:spell_({a1}-{a2},{kind},{a1},{a2},{fact},{frm},{to},"
+    lines.append(f"store:spell_('{a1}\\x1\\{a2}',{kind},{a1},{a2},{fact},{frm},{to},"
                  f"source(\"synthetic {size} world\",\"\"),kb).")
 
 for i, s in enumerate(S):
