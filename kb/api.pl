@@ -29,7 +29,8 @@
             api_undo_add/2,      % +Id, +Fact
             api_undo_define/1,   % +Entity
             api_add_spell/7,     % +Id, +Fact, +From, +To, +SourceText, +Recorded, -Status
-            api_atop_links/1,    % -Links
+            api_atop_links/1,
+            api_atop_names/1,    % -Links
             api_store_info/2,    % -MaxAddedId, -SnapshotGeneration
             api_snapshot_term/2, % +Generation, -Term
             api_load_snapshot_chunk/2, % +Terms, -Status
@@ -432,6 +433,12 @@ api_add_spell(Id, F, From, To, SrcText, Recorded, Status) :-
 %  Links = list of link(AtopId, Treaty): curated treaties that are an
 %  ATOP alliance, so an import adds its members to the curated treaty.
 api_atop_links(Links) :- findall(link(A, T), atop_alliance(T, A), Links).
+
+%! api_atop_names(-Names) is det.
+%
+%  Names = [name(AtopId, Name), ...]: the common names the ATOP importer
+%  gives the alliances it creates (entities:atop_name/3).
+api_atop_names(Names) :- findall(name(A, N), atop_name(A, N, _), Names).
 
 %! api_undo_add(+Id, +Fact) is det.
 %

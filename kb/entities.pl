@@ -12,7 +12,8 @@
             atop_alliance/2,  % ?Treaty, ?AtopId
             in_system/2,      % +State, +Date
             state_spells/2,   % +State, -Spells
-            dated_name/4      % ?Text, ?State, ?FromYear, ?ToYear
+            dated_name/4,     % ?Text, ?State, ?FromYear, ?ToYear
+            atop_name/3       % ?AtopId, ?Name, ?Source
           ]).
 
 /** <module> The things casus knows by name
@@ -203,6 +204,9 @@ treaty(shusha_declaration, "Shusha Declaration on Allied Relations (Azerbaijan-T
 %  memberships meet and `why` shows which one an answer used.
 atop_alliance(collective_security_treaty, 4220).
 atop_alliance(north_atlantic_treaty, 3180).
+% ATOP 4890: Russia and Armenia, signed 29 August 1997 (the curated treaty's
+% date and parties; ATOP 4.01 atopid 4890, begin 1997-08-29).
+atop_alliance(russia_armenia_1997, 4890).
 
 clause(collective_security_treaty, article_4, "Article IV", defence, [],
        "Collective Security Treaty, Art. IV: aggression against one member is aggression against all; ATOP 4220 defense=1, defcon=0").
@@ -337,3 +341,25 @@ kb_data_dir(_, Data) :-
     directory_file_path(RealDir, data, Data).
 
 dated_state_names.
+
+%! atop_name(?AtopId, ?Name, ?Source) is nondet.
+%
+%  The common name of an ATOP alliance ("Treaty of Mutual Cooperation and
+%  Security between the United States of America and Japan" for 3375),
+%  with its source: data/treaty_names.csv, whose rows were checked against
+%  the ATOP files (members and year: kb/data/tools/check_treaty_names.py).
+%  The ATOP importer names a treaty by it; other alliances by their id,
+%  year and first members.
+term_expansion(atop_common_names, Clauses) :-
+    prolog_load_context(directory, Dir0),
+    kb_data_dir(Dir0, Dir),
+    directory_file_path(Dir, 'treaty_names.csv', File),
+    csv_read_file(File, [_Header|Rows], [match_arity(false), convert(false), strip(true), encoding(utf8)]),
+    findall(atop_name(Id, Name, Source),
+            ( member(Row, Rows),
+              Row =.. [_, IdA, NameA, _Short, _Signed, SourceA|_],
+              atom_number(IdA, Id),
+              atom_string(NameA, Name), atom_string(SourceA, Source) ),
+            Clauses).
+
+atop_common_names.

@@ -147,8 +147,12 @@ void read_member_summary(Reading& rd, const std::filesystem::path& file) {
     }
 }
 
-// "ATOP 3205 (1950: EGY, SYR, LEB, SAU and 18 more)"
+// "Charter of the Commonwealth of Independent States (ATOP 4400)" for an
+// alliance with a common name, else "ATOP 3205 (1950: EGY, SYR, LEB, SAU
+// and 18 more)".
 std::string treaty_name(const Reading& rd, long id, long signed_on) {
+    if (auto common = rd.known.common_name.find(id); common != rd.known.common_name.end())
+        return common->second + " (ATOP " + std::to_string(id) + ")";
     std::string label;
     auto found = rd.members_of.find(id);
     static const std::vector<int> none;

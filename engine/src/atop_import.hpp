@@ -18,6 +18,7 @@ struct Known {
     std::map<int, std::string> state_by_cow;   // COW code -> state id
     std::vector<std::string> ids;              // every id in use (states, treaties, ...)
     std::map<int, std::string> linked;         // ATOP id -> curated treaty (atop_alliance/2)
+    std::map<long, std::string> common_name;   // ATOP id -> its common name (entities:atop_name/3)
 };
 
 struct Entity {

@@ -509,6 +509,10 @@ struct Engine::Impl {
         must_call(prolog::compound("api_list", {prolog::atom("states"), states_out}));
         for (auto& e : prolog::list_items(states_out))
             known.state_by_cow[static_cast<int>(prolog::integer_of(prolog::arg(e, 3)))] = prolog::text(prolog::arg(e, 1));
+        PlTerm_var common;
+        must_call(prolog::compound("api_atop_names", {common}));
+        for (auto& c : prolog::list_items(common))
+            known.common_name[prolog::integer_of(prolog::arg(c, 1))] = prolog::text(prolog::arg(c, 2));
         for (auto& n : names.entries()) known.ids.push_back(n.id);
         return known;
     }

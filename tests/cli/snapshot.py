@@ -156,7 +156,10 @@ legacy = copy_of("legacy", os.path.join(fixtures, "legacy-qlf"))
 os.remove(os.path.join(legacy, "README.md"))
 want = open(os.path.join(legacy, "answers.csv")).read()
 os.remove(os.path.join(legacy, "answers.csv"))
-legacy_q = ["-f", "csv", "-e", "history of armenia", "-e", "history of georgia", "-e", "history of kazakhstan",
+# Asked of the source tree's kb (the curated facts, as when the fixture was
+# made): the default kb holds the shipped ATOP release as well.
+source_kb = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "kb")
+legacy_q = ["--kb", source_kb, "-f", "csv", "-e", "history of armenia", "-e", "history of georgia", "-e", "history of kazakhstan",
             "-e", "list treaties", "-e", "list states"]
 before = sha(os.path.join(legacy, "snapshot.qlf"))
 r = run(legacy, *legacy_q)
