@@ -1,5 +1,6 @@
 #include "atop_rows.hpp"
 
+#include "casus/date.hpp"
 #include "casus/errors.hpp"
 
 #include <algorithm>
@@ -9,11 +10,7 @@ namespace casus::atop::rows {
 
 namespace {
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int days_in(int y, int m) {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : d[m - 1];
-}
+int days_in(int y, int m) { return Date::days_in_month(y, m); }
 
 }  // namespace
 

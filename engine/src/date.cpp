@@ -20,6 +20,8 @@ std::optional<Date> Date::make(int y, int m, int d) {
     return Date{y, m, d};
 }
 
+int Date::days_in_month(int year, int month) { return days_in(year, month); }
+
 Date Date::previous() const {
     if (day > 1) return Date{year, month, day - 1};
     if (month > 1) return Date{year, month - 1, days_in(year, month - 1)};

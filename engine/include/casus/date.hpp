@@ -18,7 +18,9 @@ struct Date {
     // Today, or $CASUS_TODAY (YYYY-MM-DD) when set, so runs are reproducible.
     static Date today();
 
-    Date previous() const;  // the day before (0001-01-01 has none: returned unchanged)
+    Date previous() const;
+    // Days in a month of the proleptic Gregorian calendar (month 1-12).
+    static int days_in_month(int year, int month);  // the day before (0001-01-01 has none: returned unchanged)
 
     long as_int() const { return year * 10000L + month * 100L + day; }
     std::string str() const;  // YYYY-MM-DD
