@@ -64,11 +64,17 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 
 %! materialize_curated is det.
 %
-%  Copy the curated facts into the indexed spell table.  Called once
-%  after the kb is loaded.
+%  Copy the curated facts into the indexed spell table.  Called after the
+%  kb is loaded, and again by SWI-Prolog whenever a saved state of the kb
+%  starts: the build's state (kb/tools/casus_state.pl) holds the store
+%  already and no kb_fact/4 definitions (thousands of clauses with the
+%  ATOP release, paid for at every start), so there it does nothing.
 materialize_curated :-
-    retractall(spell_(_, _, _, _, _, _, _, _, kb)),
-    forall(facts:kb_fact(F, From, To, Src), store(F, From, To, Src, kb)).
+    (   \+ catch(facts:kb_fact(_, _, _, _), _, fail)
+    ->  true
+    ;   retractall(spell_(_, _, _, _, _, _, _, _, kb)),
+        forall(facts:kb_fact(F, From, To, Src), store(F, From, To, Src, kb))
+    ).
 
 %  store(+Fact, +From, +To, +Source, +Origin): the one way a spell is made;
 %  store/8 with the fact's key already computed.

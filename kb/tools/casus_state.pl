@@ -25,6 +25,10 @@ casus_state(KbDir, State) :-
     atomic_list_concat([KbDir, '/casus'], Kb),
     use_module(Errors),
     consult(Kb),
+    % The curated facts are in the store now (store:materialize_curated/0);
+    % their definitions are needed by nothing else, and every clause in the
+    % state is read at every start (the ATOP release made them thousands).
+    retractall(facts:kb_fact(_, _, _, _)),
     import_loaded_autoloads,
     qsave_program(State, [ stand_alone(false), autoload(false), class(runtime), packs(false),
                            goal(true), toplevel(prolog) ]).
