@@ -14,15 +14,6 @@ std::string percent(double part, double whole) { return whole > 0 ? fmt::format(
 // Counts are whole numbers unless wars are weighted.
 std::string amount(double v) { return v == static_cast<long>(v) ? std::to_string(static_cast<long>(v)) : fmt::format("{:.2f}", v); }
 
-// The war names come from the file: shown safely, as every answer is.
-std::string csv_cell(const std::string& raw) {
-    std::string s = shown(raw, Shown::csv);
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::string joined(const std::vector<std::string>& items, const char* sep) {
     std::string out;
     for (auto& i : items) out += (out.empty() ? "" : sep) + i;
@@ -52,12 +43,14 @@ void print_summary(std::ostream& out, const BacktestReport& r) {
 
 void print_backtest(std::ostream& out, const BacktestReport& r, const OutputOptions& opts) {
     if (opts.format == Format::csv) {
-        out << "war_id,war,attack_date,asked,ally,attacker,defender,obligated,basis,verdict,score,fought\n";
+        std::vector<std::vector<std::string>> rows;
         for (auto& l : r.links)
-            out << l.war_id << ',' << csv_cell(l.war) << ',' << l.attack_date.str() << ',' << l.asked.str() << ','
-                << l.ally << ',' << l.attacker << ',' << l.defender << ',' << (l.obligated ? 1 : 0) << ','
-                << csv_cell(joined(l.basis, ";")) << ',' << to_string(l.verdict) << ',' << fmt::format("{:.2f}", l.score)
-                << ',' << (l.fought ? 1 : 0) << '\n';
+            rows.push_back({std::to_string(l.war_id), l.war, l.attack_date.str(), l.asked.str(), l.ally, l.attacker, l.defender,
+                            l.obligated ? "1" : "0", joined(l.basis, ";"), to_string(l.verdict), fmt::format("{:.2f}", l.score),
+                            l.fought ? "1" : "0"});
+        print_csv(out, {"war_id", "war", "attack_date", "asked", "ally", "attacker", "defender", "obligated", "basis", "verdict",
+                        "score", "fought"},
+                  rows);
         return;
     }
     if (opts.format == Format::json) {

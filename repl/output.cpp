@@ -116,26 +116,6 @@ void print_table(std::ostream& out, const std::vector<std::string>& header, Rows
 // One line of text output: casus's own words and the data in them, escaped.
 void print_line(std::ostream& out, const std::string& line) { out << shown(line) << "\n"; }
 
-// RFC 4180: a field with a comma, a quote or a line feed is quoted. Control
-// codes other than line feed and tab are escaped (Shown::csv), since CSV
-// is read on terminals too.
-std::string csv_cell(const std::string& raw) {
-    if (shown_as_is(raw, Shown::csv) && raw.find_first_of(",\"\n") == std::string::npos) return raw;
-    std::string s = shown(raw, Shown::csv);
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-void print_csv(std::ostream& out, const std::vector<std::string>& header, const Rows& rows) {
-    auto line = [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_cell(cells[i]);
-        out << "\n";
-    };
-    line(header);
-    for (auto& r : rows) line(r);
-}
 
 json evidence_json(const Evidence& e) {
     return json{{"fact", e.fact}, {"source", e.source}, {"quote", e.quote}, {"date", date_json(e.date)}};
@@ -276,6 +256,27 @@ void print_matrix(std::ostream& out, const MatrixResult& r, const OutputOptions&
 }
 
 }  // namespace
+
+// RFC 4180: a field with a comma, a quote or a line feed is quoted. Control
+// codes other than line feed and tab are escaped (Shown::csv), since CSV
+// is read on terminals too.
+std::string csv_cell(const std::string& raw) {
+    if (shown_as_is(raw, Shown::csv) && raw.find_first_of(",\"\n") == std::string::npos) return raw;
+    std::string s = shown(raw, Shown::csv);
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+void print_csv(std::ostream& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    auto line = [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_cell(cells[i]);
+        out << "\n";
+    };
+    line(header);
+    for (auto& r : rows) line(r);
+}
 
 void print_explanation(std::ostream& out, const DefendersResult& r) {
     if (r.answers.empty()) return;

@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace casus::cli {
 
@@ -16,6 +17,11 @@ struct OutputOptions {
     Format format = Format::text;
     bool color = false;
 };
+
+// One CSV field, RFC 4180, its text shown safely (sanitize.hpp), and a
+// table of them with its header: every CSV casus writes goes through these.
+std::string csv_cell(const std::string& raw);
+void print_csv(std::ostream& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
 // Prints one answer. question is the statement as typed (for JSON).
 void print_result(std::ostream& out, const Result& result, const std::string& question, const OutputOptions& opts);
