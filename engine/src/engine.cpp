@@ -794,13 +794,12 @@ struct Engine::Impl {
     // question about it then has no answer, which "no state is obligated"
     // would hide.
     void require_in_system(const ParsedStatement& ps, const ast::Name& n, const std::string& id, const Date& when) {
-        auto it = state_spells.find(id);
-        if (it == state_spells.end() || it->second.empty()) return;
-        if (exists_on(id, when.as_int())) return;
+        if (exists_on(id, when.as_int())) return;  // also for a state without spells
+        const auto& spells = state_spells.at(id);
         std::string spans;
-        for (std::size_t i = 0; i < it->second.size(); ++i) {
-            auto [from, to] = it->second[i];
-            spans += i == 0 ? "" : i + 1 == it->second.size() ? " and " : ", ";
+        for (std::size_t i = 0; i < spells.size(); ++i) {
+            auto [from, to] = spells[i];
+            spans += i == 0 ? "" : i + 1 == spells.size() ? " and " : ", ";
             spans += to >= 99991231 ? "since " + std::to_string(from / 10000)
                                     : std::to_string(from / 10000) + "-" + std::to_string(to / 10000);
         }
@@ -816,8 +815,7 @@ struct Engine::Impl {
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
         // The year is checked apart from the calendar, so that a real date
         // outside casus's range is not called one "that does not exist".
-        const bool in_calendar = Date::make(d.year >= 1 && d.year <= 9998 ? d.year : (d.year % 400 == 0 ? 2000 : 2001),
-                                            d.month, d.day).has_value();
+        const bool in_calendar = d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= Date::days_in_month(d.year, d.month);
         if (in_calendar && (d.year < 1 || d.year > 9998))
             throw ValidationError(std::string(buf) + " is outside the dates casus holds (0001-01-01 to 9998-12-31; "
                                   "9999-12-31 is kept to mean \"still in force\")", b, e > b ? e - b : 10);
@@ -1248,17 +1246,18 @@ struct Engine::Impl {
                                                 : ask("api_list", {prolog::atom(q.what)}, false);
                 return EntitiesResult{q.what, convert::entity_rows(out)};
             }
-            std::string any(const ast::Name& n) const {
+            // The id of whatever entity n names, of any type.
+            std::optional<std::string> known_id(const ast::Name& n) const {
                 for (auto t : {"state", "organisation", "treaty", "declaration", "event", "issue", "threat"})
-                    if (auto id = self.names.find(n.text, t)) return *id;
+                    if (auto id = self.names.find(n.text, t)) return id;
+                return std::nullopt;
+            }
+            std::string any(const ast::Name& n) const {
+                if (auto id = known_id(n)) return *id;
                 if (is_snake_case(n.text)) return n.text;
                 return self.resolve(ps, n, "state");  // throws with a suggestion
             }
-            bool known(const ast::Name& n) const {
-                for (auto t : {"state", "organisation", "treaty", "declaration", "event", "issue", "threat"})
-                    if (self.names.find(n.text, t)) return true;
-                return false;
-            }
+            bool known(const ast::Name& n) const { return known_id(n).has_value(); }
             // An id that no table knows and no fact mentions is most likely a
             // misspelt name: say so (with a suggestion) instead of "(none)".
             void require_mentioned(const ast::Name& n, const std::vector<FactRow>& rows) const {
