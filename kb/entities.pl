@@ -314,9 +314,7 @@ uncurated_cow_states.
 %  (713) from 1949.  The engine resolves such a name to the state that bore
 %  it on the question's date.
 term_expansion(dated_state_names, Clauses) :-
-    prolog_load_context(directory, Dir0),
-    kb_data_dir(Dir0, Dir),
-    directory_file_path(Dir, 'state_names.csv', File),
+    kb_data_file('state_names.csv', File),
     csv_read_file(File, [_Header|Rows], [match_arity(false), convert(true), strip(true), encoding(utf8)]),
     findall(C, ( member(Row, Rows), row_clause(Row, C) ), Clauses).
 
@@ -327,18 +325,6 @@ row_clause(Row, dated_name(Text, Id, From, To)) :-
     format(string(Text), "~w", [Name]),
     cow_data_end(End), EndYear is End // 10000,
     ( To0 >= EndYear -> To = 9999 ; To = To0 ).
-
-%  kb_data_dir(+Dir, -DataDir): Dir/data, or data beside the file this one
-%  links to (a benchmark world links the kb's modules).
-kb_data_dir(Dir, Data) :-
-    directory_file_path(Dir, data, Data), exists_directory(Data), !.
-kb_data_dir(_, Data) :-
-    prolog_load_context(file, Source),
-    read_link(Source, _, Target),
-    file_directory_name(Source, SourceDir),
-    absolute_file_name(Target, Real, [relative_to(SourceDir)]),
-    file_directory_name(Real, RealDir),
-    directory_file_path(RealDir, data, Data).
 
 dated_state_names.
 
@@ -351,9 +337,7 @@ dated_state_names.
 %  The ATOP importer names a treaty by it; other alliances by their id,
 %  year and first members.
 term_expansion(atop_common_names, Clauses) :-
-    prolog_load_context(directory, Dir0),
-    kb_data_dir(Dir0, Dir),
-    directory_file_path(Dir, 'treaty_names.csv', File),
+    kb_data_file('treaty_names.csv', File),
     csv_read_file(File, [_Header|Rows], [match_arity(false), convert(false), strip(true), encoding(utf8)]),
     findall(atop_name(Id, Name, Source),
             ( member(Row, Rows),

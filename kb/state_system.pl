@@ -2,7 +2,8 @@
           [ cow_spell/3,        % ?CowCode, ?From, ?To
             cow_state/3,        % ?CowCode, ?Abbreviation, ?Name
             cow_data_end/1,     % -Date
-            cow_id/2            % +Name, -Id
+            cow_id/2,           % +Name, -Id
+            kb_data_file/2      % +Relative, -File
           ]).
 
 /** <module> The state system over time, as the Correlates of War define it
@@ -75,16 +76,20 @@ ascii_alnum(C, C) :- between(0'0, 0'9, C).
 
 %  The facts, from the CSV, when this module is compiled.
 term_expansion(cow_state_list, Clauses) :-
-    cow_list_file(File),
+    kb_data_file('cow/states2016.csv', File),
     csv_read_file(File, [_Header|Rows], [match_arity(false), convert(true), strip(true)]),
     findall(cow_spell(Cow, From, To), ( member(Row, Rows), row_spell(Row, Cow, From, To) ), Spells),
     findall(Cow-cow_state(Cow, Abb, Name), ( member(Row, Rows), row_state(Row, Cow, Abb, Name) ), Named),
     first_per_code(Named, [], States),
     append(Spells, States, Clauses).
 
-%  cow_list_file(-File): data/cow/states2016.csv beside this file, or
-%  beside the file it links to (a benchmark world links the kb's modules).
-cow_list_file(File) :-
+%! kb_data_file(+Relative, -File) is det.
+%
+%  File is data/Relative beside the kb file being loaded, or beside the
+%  file it links to (a benchmark world links the kb's modules): the
+%  shipped datasets are read when the kb is compiled.  An existence error
+%  names the file being loaded when there is neither.
+kb_data_file(Rel, File) :-
     prolog_load_context(file, Source),
     (   Real = Source
     ;   read_link(Source, _, Target),
@@ -92,12 +97,12 @@ cow_list_file(File) :-
         absolute_file_name(Target, Real, [relative_to(SourceDir)])
     ),
     file_directory_name(Real, Dir),
-    directory_file_path(Dir, 'data/cow/states2016.csv', File),
+    atomic_list_concat([Dir, '/data/', Rel], File),
     exists_file(File), !.
-cow_list_file(_) :-
+kb_data_file(Rel, _) :-
     prolog_load_context(file, Source),
-    throw(error(existence_error(source_sink, 'data/cow/states2016.csv'),
-                context(state_system:cow_list_file/1, Source))).
+    atom_concat('data/', Rel, Missing),
+    throw(error(existence_error(source_sink, Missing), context(state_system:kb_data_file/2, Source))).
 
 %  row_spell(+Row, -Cow, -From, -To): a row with a code and two dates.
 row_spell(Row, Cow, From, To) :-
