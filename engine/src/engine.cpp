@@ -749,6 +749,7 @@ struct Engine::Impl {
         for (auto& [key, rows] : dated_names) {
             bool one = std::all_of(rows.begin(), rows.end(), [&](const DatedName& r) { return r.id == rows[0].id; });
             if (one) names.add(text_of[key], rows[0].id, "state");
+            else names.add_spelling(text_of[key]);  // read whole by the parser too
         }
     }
 
@@ -1332,7 +1333,7 @@ Engine::~Engine() {
 }
 
 Result Engine::execute(const std::string& statement) {
-    ParsedStatement ps = parse_statement(statement);
+    ParsedStatement ps = parse_statement(statement, &impl_->names);
     return impl_->run(ps);
 }
 

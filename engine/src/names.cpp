@@ -42,7 +42,49 @@ void NameTable::normalize_into(const std::string& in, std::string& out) {
 
 void NameTable::clear() {
     by_key_.clear();
+    spellings_.clear();
+    longest_key_ = 0;
     entries_.clear();
+}
+
+void NameTable::add_spelling(const std::string& text) {
+    std::string key = normalize(text);
+    longest_key_ = std::max(longest_key_, key.size());
+    spellings_.insert(std::move(key));
+}
+
+namespace {
+// The characters of a bare word, as the grammar reads them (grammar_def.hpp word_char).
+bool word_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '\'' ||
+           c == '-' || c >= 0x80;
+}
+// Characters no bare name holds: they end a name in every form of the
+// language (fact arguments, the ':' of suppose, '?', ';', quotes, comments).
+bool ends_any_name(unsigned char c) {
+    return c == ',' || c == '(' || c == ')' || c == ':' || c == '?' || c == ';' || c == '"' || c == '#' ||
+           (c < 0x20 && c != '\t');
+}
+bool blank(unsigned char c) { return c == ' ' || c == '\t'; }
+}  // namespace
+
+std::size_t NameTable::longest_name_at(std::string_view text) const {
+    // Every place a name could end (a word's end, or after punctuation such
+    // as the '.' of "U.S."), normalized as find() normalizes, up to the
+    // longest key: a few lookups of short strings per name in a statement.
+    std::size_t best = 0;
+    static thread_local std::string key;
+    for (std::size_t e = 1; e <= text.size(); ++e) {
+        const auto c = static_cast<unsigned char>(text[e - 1]);
+        if (ends_any_name(c)) break;
+        if (blank(c)) continue;
+        const bool boundary = e == text.size() || !word_char(c) || !word_char(static_cast<unsigned char>(text[e]));
+        if (!boundary) continue;
+        normalize_into(std::string(text.substr(0, e)), key);
+        if (key.size() > longest_key_) break;
+        if (by_key_.count(key) || spellings_.count(key)) best = e;
+    }
+    return best;
 }
 
 void NameTable::add(const std::string& text, const std::string& id, const std::string& type) {
@@ -51,6 +93,7 @@ void NameTable::add(const std::string& text, const std::string& id, const std::s
     auto range = by_key_.equal_range(key);
     for (auto it = range.first; it != range.second; ++it)
         if (it->second.id == id && it->second.type == type) return;
+    longest_key_ = std::max(longest_key_, key.size());
     by_key_.emplace(key, Target{id, type, by_key_.size()});
 }
 
