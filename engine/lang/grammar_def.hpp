@@ -228,8 +228,8 @@ auto const list_rest = x3::rule<struct list_rest_class>{
 // when it is missing ("would russia defend armenia?").
 auto const against_attacker = x3::rule<struct against_attacker_class>{
     "'against'|the question needs the attacker: add 'against STATE'"} = k_against;
-auto const to_or_and = x3::rule<struct to_or_and_class>{"'to' or 'and'|what ties STATE to STATE"} = k_to | k_and;
-auto const bind_word = x3::rule<struct bind_class>{"'bind'|which treaties bind STATE"} = k_bind | k_binds;
+auto const to_or_and = x3::rule<struct to_or_and_class>{"'to' or 'and'|the form is: what ties STATE to STATE"} = k_to | k_and;
+auto const bind_word = x3::rule<struct bind_class>{"'bind'|the form is: which treaties bind STATE"} = k_bind | k_binds;
 
 auto const defenders_def = k_who >> k_would > k_defend > name > against_attacker > name;
 auto const would_def = k_would > name > k_defend > name > against_attacker > name;
@@ -288,7 +288,7 @@ x3::rule<struct trailing_modifier_class, ast::Modifier> const trailing_modifier 
 x3::rule<struct changes_class, std::vector<ast::Change>> const changes = "'add' or 'retract' after 'suppose'";
 auto const changes_def = change >> *(k_and > change);
 auto const colon = x3::rule<struct colon_class>{
-    "':' before the question|suppose CHANGE [and CHANGE]...: QUESTION"} = x3::lit(':');
+    "':' before the question|the form is: suppose CHANGE [and CHANGE]...: QUESTION"} = x3::lit(':');
 
 auto const set_date = [](auto& ctx) { x3::_val(ctx).date = x3::_attr(ctx); };
 auto const set_changes = [](auto& ctx) { x3::_val(ctx).changes = x3::_attr(ctx); };

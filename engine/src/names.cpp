@@ -124,19 +124,14 @@ std::vector<std::string> NameTable::types_of(const std::string& text) const {
 }
 
 std::optional<std::string> NameTable::suggest(const std::string& text, const std::string& type) const {
-    // Sorted by key, so ties between suggestions break the same way every
-    // run; for a key of several entities, the first added (as find()).
-    std::map<std::string, const Target*> target_of;
+    // A spelling, not an id: what to type ('serbia', not the id of the
+    // state that name served last). Sorted, so ties break the same way
+    // every run; a name of several states counts as a state's.
+    std::set<std::string> keys;
     for (const auto& [key, target] : by_key_)
-        if (type_matches(target.type, type)) {
-            auto [it, fresh] = target_of.emplace(key, &target);
-            if (!fresh && target.order < it->second->order) it->second = &target;
-        }
-    std::vector<std::string> keys;
-    for (const auto& [key, _] : target_of) keys.push_back(key);
-    auto best = nearest(normalize(text), keys);
-    if (!best) return std::nullopt;
-    return target_of[*best]->id;
+        if (type_matches(target.type, type)) keys.insert(key);
+    if (type_matches("state", type)) keys.insert(spellings_.begin(), spellings_.end());
+    return nearest(normalize(text), {keys.begin(), keys.end()});
 }
 
 }  // namespace casus

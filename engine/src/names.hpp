@@ -32,7 +32,8 @@ public:
     std::optional<std::string> find(const std::string& text, const std::string& type) const;
     // All types text names, for "'csto' is an organisation, not a state".
     std::vector<std::string> types_of(const std::string& text) const;
-    // The nearest name of this type, as an id, for "did you mean": only
+    // The nearest name of this type, as a spelling to type (normalized),
+    // for "did you mean": only
     // one within Damerau-Levenshtein distance max(1, len/3) of what was
     // typed (len in characters, suggest.hpp); otherwise none.
     std::optional<std::string> suggest(const std::string& text, const std::string& type) const;
