@@ -48,7 +48,9 @@ std::size_t distance(const std::u32string& a, const std::u32string& b) {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) { return distance(code_points(a), code_points(b)); }
 
-std::size_t suggestion_limit(std::size_t characters) { return std::max<std::size_t>(1, characters / 3); }
+std::size_t suggestion_limit(std::size_t characters) {
+    return std::min<std::size_t>(3, std::max<std::size_t>(1, characters / 3));
+}
 
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates) {
     if (word.empty() || word.size() > 200) return std::nullopt;  // long text is no misspelling

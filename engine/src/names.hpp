@@ -34,8 +34,8 @@ public:
     std::vector<std::string> types_of(const std::string& text) const;
     // The nearest name of this type, as a spelling to type (normalized),
     // for "did you mean": only
-    // one within Damerau-Levenshtein distance max(1, len/3) of what was
-    // typed (len in characters, suggest.hpp); otherwise none.
+    // one within Damerau-Levenshtein distance min(3, max(1, len/3))
+    // of what was typed (len in characters, suggest.hpp); otherwise none.
     std::optional<std::string> suggest(const std::string& text, const std::string& type) const;
 
     const std::vector<NameEntry>& entries() const { return entries_; }

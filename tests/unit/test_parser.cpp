@@ -240,6 +240,8 @@ TEST_CASE("did you mean: only within max(1, len/3) edits, counted in characters"
     CHECK(suggestion_limit(4) == 1);
     CHECK(suggestion_limit(6) == 2);
     CHECK(suggestion_limit(10) == 3);
+    CHECK(suggestion_limit(16) == 3);
+    CHECK_FALSE(nearest("burmese republic", {"khmer republic"}));
     CHECK(edit_distance("türkiye", "turkiye") == 1);
     CHECK(edit_distance("kazahkstan", "kazakhstan") == 1);
     CHECK_FALSE(nearest("burma", {"brazil", "bahrain"}));
