@@ -99,6 +99,7 @@ void misspelt_keyword_before(const std::string& text, std::size_t offset, const 
             hint.clear();
         } else if (auto s = nearest(lower(found), kws); s && *s != lower(found)) {
             msg << "; did you mean '" << *s << "'?";
+            hint.clear();  // one piece of advice at a time
         }
     }
     if (!hint.empty()) msg << "; " << hint;

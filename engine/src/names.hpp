@@ -50,7 +50,11 @@ private:
     // Hashed: a million-fact ingest resolves two names a fact.
     std::unordered_multimap<std::string, Target> by_key_;
     std::unordered_set<std::string> spellings_;  // add_spelling's keys
-    std::size_t longest_key_ = 0;                // bytes, so a scan knows when to stop
+    // Every key cut at each of its word boundaries, so a scan stops as
+    // soon as no known name goes on the way the text does.
+    std::unordered_set<std::string> prefixes_;
+    std::size_t longest_key_ = 0;                // bytes
+    void add_prefixes(const std::string& key);
     std::vector<NameEntry> entries_;
 };
 
