@@ -172,6 +172,7 @@ struct Engine::Impl {
     Result run_node(const ParsedStatement&, const ast::Import& i);
 
     // --- questions.cpp: a question to its kb/api.pl call and typed result
+    struct QuestionVisitor;
     Result run_node(const ParsedStatement& ps, const ast::Query& q);
     PlTerm supposition(const ParsedStatement& ps, const ast::Change& c, const Date& as_of);
     void call_question(const PlTerm& goal, const std::vector<PlTerm>& suppositions);

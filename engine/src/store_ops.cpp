@@ -11,7 +11,7 @@ namespace casus {
 
 // A closed spell (import): "added", "present" or an overlap message.
 std::string Engine::Impl::add_spell(const GroundFact& f, long from, long to, const std::string& source,
-                      const std::string& recorded) {
+                                    const std::string& recorded) {
     PlTerm_var status;
     last_added_id = next_id++;
     must_call(prolog::compound("api_add_spell", {prolog::integer(last_added_id), f.term(), prolog::integer(from),
@@ -30,7 +30,7 @@ std::string Engine::Impl::define(const GroundFact& f) {
 }
 
 JournalRecord Engine::Impl::record(const std::string& op, const GroundFact& f, long date, const std::string& source,
-                            const std::string& recorded, long until) {
+                                   const std::string& recorded, long until) {
     JournalRecord r{op, {f.kind}, date, source, recorded, until};
     r.fact.insert(r.fact.end(), f.args.begin(), f.args.end());
     return r;
@@ -38,7 +38,7 @@ JournalRecord Engine::Impl::record(const std::string& op, const GroundFact& f, l
 
 // Applies one change to the Prolog store (validated there again).
 long Engine::Impl::apply(const std::string& op, const GroundFact& f, long date, const std::string& source,
-           const std::string& recorded) {
+                         const std::string& recorded) {
     if (op == "add") {
         last_added_id = next_id++;
         must_call(prolog::compound("api_add", {prolog::integer(last_added_id), f.term(), prolog::integer(date),
