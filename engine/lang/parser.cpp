@@ -110,9 +110,7 @@ void misspelt_keyword_before(const std::string& text, std::size_t offset, const 
     throw err;
 }
 
-}  // namespace
-
-ParsedStatement parse_statement(const std::string& input, const KnownNames* known) {
+ParsedStatement parse_once(const std::string& input, const KnownNames* known) {
     ParsedStatement out;
     out.text = input;
     const std::string& text = out.text;
@@ -139,6 +137,26 @@ ParsedStatement parse_statement(const std::string& input, const KnownNames* know
     for (auto it : handler.get_position_cache().get_positions())
         out.positions.push_back(static_cast<std::size_t>(it - text.cbegin()));
     return out;
+}
+
+}  // namespace
+
+ParsedStatement parse_statement(const std::string& input, const KnownNames* known) {
+    if (!known) return parse_once(input, nullptr);
+    try {
+        return parse_once(input, known);
+    } catch (const SyntaxError&) {
+        // The longest known name can leave a sentence unfinished where
+        // shorter names complete it (`what ties Serbia and Montenegro`,
+        // with "Serbia and Montenegro" a name): then the words are read
+        // as before, one name at a time. If that fails too, the error of
+        // the first reading stands: its caret is the more precise.
+        try {
+            return parse_once(input, nullptr);
+        } catch (const SyntaxError&) {
+        }
+        throw;
+    }
 }
 
 }  // namespace casus

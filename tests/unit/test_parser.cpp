@@ -151,7 +151,8 @@ namespace {
 casus::NameTable some_names() {
     casus::NameTable t;
     for (auto n : {"Armenia", "Azerbaijan", "Russia", "Bosnia and Herzegovina", "Trinidad and Tobago",
-                   "Antigua & Barbuda", "St. Lucia", "Guinea-Bissau", "Guinea", "Côte d'Ivoire", "U.S."})
+                   "Antigua & Barbuda", "St. Lucia", "Guinea-Bissau", "Guinea", "Côte d'Ivoire", "U.S.",
+                   "Serbia and Montenegro", "Serbia", "Montenegro"})
         t.add(n, casus::NameTable::normalize(n), "state");
     return t;
 }
@@ -193,6 +194,13 @@ TEST_CASE("names with keywords and punctuation are read whole when the kb knows 
     REQUIRE(f.args.size() == 3);
     CHECK(f.args[0].text == "St. Lucia");
     CHECK(f.args[1].text == "Antigua & Barbuda");
+    // Where the longest known name leaves the sentence unfinished, shorter
+    // names are read, as without names.
+    auto p4 = parse_statement("what ties Serbia and Montenegro", &names);
+    CHECK(boost::get<ast::Ties>(question(p4)).first.text == "Serbia");
+    CHECK(boost::get<ast::Ties>(question(p4)).second.text == "Montenegro");
+    auto p5 = parse_statement("what ties Serbia and Montenegro to Russia", &names);
+    CHECK(boost::get<ast::Ties>(question(p5)).first.text == "Serbia and Montenegro");
     // Without the kb's names such a name needs quotes, as before.
     CHECK_THROWS_AS(parse_statement("who must defend St. Lucia"), SyntaxError);
     // A name the kb does not know still reads as words.
