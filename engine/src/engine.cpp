@@ -2,6 +2,7 @@
 // schema, compiles it to one call of a whitelisted kb/api.pl predicate
 // with ground arguments built through the C++ API, runs it, and converts
 // the answer. No user text is ever read by Prolog as code.
+#include "coverage.hpp"
 #include "casus/engine.hpp"
 
 #include "atop_import.hpp"
@@ -507,8 +508,11 @@ struct Engine::Impl {
             known.linked[static_cast<int>(prolog::integer_of(prolog::arg(l, 1)))] = prolog::text(prolog::arg(l, 2));
         PlTerm_var states_out;
         must_call(prolog::compound("api_list", {prolog::atom("states"), states_out}));
-        for (auto& e : prolog::list_items(states_out))
-            known.state_by_cow[static_cast<int>(prolog::integer_of(prolog::arg(e, 3)))] = prolog::text(prolog::arg(e, 1));
+        for (auto& e : prolog::list_items(states_out)) {
+            const int cow = static_cast<int>(prolog::integer_of(prolog::arg(e, 3)));
+            known.state_by_cow[cow] = prolog::text(prolog::arg(e, 1));
+            known.state_name[cow] = prolog::text(prolog::arg(e, 2));  // treaty names show the kb's names
+        }
         PlTerm_var common;
         must_call(prolog::compound("api_atop_names", {common}));
         for (auto& c : prolog::list_items(common))
@@ -1333,7 +1337,9 @@ Engine::~Engine() {
 
 Result Engine::execute(const std::string& statement) {
     ParsedStatement ps = parse_statement(statement);
-    return impl_->run(ps);
+    Result r = impl_->run(ps);
+    coverage::fill(r, impl_->next_id > 1);  // next_id > 1: facts were added
+    return r;
 }
 
 void Engine::load_rules(const std::filesystem::path& file) {
