@@ -33,11 +33,14 @@ json date_json(const std::optional<Date>& d) { return d ? json(d->str()) : json(
 
 std::string score_str(double s) { return fmt::format("{:+.2f}", s); }
 
-// "Collective Security Treaty (Tashkent, 1992)" + "Article IV" -> "Collective Security Treaty Article IV"
+// "Collective Security Treaty (Tashkent, 1992)" + "Article IV" -> "Collective Security Treaty Article IV";
+// an ATOP alliance keeps its id: "Triple Alliance (ATOP 1350) Defence (ATOP)".
 std::string basis_str(const Basis& b) {
     std::string name = b.treaty_name;
+    const auto id = name.rfind(" (ATOP ");
+    const std::string atop = id != std::string::npos && name.back() == ')' ? name.substr(id) : "";
     if (auto p = name.find(" ("); p != std::string::npos) name = name.substr(0, p);
-    return name + " " + b.clause_title;
+    return name + atop + " " + b.clause_title;
 }
 
 std::string bases_str(const Assessment& a) {
