@@ -113,6 +113,11 @@ check(all(names[f"atop_{a}"].endswith(f"(ATOP {a})") for a in named_common), "a 
 text = subprocess.run([casus, "--memory", "-e", "as of 1900-01-01 which treaties bind Italy"], capture_output=True, text=True,
                       env=env).stdout
 check(f"atop_1355 | {expected_name('1355')} |" in text, f"which treaties bind Italy in 1900, text: {text}")
+# ... and a basis in a text answer keeps the id: Belarus's 1997 treaty with Russia (atop_4865).
+text = subprocess.run([casus, "--memory", "-e", "as of 2015-12-31 who must defend Russia"], capture_output=True, text=True,
+                      env=env).stdout
+check(f"{expected_name('4865')} Defence (ATOP)" in text and "Charter of the Commonwealth of Independent States (ATOP 4400) "
+      "Defence (ATOP)" in text, f"who must defend Russia in 2015, text: {text[:600]}")
 
 # Coverage: the sources an answer drew on and where each ends.
 def coverage(q, *extra):
