@@ -89,8 +89,9 @@ api_obligations(A, X, D, Answers) :-
     maplist(answer_term(A, X, D), Asms, Answers).
 
 answer_term(_A, _X, _D, assessment(S, Ob, Bs, V, Sc, Fs),
-            answer(S, Name, Cow, Ob, Bases, V, Sc, Factors)) :-
+            answer(S, Name, Cow, Ob, Bases, V, Sc, Factors, P)) :-
     state(S, Name, Cow),
+    verdict_model:probability(Sc, P),      % Sc: the log-odds that S fights
     maplist(basis_term, Bs, Bases),
     maplist(factor_term, Fs, Factors).
 
