@@ -75,9 +75,9 @@ void print_backtest(std::ostream& out, const BacktestReport& r, const OutputOpti
             rows.push_back({std::to_string(l.war_id), l.war, l.attack_date.str(), l.asked.str(), l.ally, l.attacker, l.defender,
                             l.obligated ? "1" : "0", joined(l.basis, ";"), to_string(l.verdict), fmt::format("{:.2f}", l.score),
                             fmt::format("{:.4f}", l.probability), fmt::format("{:.4f}", l.lowo_probability),
-                            to_string(l.lowo_verdict), l.fought ? "1" : "0"});
+                            to_string(l.lowo_verdict), joined(l.terms, ";"), fmt::format("{:.4f}", l.offset), l.fought ? "1" : "0"});
         print_csv(out, {"war_id", "war", "attack_date", "asked", "ally", "attacker", "defender", "obligated", "basis", "verdict",
-                        "score", "probability", "lowo_probability", "lowo_verdict", "fought"},
+                        "score", "probability", "lowo_probability", "lowo_verdict", "terms", "offset", "fought"},
                   rows);
         return;
     }
@@ -88,7 +88,8 @@ void print_backtest(std::ostream& out, const BacktestReport& r, const OutputOpti
                              {"attacker", l.attacker}, {"defender", l.defender}, {"obligated", l.obligated},
                              {"basis", l.basis}, {"verdict", to_string(l.verdict)}, {"score", l.score},
                              {"probability", l.probability}, {"lowo_probability", l.lowo_probability},
-                             {"lowo_verdict", to_string(l.lowo_verdict)}, {"fought", l.fought}};
+                             {"lowo_verdict", to_string(l.lowo_verdict)}, {"terms", l.terms}, {"offset", l.offset},
+                             {"fought", l.fought}};
             out << json_text(std::move(j)) << '\n';
         }
         return;
