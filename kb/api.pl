@@ -44,7 +44,8 @@ call of a predicate exported here, with ground arguments the engine
 built itself (no user text is ever read as Prolog).  Results are plain
 terms the engine converts to typed C++ values:
 
-  - answer(State, Name, Cow, Obligated, Bases, Verdict, Score, Factors)
+  - answer(State, Name, Cow, Obligated, Bases, Verdict, Score, Factors,
+    Probability): Score is the log-odds that State fights (verdict_model.pl)
   - basis(Treaty, TreatyName, Clause, ClauseTitle, Notes, Leaves)
   - factor(Kind, Weight, Detail, Leaves)
   - leaf(FactText, SourceRef, Quote, Date)
