@@ -247,7 +247,7 @@ struct Engine::Impl::QuestionVisitor {
         PlTerm out = ask("api_defenders", {prolog::atom(tables.states()[a]), prolog::atom(tables.states()[x]), date});
         std::vector<MatrixDefender> found;
         for (auto& asm_ : convert::assessments(out))
-            if (auto s = tables.index(asm_.state)) found.push_back({asm_.score, *s, asm_.obligated, asm_.verdict});
+            if (auto s = tables.index(asm_.state)) found.push_back({asm_.score, *s, asm_.obligated, asm_.verdict, asm_.probability});
         return found;
     }
 };
