@@ -57,6 +57,7 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
 :- use_module(entities).
 :- use_module(store).
 :- use_module(weights).
+:- use_module(crises, [crisis_event/5, crisis_link/2]).
 :- use_module(rules, [bound/4, bloc_counts/2, side_kind/3, user_rules_loaded/0]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -105,7 +106,7 @@ link(D, m(S, O, conflict, I, Wa, Wx)) :-
 link(D, l(S, O, Rel, E, Wa, Wx)) :-
     % Half toward the victim as ally, half toward the attacker as
     % attacker (rules.pl: scale 1 when both match, 0.5 when one does).
-    event(E, _, ED, Ea, Ev), ED =< D,
+    crisis_event(E, _, ED, Ea, Ev), ED =< D,   % kb/crises.pl, as rules:sides/4
     holds(reaction(S, E, R), D, _),
     weight(past_reaction(R), W), Half is W * 0.5,
     atom_concat(reaction_, R, Rel),
@@ -114,6 +115,9 @@ link(D, l(S, O, Rel, E, Wa, Wx)) :-
     ;   O = Ev, Wa = Half, Wx = 0
     ;   O = Ea, Wa = 0, Wx = Half
     ).
+
+link(D, Link) :-
+    crisis_link(D, Link).                       % kb/crises.pl: records, responses, freezes
 
 %  groups(+D, -Groups): kinship, shared blocs, shared stances, declarations.
 groups(D, Groups) :-

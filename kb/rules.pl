@@ -38,6 +38,7 @@ Example:
 :- use_module(entities).
 :- use_module(store).
 :- use_module(weights).
+:- use_module(crises, [crisis_event/5, crisis_factor/5]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -144,8 +145,8 @@ sides(A, X, D, sides(A, X, D, Profiles, Complaints, Events)) :-
     findall(P, ( side(Side, A, X, O), side_profile(Side, O, D, P) ), Profiles),
     findall(c(O, I, L), ( X \== none, holds(complaint(A, O, I), D, L), holds(conflict(A, X, I), D, _) ), Complaints),
     findall(ev(E, EN, ED, Scale),
-            ( (   event(E, EN, ED, Ea, A), Ev = A
-              ;   X \== none, event(E, EN, ED, X, Ev), Ev \== A, Ea = X
+            ( (   crisis_event(E, EN, ED, Ea, A), Ev = A   % kb/crises.pl: the kb's events and added attacks
+              ;   X \== none, crisis_event(E, EN, ED, X, Ev), Ev \== A, Ea = X
               ),
               ED =< D,
               (   Ev == A, Ea == X -> Scale = 1 ; Scale = 0.5 ) ),
@@ -277,6 +278,10 @@ raw_factor(sides(A, _, D, _, Complaints, _), S, f(ally_complaint, O, 1), Detail,
     member(c(O, I, L1), Complaints),
     holds(member(S, O), D, L2),
     Detail = d("~w complains its ~w partners fail it over ~w", [n(A), O, n(I)]).
+
+% Crises, requests for aid and the answers to them (kb/crises.pl).
+raw_factor(Sides, S, Key, Detail, Leaves) :-
+    crisis_factor(Sides, S, Key, Detail, Leaves).
 
 %  A user's own rules (loaded with --rules FILE or .load FILE into module
 %  casus_user) add factors: casus_user:factor(+Defender, +Ally, +Attacker,

@@ -1,0 +1,334 @@
+:- module(crises,
+          [ crisis_event/5,     % ?Event, -Name, -Date, ?Attacker, ?Victim
+            crisis_factor/5,    % +Sides, ?Defender, -Key, -Detail, -Leaves
+            crisis_link/2,      % +Date, -Link
+            unread_note/2,      % +Fact, -Note
+            kind_reader/2,      % ?Kind, ?Reader
+            response_outcome/2  % ?ResponseKind, ?Outcome
+          ]).
+
+/** <module> Crises, requests for aid and the answers to them
+
+Attacks and wars (attack/4), requests for aid (request/5), responses to a
+request or a crisis (response/3), suspensions of participation in an
+organisation (suspended/2), appeals (appeal/3) and an organisation's
+solidarity (solidarity/3) become factors of a defender's assessment:
+
+  - record_with_ally(Outcome): how the defender answered this ally's
+    earlier requests: asked itself (scale 1), or asked through an
+    organisation it belongs to (scale 0.5: the organisation answered,
+    the defender was one voice in it).  Outcome is the best answer the
+    asked party or the defender gave to the request's event:
+    `helped` (troops, arms), `token` (a mission, a statement of
+    concern, mediation), `refused`, `sided` (with the attacker), or
+    `unanswered` (no answer recorded by the question's date).  An appeal
+    to an organisation (appeal/3) counts as a request once an attack on
+    the ally over the appeal's issue has begun after it.
+  - record_under_treaty(Outcome): the same for other allies' requests
+    under a treaty that binds the ally on the date (the defender's
+    record under the treaty, not with this ally).
+  - past_response(Outcome): the defender's answer to a crisis with the
+    ally as victim or the attacker as attacker (scale 1 both, 0.5 one, as
+    rules.pl's past_reaction) that no request of the victim's brought to
+    it (those count in the record instead).
+  - ally_suspended: the ally froze its participation in an organisation
+    the defender belongs to; defender_suspended: the defender froze its
+    own participation in one the ally belongs to.  The obligation stays
+    on paper (rules:obligated/5 still finds it); who acts changes.
+  - org_solidarity: an organisation of the defender declared solidarity
+    with the ally after a crisis.
+
+A piece of evidence whose source is marked `reported` or `alleged` (its
+source text begins with one of the words, as kb/chronology_2016_2026.pl
+marks the weak rows of the chronology) weighs half: reported_scale/1.
+
+Weights are in weights.pl.  Each factor is an ordinary
+factor(Kind, Weight, Detail, Leaves) of rules:factors/5 (rules.pl calls
+crisis_factor/5 from raw_factor/5), and matrix.pl reads the same facts as
+links (crisis_link/2), so the defence matrix scores them as the
+questions do.
+*/
+
+:- use_module(entities).
+:- use_module(store).
+:- use_module(weights).
+:- use_module(library(lists)).
+:- use_module(library(apply)).
+
+%! reported_scale(-Scale) is det.
+%
+%  The weight of a factor whose evidence is only reported or alleged
+%  (an anonymous report, an allegation a party denies), relative to a
+%  confirmed one.  Half: such a row is kept as evidence, but it should
+%  not weigh as much as a confirmed fact; the chronology's README
+%  (../shared/data/README.md) names these rows as weak without grading
+%  them further, so no finer scale has a source.
+reported_scale(0.5).
+
+%  Scale of an answer given through an organisation the defender belongs
+%  to, and of another ally's case under the same treaty: one voice in a
+%  collective answer, one case that is not this ally's.  Half, as
+%  rules.pl halves a past reaction whose event matches one side only.
+route_scale(direct, 1).
+route_scale(organisation, 0.5).
+
+%! crisis_event(?Event, -Name, -Date, ?Attacker, ?Victim) is nondet.
+%
+%  An event of the kb (entities:event/5) or an attack added as a fact
+%  (attack/4, from its start date, whether or not it has ended).
+crisis_event(E, Name, Date, X, V) :-
+    event(E, Name, Date, X, V).
+crisis_event(E, Name, Date, X, V) :-
+    attack_spell(E, X, V, _, Date, _),
+    \+ event(E, _, _, _, _),
+    event_name(E, Name).
+
+%  attack_spell(?E, ?X, ?V, ?Where, -Start, -Leaf): an attack fact's spell.
+attack_spell(E, X, V, W, Start, leaf(attack(E, X, V, W), Src, Start)) :-
+    spell(attack(E, X, V, W), Start, _, Src, _).
+
+event_name(E, Name) :-
+    atomic_list_concat(Parts, '_', E),
+    atomic_list_concat(Parts, ' ', Name).
+
+known_event(E) :- event(E, _, _, _, _), !.
+known_event(E) :- attack_spell(E, _, _, _, _, _), !.
+
+%! response_outcome(?ResponseKind, ?Outcome) is nondet.
+%
+%  What a response amounts to for the one who asked, best first.
+response_outcome(troops, helped).
+response_outcome(arms, helped).
+response_outcome(mission, token).
+response_outcome(concern, token).
+response_outcome(mediation, token).
+response_outcome(refusal, refused).
+response_outcome(sided_with_attacker, sided).
+
+outcome_rank(helped, 1).
+outcome_rank(token, 2).
+outcome_rank(refused, 3).
+outcome_rank(sided, 4).
+
+%! crisis_factor(+Sides, ?Defender, -Key, -Detail, -Leaves) is nondet.
+%
+%  A raw factor (rules:raw_factor/5) from the crisis facts.  Sides is
+%  rules:sides/4's term; Key = f(Kind, Subject, Scale).  With Defender
+%  unbound, it enumerates the states with such a factor (rules:candidates/3).
+crisis_factor(sides(A, X, D, _, _, _), S, f(record_with_ally(O), E-To, Scale), Detail, Leaves) :-
+    asked(A, To, E, D, Leaf0),
+    answerer(To, S, D, Route),
+    S \== A, S \== X,
+    outcome(To, S, E, D, O, RLeaves),
+    Leaves = [Leaf0|RLeaves],
+    scale(Route, Leaves, Scale),
+    outcome_text(O, OT),
+    Detail = d("~w asked ~w after ~w: ~w", [n(A), n(To), n(E), OT]).
+crisis_factor(sides(A, X, D, _, _, _), S, f(record_under_treaty(O), E-To, Scale), Detail, Leaves) :-
+    holds(request(B, To, E, T, C), D, Leaf0),
+    B \== A,
+    once(rules:bound(A, T, D, _)),
+    answerer(To, S, D, Route),
+    S \== A, S \== X, S \== B,
+    outcome(To, S, E, D, O, RLeaves),
+    Leaves = [Leaf0|RLeaves],
+    scale(Route, Leaves, Scale0), Scale is Scale0 * 0.5,
+    outcome_text(O, OT),
+    Detail = d("~w asked ~w under ~w ~w after ~w: ~w", [n(B), n(To), T, C, n(E), OT]).
+crisis_factor(sides(A, X, D, _, _, Events), S, f(past_response(O), E, Scale), Detail, [L]) :-
+    member(ev(E, EN, ED, Scale0), Events),
+    holds(response(S, E, R), D, L),
+    S \== A, S \== X,
+    \+ brought_by_request(E, S, D),
+    response_outcome(R, O),
+    scale_leaves([L], Scale1), Scale is Scale0 * Scale1,
+    outcome_text(O, OT),
+    Detail = d("answered ~w (~w, ~w): ~w", [EN, date(ED), R, OT]).
+crisis_factor(sides(A, X, D, _, _, _), S, f(ally_suspended, Org, Scale), Detail, [L1, L2]) :-
+    holds(suspended(A, Org), D, L1),
+    holds(member(S, Org), D, L2),
+    S \== A, S \== X,
+    scale_leaves([L1], Scale),
+    Detail = d("~w has frozen its participation in the ~w", [n(A), Org]).
+crisis_factor(sides(A, X, D, _, _, _), S, f(defender_suspended, Org, Scale), Detail, [L1, L2]) :-
+    holds(suspended(S, Org), D, L1),
+    S \== A, S \== X,
+    holds(member(A, Org), D, L2),
+    scale_leaves([L1], Scale),
+    Detail = d("has frozen its own participation in the ~w", [Org]).
+crisis_factor(sides(A, X, D, _, _, _), S, f(org_solidarity, Org-E, Scale), Detail, [L1, L2]) :-
+    holds(solidarity(Org, A, E), D, L1),
+    holds(member(S, Org), D, L2),
+    S \== A, S \== X,
+    scale_leaves([L1], Scale),
+    Detail = d("its ~w declared solidarity with ~w after ~w", [Org, n(A), n(E)]).
+
+%  asked(+Ally, ?To, -Event, +Date, -Leaf): the ally asked To for aid
+%  after Event by Date: a request, or an appeal to an organisation over
+%  an issue once an attack on the ally over that issue began after the
+%  appeal.
+asked(A, To, E, D, L) :-
+    holds(request(A, To, E, _, _), D, L).
+asked(A, Org, E, D, L) :-
+    holds(appeal(A, Org, I), D, L),
+    L = leaf(_, _, Da),
+    attack_spell(E, _, A, I, Start, _),
+    Da =< Start, Start =< D.
+
+%  answerer(+To, ?S, +Date, -Route): S answers a request to To: To itself
+%  (a state asked directly), or a member of To (an organisation) on Date.
+answerer(To, To, _, direct) :- state(To, _, _).
+answerer(To, S, D, organisation) :-
+    organisation(To, _),
+    holds(member(S, To), D, _).
+
+%  outcome(+To, +S, +E, +Date, -Outcome, -Leaves): the best answer to
+%  Event by the one asked or by the defender itself, by Date, and its
+%  evidence; `unanswered` with none.
+outcome(To, S, E, D, O, Leaves) :-
+    findall(R-O0-L,
+            ( member(Who, [To, S]),
+              holds(response(Who, E, R), D, L),
+              response_outcome(R, O0) ),
+            Rs0),
+    sort(Rs0, Rs),
+    (   Rs == []
+    ->  O = unanswered, Leaves = []
+    ;   findall(K-O1, ( member(_-O1-_, Rs), outcome_rank(O1, K) ), Ranked),
+        keysort(Ranked, [_-O|_]),
+        findall(L, member(_-O-L, Rs), Leaves)
+    ).
+
+%  brought_by_request(+E, +S, +D): the victim of Event asked S for aid
+%  after it, itself or through an organisation of S's: S's answer counts
+%  in its record with that ally, not as a past response too.
+brought_by_request(E, S, D) :-
+    crisis_event(E, _, _, _, V),
+    holds(request(V, To, E, _, _), D, _),
+    answerer(To, S, D, _), !.
+
+scale(Route, Leaves, Scale) :-
+    route_scale(Route, R),
+    scale_leaves(Leaves, W),
+    Scale is R * W.
+
+%  scale_leaves(+Leaves, -Scale): reported_scale/1 when any piece of the
+%  evidence is only reported or alleged, else 1.
+scale_leaves(Leaves, Scale) :-
+    (   member(L, Leaves), weak_leaf(L)
+    ->  reported_scale(Scale)
+    ;   Scale = 1
+    ).
+
+%! weak_leaf(+Leaf) is semidet.
+%
+%  The evidence's source text begins with "reported" or "alleged" (any
+%  case): kb/chronology_2016_2026.pl marks its weak rows so, and a user
+%  may mark an added fact so (`source "reported: ..."`).
+weak_leaf(leaf(_, Src, _)) :-
+    (   Src = source(Text, _) -> true ; Text = Src ),
+    (   string(Text) ; atom(Text) ),
+    sub_string(Text, 0, 8, _, First),
+    string_lower(First, Lower),
+    memberchk(Lower, ["reported", "alleged:", "alleged "]).
+
+outcome_text(helped, "helped").
+outcome_text(token, "a token answer only").
+outcome_text(refused, "refused").
+outcome_text(sided, "sided with the attacker").
+outcome_text(unanswered, "no answer").
+
+%! crisis_link(+Date, -Link) is nondet.
+%
+%  The crisis factors as the defence matrix's links (matrix.pl):
+%  l(S, O, Rel, Key, Wa, Wx), Wa counting when O is the ally and Wx
+%  when O is the attacker, each from the same clause of
+%  crisis_factor/5 it mirrors, with the same weights and scales.
+%  Rel and Key are atoms; one (S, O, Rel, Key) counts once.
+crisis_link(D, l(S, A, Rel, Key, W, 0)) :-
+    % record_with_ally, record_under_treaty, ally_suspended,
+    % defender_suspended, org_solidarity: they depend on the defender and
+    % the ally only.
+    ally_state(D, A),
+    Sides = sides(A, '$no_attacker', D, [], [], []),
+    crisis_factor(Sides, S, f(Kind, Subject, Scale), _, _),
+    Kind \= past_response(_),
+    weight(Kind, W0), W is W0 * Scale, W =\= 0,
+    link_atoms(Kind, Subject, Scale, Rel, Key).
+crisis_link(D, l(S, O, Rel, E, Wa, Wx)) :-
+    % past_response: half toward the victim as ally, half toward the
+    % attacker as attacker, as rules.pl's past_reaction.
+    crisis_event(E, _, ED, Ea, Ev), ED =< D,
+    holds(response(S, E, R), D, L),
+    \+ brought_by_request(E, S, D),
+    response_outcome(R, Out),
+    scale_leaves([L], Sc),
+    weight(past_response(Out), W0), Half is W0 * Sc * 0.5,
+    format(atom(Rel), "past_response:~w", [Out]),
+    (   Ea == Ev
+    ->  O = Ev, Wa = Half, Wx = Half
+    ;   O = Ev, Wa = Half, Wx = 0
+    ;   O = Ea, Wa = 0, Wx = Half
+    ).
+
+%  ally_state(+D, -A): every state that some crisis fact makes an ally
+%  with a factor (a requester, an appellant, a suspended member, a state
+%  an organisation stood with, or a fellow party of a requester's treaty).
+ally_state(D, A) :-
+    setof(A0, ally_state_(D, A0), As),
+    member(A, As).
+
+ally_state_(D, A) :- holds(request(A, _, _, _, _), D, _).
+ally_state_(D, A) :- holds(request(_, _, _, T, _), D, _), rules:bound(A, T, D, _).
+ally_state_(D, A) :- holds(appeal(A, _, _), D, _).
+ally_state_(D, A) :- holds(suspended(_, Org), D, _), holds(member(A, Org), D, _).
+ally_state_(D, A) :- holds(solidarity(_, A, _), D, _).
+
+link_atoms(Kind, Subject, Scale, Rel, Key) :-
+    format(atom(Rel), "~q", [Kind]),
+    format(atom(Key), "~q@~w", [Subject, Scale]).
+
+%! unread_note(+Fact, -Note) is semidet.
+%
+%  Fact, just added, is read by no rule as the kb stands: Note says why
+%  and what would make it count.  Fails when some rule reads it.
+unread_note(F, Note) :-
+    event_arg(F, E),
+    \+ known_event(E), !,
+    format(string(Note),
+           "no rule reads it yet: ~w is no known event; add attack(~w, ATTACKER, VICTIM, TERRITORY) on START to make it count",
+           [E, E]).
+unread_note(request(_, _, _, T, C), Note) :-
+    \+ clause(T, C, _, _, _, _), !,
+    format(string(Note), "note: ~w has no clause ~w (which treaties bind ... lists the clauses); the request still counts in the record", [T, C]).
+
+event_arg(reaction(_, E, _), E).
+event_arg(response(_, E, _), E).
+event_arg(solidarity(_, _, E), E).
+event_arg(request(_, _, E, _, _), E).
+
+%! kind_reader(?Kind, ?Reader) is nondet.
+%
+%  Which rule reads each fact kind of the schema (schema:fact_kind/3):
+%  tests/prolog/test_crises.pl checks every kind has one.
+kind_reader(member,     'rules:bound/4, shared_bloc_with_*').
+kind_reader(party,      'rules:bound/4').
+kind_reader(exempt,     'rules:obligated/5').
+kind_reader(tie,        'tie_with_*').
+kind_reader(ethnicity,  'kinship_with_*').
+kind_reader(backs,      'backs_*').
+kind_reader(signed,     'signed_declaration_for_*').
+kind_reader(supports,   'signed_declaration_for_*').
+kind_reader(reaction,   'past_reaction(_)').
+kind_reader(rivalry,    'rivalry_with_*').
+kind_reader(conflict,   'conflict_with_*, backs_*_claim').
+kind_reader(stance,     'shared_stance_with_*').
+kind_reader(priority,   'competing_priority').
+kind_reader(exercise,   'competing_priority (evidence)').
+kind_reader(complaint,  'ally_complaint').
+kind_reader(appeal,     'record_with_ally(_)').
+kind_reader(solidarity, 'org_solidarity').
+kind_reader(attack,     'past_reaction(_), past_response(_), record_*').
+kind_reader(request,    'record_with_ally(_), record_under_treaty(_)').
+kind_reader(response,   'record_*, past_response(_)').
+kind_reader(suspended,  'ally_suspended, defender_suspended').
