@@ -17,11 +17,12 @@ solidarity (solidarity/3) become factors of a defender's assessment:
   - record_with_ally(Outcome): how the defender answered this ally's
     earlier requests: asked itself (scale 1), or asked through an
     organisation it belongs to (scale 0.5: the organisation answered,
-    the defender was one voice in it).  Outcome is the best answer the
-    asked party or the defender gave to the request's event:
-    `helped` (troops, arms), `token` (a mission, a statement of
-    concern, mediation), `refused`, `sided` (with the attacker), or
-    `unanswered` (no answer recorded by the question's date).  An appeal
+    the defender was one voice in it).  Outcome is the answer the
+    asked party or the defender gave to the request's event: `helped`
+    (troops, arms) if any help was given, else the least helpful of
+    `sided` (with the attacker), `refused` and `token` (a mission, a
+    statement of concern, mediation), or `unanswered` (no answer recorded
+    by the question's date).  An appeal
     to an organisation (appeal/3) counts as a request once an attack on
     the ally over the appeal's issue has begun after it.
   - record_under_treaty(Outcome): the same for other allies' requests
@@ -93,6 +94,7 @@ event_name(E, Name) :-
 
 known_event(E) :- event(E, _, _, _, _), !.
 known_event(E) :- attack_spell(E, _, _, _, _, _), !.
+known_event(E) :- spell(request(_, _, E, _, _), _, _, _, _), !.   % a crisis named by a request for aid
 
 %! response_outcome(?ResponseKind, ?Outcome) is nondet.
 %
@@ -105,10 +107,15 @@ response_outcome(mediation, token).
 response_outcome(refusal, refused).
 response_outcome(sided_with_attacker, sided).
 
+%  outcome_rank(?Outcome, ?Rank): which answer stands for a request's
+%  answers, lowest rank first.  Help given counts whatever else was said;
+%  short of help, the least helpful answer stands: a mission or a statement
+%  beside a refusal does not soften it (the CSTO sent a fact-finding
+%  mission in September 2022 and then declined the aid Armenia asked for).
 outcome_rank(helped, 1).
-outcome_rank(token, 2).
+outcome_rank(sided, 2).
 outcome_rank(refused, 3).
-outcome_rank(sided, 4).
+outcome_rank(token, 4).
 
 %! crisis_factor(+Sides, ?Defender, -Key, -Detail, -Leaves) is nondet.
 %
@@ -116,64 +123,123 @@ outcome_rank(sided, 4).
 %  rules:sides/4's term; Key = f(Kind, Subject, Scale).  With Defender
 %  unbound, it enumerates the states with such a factor (rules:candidates/3).
 crisis_factor(sides(A, X, D, _, _, _), S, f(record_with_ally(O), E-To, Scale), Detail, Leaves) :-
-    asked(A, To, E, D, Leaf0),
+    ally_requests(A, D, To, E, How, ReqLeaves),
     answerer(To, S, D, Route),
     S \== A, S \== X,
-    outcome(To, S, E, D, O, RLeaves),
-    Leaves = [Leaf0|RLeaves],
-    scale(Route, Leaves, Scale),
-    outcome_text(O, OT),
-    Detail = d("~w asked ~w after ~w: ~w", [n(A), n(To), n(E), OT]).
+    outcome(To, S, E, D, O, RLeaves, RScale),
+    append(ReqLeaves, RLeaves, Leaves),
+    route_scale(Route, R), all_weak_scale(ReqLeaves, QScale),
+    Scale is R * QScale * RScale,
+    outcome_text(O, OT), event_text(E, EN),
+    Detail = d(How, [n(A), n(To), EN, OT]).
 crisis_factor(sides(A, X, D, _, _, _), S, f(record_under_treaty(O), E-To, Scale), Detail, Leaves) :-
-    holds(request(B, To, E, T, C), D, Leaf0),
-    B \== A,
-    once(rules:bound(A, T, D, _)),
+    treaty_requests(A, D, B, To, E, T, ReqLeaves),
     answerer(To, S, D, Route),
     S \== A, S \== X, S \== B,
-    outcome(To, S, E, D, O, RLeaves),
-    Leaves = [Leaf0|RLeaves],
-    scale(Route, Leaves, Scale0), Scale is Scale0 * 0.5,
-    outcome_text(O, OT),
-    Detail = d("~w asked ~w under ~w ~w after ~w: ~w", [n(B), n(To), T, C, n(E), OT]).
-crisis_factor(sides(A, X, D, _, _, Events), S, f(past_response(O), E, Scale), Detail, [L]) :-
+    outcome(To, S, E, D, O, RLeaves, RScale),
+    append(ReqLeaves, RLeaves, Leaves),
+    route_scale(Route, R), all_weak_scale(ReqLeaves, QScale),
+    Scale is R * QScale * RScale * 0.5,
+    outcome_text(O, OT), event_text(E, EN), treaty(T, TN, _, _, _),
+    Detail = d("~w asked ~w under the ~w after ~w: ~w", [n(B), n(To), TN, EN, OT]).
+crisis_factor(sides(A, X, D, _, _, Events), S, f(past_response(O), E-Who, Scale), Detail, Leaves) :-
     member(ev(E, EN, ED, Scale0), Events),
-    holds(response(S, E, R), D, L),
+    responses(S, E, D, Who, Route, O, Leaves, RScale),
     S \== A, S \== X,
-    \+ brought_by_request(E, S, D),
-    response_outcome(R, O),
-    scale_leaves([L], Scale1), Scale is Scale0 * Scale1,
+    route_scale(Route, R),
+    Scale is Scale0 * R * RScale,
     outcome_text(O, OT),
-    Detail = d("answered ~w (~w, ~w): ~w", [EN, date(ED), R, OT]).
+    Detail = d("~w answered ~w (~w): ~w", [n(Who), EN, date(ED), OT]).
 crisis_factor(sides(A, X, D, _, _, _), S, f(ally_suspended, Org, Scale), Detail, [L1, L2]) :-
     holds(suspended(A, Org), D, L1),
     holds(member(S, Org), D, L2),
     S \== A, S \== X,
-    scale_leaves([L1], Scale),
+    all_weak_scale([L1], Scale),
     Detail = d("~w has frozen its participation in the ~w", [n(A), Org]).
 crisis_factor(sides(A, X, D, _, _, _), S, f(defender_suspended, Org, Scale), Detail, [L1, L2]) :-
     holds(suspended(S, Org), D, L1),
     S \== A, S \== X,
     holds(member(A, Org), D, L2),
-    scale_leaves([L1], Scale),
+    all_weak_scale([L1], Scale),
     Detail = d("has frozen its own participation in the ~w", [Org]).
-crisis_factor(sides(A, X, D, _, _, _), S, f(org_solidarity, Org-E, Scale), Detail, [L1, L2]) :-
-    holds(solidarity(Org, A, E), D, L1),
+crisis_factor(sides(A, X, D, _, _, _), S, f(org_solidarity, Org-E, Scale), Detail, Leaves) :-
+    setof(Org0-E0, L^holds(solidarity(Org0, A, E0), D, L), Pairs),
+    member(Org-E, Pairs),
+    findall(L, holds(solidarity(Org, A, E), D, L), SLeaves),
     holds(member(S, Org), D, L2),
     S \== A, S \== X,
-    scale_leaves([L1], Scale),
-    Detail = d("its ~w declared solidarity with ~w after ~w", [Org, n(A), n(E)]).
+    all_weak_scale(SLeaves, Scale),
+    append(SLeaves, [L2], Leaves),
+    event_text(E, EN),
+    Detail = d("its ~w declared solidarity with ~w after ~w", [Org, n(A), EN]).
 
-%  asked(+Ally, ?To, -Event, +Date, -Leaf): the ally asked To for aid
-%  after Event by Date: a request, or an appeal to an organisation over
-%  an issue once an attack on the ally over that issue began after the
-%  appeal.
-asked(A, To, E, D, L) :-
+%  event_text(+E, -Name): the event's name (an attack's id, spaced).
+event_text(E, Name) :- crisis_event(E, Name, _, _, _), !.
+event_text(E, Name) :- event_name(E, Name).
+
+%  ally_requests(+A, +D, ?To, ?E, -How, -Leaves): every request of A to
+%  To after Event by Date, once per (To, Event) however often it was made
+%  (all its evidence in Leaves); How says it in words.
+ally_requests(A, D, To, E, How, Leaves) :-
+    setof(To0-E0-How0, L^asked(A, To0, E0, D, How0, L), Keys),
+    member(To-E-How, Keys),
+    findall(L, asked(A, To, E, D, How, L), Leaves).
+
+%  treaty_requests(+A, +D, -B, -To, -E, -T, -Leaves): every request of
+%  another state B to To after Event under a treaty T that binds A on D,
+%  once per (B, To, Event, T).
+treaty_requests(A, D, B, To, E, T, Leaves) :-
+    setof(B0-To0-E0-T0, C^L^( holds(request(B0, To0, E0, T0, C), D, L), B0 \== A ), Keys),
+    member(B-To-E-T, Keys),
+    once(rules:bound(A, T, D, _)),
+    findall(L, holds(request(B, To, E, T, _), D, L), Leaves).
+
+%  responses(?S, +E, +D, -Who, -Route, -Outcome, -Leaves, -Scale): S's
+%  answers to Event that no request of the victim's brought to it, by
+%  itself (Who = S) or by an organisation of its own (Who = the
+%  organisation), once per (Who, Outcome) with all their evidence; Scale
+%  is reported_scale/1 when all of it is reported or alleged.
+responses(S, E, D, Who, Route, O, Leaves, Scale) :-
+    setof(S0-Who0-Route0-O0,
+          R^Ls^( responder(S0, E, D, Who0, Route0, R, Ls), response_outcome(R, O0) ),
+          Keys),
+    member(S-Who-Route-O, Keys),
+    \+ brought_by_request(E, S, D),
+    findall(L, ( responder(S, E, D, Who, Route, R, [L|_]), response_outcome(R, O) ), RLeaves),
+    all_weak_scale(RLeaves, Scale),
+    (   Route == organisation
+    ->  once(holds(member(S, Who), D, ML)), append(RLeaves, [ML], Leaves)
+    ;   Leaves = RLeaves
+    ).
+
+%  responder(?S, +E, +D, -Who, -Route, -Response, -Leaves): S answered
+%  Event itself (Who = S, direct), or an organisation S belongs to on D
+%  answered it (Who = the organisation).
+responder(S, E, D, S, direct, R, [L]) :-
+    holds(response(S, E, R), D, L),
+    state(S, _, _).
+responder(S, E, D, Org, organisation, R, [L, L2]) :-
+    holds(response(Org, E, R), D, L),
+    organisation(Org, _),
+    holds(member(S, Org), D, L2).
+
+%  asked(+Ally, ?To, -Event, +Date, -How, -Leaf): the ally asked To for
+%  aid after Event by Date: a request, or an appeal to an organisation
+%  over an issue, which asks it to answer the first attack on the ally
+%  over that issue begun after the appeal.
+asked(A, To, E, D, "~w asked ~w after ~w: ~w", L) :-
     holds(request(A, To, E, _, _), D, L).
-asked(A, Org, E, D, L) :-
+asked(A, Org, E, D, "~w had appealed to ~w before ~w: ~w", L) :-
     holds(appeal(A, Org, I), D, L),
     L = leaf(_, _, Da),
-    attack_spell(E, _, A, I, Start, _),
-    Da =< Start, Start =< D.
+    first_attack_after(A, I, Da, D, E).
+
+%  first_attack_after(+A, +Issue, +Date0, +Date, -E): the first attack on
+%  A over Issue that began on or after Date0 and by Date: the one an
+%  appeal made before it asked the partners to answer.
+first_attack_after(A, I, Da, D, E) :-
+    findall(Start-E0, ( attack_spell(E0, _, A, I, Start, _), Da =< Start, Start =< D ), Starts),
+    keysort(Starts, [_-E|_]).
 
 %  answerer(+To, ?S, +Date, -Route): S answers a request to To: To itself
 %  (a state asked directly), or a member of To (an organisation) on Date.
@@ -182,40 +248,40 @@ answerer(To, S, D, organisation) :-
     organisation(To, _),
     holds(member(S, To), D, _).
 
-%  outcome(+To, +S, +E, +Date, -Outcome, -Leaves): the best answer to
-%  Event by the one asked or by the defender itself, by Date, and its
-%  evidence; `unanswered` with none.
-outcome(To, S, E, D, O, Leaves) :-
-    findall(R-O0-L,
+%  outcome(+To, +S, +E, +Date, -Outcome, -Leaves, -Scale): the answer
+%  (outcome_rank/2) to Event by the one asked or by the defender itself,
+%  by Date, and its evidence; `unanswered` with none.  Confirmed answers
+%  decide; only when every answer is reported or alleged do those decide,
+%  with Scale = reported_scale/1.
+outcome(To, S, E, D, O, Leaves, Scale) :-
+    findall(W-K-O0-L,
             ( member(Who, [To, S]),
               holds(response(Who, E, R), D, L),
-              response_outcome(R, O0) ),
+              response_outcome(R, O0), outcome_rank(O0, K),
+              ( weak_leaf(L) -> W = 1 ; W = 0 ) ),
             Rs0),
     sort(Rs0, Rs),
     (   Rs == []
-    ->  O = unanswered, Leaves = []
-    ;   findall(K-O1, ( member(_-O1-_, Rs), outcome_rank(O1, K) ), Ranked),
-        keysort(Ranked, [_-O|_]),
-        findall(L, member(_-O-L, Rs), Leaves)
+    ->  O = unanswered, Leaves = [], Scale = 1
+    ;   Rs = [W-_-O-_|_],
+        findall(L, member(W-_-O-L, Rs), Leaves),
+        ( W =:= 1 -> reported_scale(Scale) ; Scale = 1 )
     ).
 
 %  brought_by_request(+E, +S, +D): the victim of Event asked S for aid
-%  after it, itself or through an organisation of S's: S's answer counts
+%  after it (asked/6: a request, or an appeal made before it), itself or
+%  through an organisation of S's: S's answer counts
 %  in its record with that ally, not as a past response too.
 brought_by_request(E, S, D) :-
     crisis_event(E, _, _, _, V),
-    holds(request(V, To, E, _, _), D, _),
+    asked(V, To, E, D, _, _),
     answerer(To, S, D, _), !.
 
-scale(Route, Leaves, Scale) :-
-    route_scale(Route, R),
-    scale_leaves(Leaves, W),
-    Scale is R * W.
-
-%  scale_leaves(+Leaves, -Scale): reported_scale/1 when any piece of the
-%  evidence is only reported or alleged, else 1.
-scale_leaves(Leaves, Scale) :-
-    (   member(L, Leaves), weak_leaf(L)
+%  all_weak_scale(+Leaves, -Scale): reported_scale/1 when every piece of
+%  the evidence is only reported or alleged, else 1 (a confirmed report
+%  of the same fact makes it confirmed).
+all_weak_scale(Leaves, Scale) :-
+    (   Leaves \== [], forall(member(L, Leaves), weak_leaf(L))
     ->  reported_scale(Scale)
     ;   Scale = 1
     ).
@@ -255,16 +321,15 @@ crisis_link(D, l(S, A, Rel, Key, W, 0)) :-
     Kind \= past_response(_),
     weight(Kind, W0), W is W0 * Scale, W =\= 0,
     link_atoms(Kind, Subject, Scale, Rel, Key).
-crisis_link(D, l(S, O, Rel, E, Wa, Wx)) :-
+crisis_link(D, l(S, O, Rel, Key, Wa, Wx)) :-
     % past_response: half toward the victim as ally, half toward the
     % attacker as attacker, as rules.pl's past_reaction.
     crisis_event(E, _, ED, Ea, Ev), ED =< D,
-    holds(response(S, E, R), D, L),
-    \+ brought_by_request(E, S, D),
-    response_outcome(R, Out),
-    scale_leaves([L], Sc),
-    weight(past_response(Out), W0), Half is W0 * Sc * 0.5,
+    responses(S, E, D, Who, Route, Out, _, RScale),
+    route_scale(Route, R),
+    weight(past_response(Out), W0), Half is W0 * R * RScale * 0.5,
     format(atom(Rel), "past_response:~w", [Out]),
+    format(atom(Key), "~w-~w", [E, Who]),
     (   Ea == Ev
     ->  O = Ev, Wa = Half, Wx = Half
     ;   O = Ev, Wa = Half, Wx = 0
