@@ -96,6 +96,7 @@ known_event(E) :- event(E, _, _, _, _), !.
 known_event(E) :- attack_spell(E, _, _, _, _, _), !.
 known_event(E) :- spell(request(_, _, E, _, _), _, _, _, _), !.   % a crisis named by a request for aid
 
+
 %! response_outcome(?ResponseKind, ?Outcome) is nondet.
 %
 %  What a response amounts to for the one who asked, best first.
@@ -356,21 +357,40 @@ link_atoms(Kind, Subject, Scale, Rel, Key) :-
 %! unread_note(+Fact, -Note) is semidet.
 %
 %  Fact, just added, is read by no rule as the kb stands: Note says why
-%  and what would make it count.  Fails when some rule reads it.
+%  and what would make it count.  Fails when some rule reads it (or may,
+%  on some date: the check is about what the kb holds, not a date).
 unread_note(F, Note) :-
     event_arg(F, E),
     \+ known_event(E), !,
     format(string(Note),
-           "no rule reads it yet: ~w is no known event; add attack(~w, ATTACKER, VICTIM, TERRITORY) on START to make it count",
+           "no rule reads it yet: ~w is no known event (add attack(~w, ATTACKER, VICTIM, TERRITORY) on START, or a request for aid after it)",
            [E, E]).
-unread_note(request(_, _, _, T, C), Note) :-
-    \+ clause(T, C, _, _, _, _), !,
-    format(string(Note), "note: ~w has no clause ~w (which treaties bind ... lists the clauses); the request still counts in the record", [T, C]).
+unread_note(complaint(A, _, I), Note) :-
+    \+ spell(conflict(A, _, I), _, _, _, _),
+    \+ spell(conflict(_, A, I), _, _, _, _), !,
+    format(string(Note),
+           "no rule reads it yet: ~w is in no conflict over ~w (add conflict(~w, STATE, ~w) on DATE)", [A, I, A, I]).
+unread_note(appeal(A, _, I), Note) :-
+    \+ spell(attack(_, _, A, I), _, _, _, _), !,
+    format(string(Note),
+           "no rule reads it yet: it counts in the partners' record once an attack on ~w over ~w begins after it (add attack(EVENT, ATTACKER, ~w, ~w) on START)", [A, I, A, I]).
+unread_note(exercise(S, _, T), Note) :-
+    \+ ( threat(T, _, _), spell(priority(S, T), _, _, _, _) ), !,
+    format(string(Note),
+           "no rule reads it yet: an exercise is evidence of a competing priority, and ~w has no priority(~w, ~w) on a known threat", [S, S, T]).
+unread_note(priority(_, T), Note) :-
+    \+ threat(T, _, _), !,
+    format(string(Note), "no rule reads it yet: ~w is no known threat (entities.pl threat/3 names its origin)", [T]).
+unread_note(signed(_, Dec), Note) :-
+    \+ spell(supports(Dec, _, _), _, _, _, _), !,
+    format(string(Note), "no rule reads it yet: ~w upholds no state (add supports(~w, STATE, ISSUE) on DATE)", [Dec, Dec]).
+unread_note(supports(Dec, _, _), Note) :-
+    \+ spell(signed(_, Dec), _, _, _, _), !,
+    format(string(Note), "no rule reads it yet: no state signed ~w (add signed(STATE, ~w) on DATE)", [Dec, Dec]).
 
 event_arg(reaction(_, E, _), E).
 event_arg(response(_, E, _), E).
 event_arg(solidarity(_, _, E), E).
-event_arg(request(_, _, E, _, _), E).
 
 %! kind_reader(?Kind, ?Reader) is nondet.
 %
