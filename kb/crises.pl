@@ -3,6 +3,7 @@
             crisis_factor/5,    % +Sides, ?Defender, -Key, -Detail, -Leaves
             crisis_link/2,      % +Date, -Link
             unread_note/2,      % +Fact, -Note
+            note_kind/1,        % ?Kind
             kind_reader/2,      % ?Kind, ?Reader
             response_outcome/2  % ?ResponseKind, ?Outcome
           ]).
@@ -172,7 +173,7 @@ crisis_factor(sides(A, X, D, _, _, _), S, f(org_solidarity, Org-E, Scale), Detai
     all_weak_scale(SLeaves, Scale),
     append(SLeaves, [L2], Leaves),
     event_text(E, EN),
-    Detail = d("its ~w declared solidarity with ~w after ~w", [Org, n(A), EN]).
+    Detail = d("~w declared solidarity with ~w after ~w", [Org, n(A), EN]).
 
 %  event_text(+E, -Name): the event's name (an attack's id, spaced).
 event_text(E, Name) :- crisis_event(E, Name, _, _, _), !.
@@ -198,13 +199,16 @@ treaty_requests(A, D, B, To, E, T, Leaves) :-
 %  responses(?S, +E, +D, -Who, -Route, -Outcome, -Leaves, -Scale): S's
 %  answers to Event that no request of the victim's brought to it, by
 %  itself (Who = S) or by an organisation of its own (Who = the
-%  organisation), once per (Who, Outcome) with all their evidence; Scale
+%  organisation), S being no party to it, once per (Who, Outcome) with
+%  all their evidence; Scale
 %  is reported_scale/1 when all of it is reported or alleged.
 responses(S, E, D, Who, Route, O, Leaves, Scale) :-
     setof(S0-Who0-Route0-O0,
           R^Ls^( responder(S0, E, D, Who0, Route0, R, Ls), response_outcome(R, O0) ),
           Keys),
     member(S-Who-Route-O, Keys),
+    \+ crisis_event(E, _, _, S, _),     % a party to the crisis does not answer it
+    \+ crisis_event(E, _, _, _, S),
     \+ brought_by_request(E, S, D),
     findall(L, ( responder(S, E, D, Who, Route, R, [L|_]), response_outcome(R, O) ), RLeaves),
     all_weak_scale(RLeaves, Scale),
@@ -330,7 +334,8 @@ crisis_link(D, l(S, O, Rel, Key, Wa, Wx)) :-
     route_scale(Route, R),
     weight(past_response(Out), W0), Half is W0 * R * RScale * 0.5,
     format(atom(Rel), "past_response:~w", [Out]),
-    format(atom(Key), "~w-~w", [E, Who]),
+    % One key per direction: an attack encoded both ways is two links.
+    format(atom(Key), "~w-~w-~w-~w", [E, Who, Ea, Ev]),
     (   Ea == Ev
     ->  O = Ev, Wa = Half, Wx = Half
     ;   O = Ev, Wa = Half, Wx = 0
@@ -387,6 +392,20 @@ unread_note(signed(_, Dec), Note) :-
 unread_note(supports(Dec, _, _), Note) :-
     \+ spell(signed(_, Dec), _, _, _, _), !,
     format(string(Note), "no rule reads it yet: no state signed ~w (add signed(STATE, ~w) on DATE)", [Dec, Dec]).
+
+%! note_kind(?Kind) is nondet.
+%
+%  unread_note/2 may have a note for a fact of Kind (the engine asks for
+%  these kinds only).
+note_kind(reaction).
+note_kind(response).
+note_kind(solidarity).
+note_kind(complaint).
+note_kind(appeal).
+note_kind(exercise).
+note_kind(priority).
+note_kind(signed).
+note_kind(supports).
 
 event_arg(reaction(_, E, _), E).
 event_arg(response(_, E, _), E).

@@ -103,13 +103,14 @@ link(D, m(S, O, rivalry, rivalry, Wa, Wx)) :-
 link(D, m(S, O, conflict, I, Wa, Wx)) :-
     side_weights(conflict_with, Wa, Wx),
     holds_as_stored(conflict(S, O, I), D).
-link(D, l(S, O, Rel, E, Wa, Wx)) :-
+link(D, l(S, O, Rel, Key, Wa, Wx)) :-
     % Half toward the victim as ally, half toward the attacker as
     % attacker (rules.pl: scale 1 when both match, 0.5 when one does).
     crisis_event(E, _, ED, Ea, Ev), ED =< D,   % kb/crises.pl, as rules:sides/4
     holds(reaction(S, E, R), D, _),
     weight(past_reaction(R), W), Half is W * 0.5,
     atom_concat(reaction_, R, Rel),
+    format(atom(Key), "~w-~w-~w", [E, Ea, Ev]),   % an attack encoded both ways is two links
     (   Ea == Ev
     ->  O = Ev, Wa = Half, Wx = Half
     ;   O = Ev, Wa = Half, Wx = 0

@@ -157,6 +157,7 @@ struct Engine::Impl {
     static constexpr std::size_t max_queue = 4096;
     std::map<std::string, std::vector<std::string>> entity_kinds;  // define: argument types
     std::map<std::string, TypeClass> type_classes;                  // argument type -> how it is checked
+    UnreadNotes unread_notes;                                        // what add says of a fact no rule reads
     LastQuestion last;
 
     explicit Impl(EngineOptions o) : options(std::move(o)) {
@@ -198,6 +199,7 @@ struct Engine::Impl {
         for (auto& n : prolog::list_items(out))
             names.add(prolog::text(prolog::arg(n, 1)), prolog::text(prolog::arg(n, 2)), prolog::text(prolog::arg(n, 3)));
         load_dated_names();  // after the kb's own names: a state is shown by its own name, not "USSR"
+        unread_notes.load();
     }
 
     void load_schema() {
@@ -921,8 +923,8 @@ struct Engine::Impl {
         }
         require_writable(ps, a.fact, g, "add");
         // No rule reads it yet (an unknown event)? The queued adds may hold what it needs.
-        auto note = unread_note(g.kind, g.args);
-        if (note && !queue.empty()) { apply_queue(); note = unread_note(g.kind, g.args); }
+        auto note = unread_notes.note(g.kind, g.args);
+        if (note && !queue.empty()) { apply_queue(); note = unread_notes.note(g.kind, g.args); }
         if (group_commit && journal) {
             auto [b, e] = ps.span_of(a.fact);
             std::size_t ticket = next_ticket++;
