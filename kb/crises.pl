@@ -1,6 +1,7 @@
 :- module(crises,
           [ crisis_event/5,     % ?Event, -Name, -Date, ?Attacker, ?Victim
             crisis_factor/5,    % +Sides, ?Defender, -Key, -Detail, -Leaves
+            crisis_profile/3,   % +Ally, +Date, -Profile
             crisis_link/2,      % +Date, -Link
             unread_note/2,      % +Fact, -Note
             note_kind/1,        % ?Kind
@@ -124,8 +125,9 @@ outcome_rank(token, 4).
 %  A raw factor (rules:raw_factor/5) from the crisis facts.  Sides is
 %  rules:sides/4's term; Key = f(Kind, Subject, Scale).  With Defender
 %  unbound, it enumerates the states with such a factor (rules:candidates/3).
-crisis_factor(sides(A, X, D, _, _, _), S, f(record_with_ally(O), E-To, Scale), Detail, Leaves) :-
-    ally_requests(A, D, To, E, How, ReqLeaves),
+crisis_factor(sides(A, X, D, Profiles, _, _), S, f(record_with_ally(O), E-To, Scale), Detail, Leaves) :-
+    crisis_profile_of(Profiles, A, D, crisis(Requests, _)),
+    member(r(To, E, How, ReqLeaves), Requests),
     answerer(To, S, D, Route),
     S \== A, S \== X,
     outcome(To, S, E, D, O, RLeaves, RScale),
@@ -134,8 +136,9 @@ crisis_factor(sides(A, X, D, _, _, _), S, f(record_with_ally(O), E-To, Scale), D
     Scale is R * QScale * RScale,
     outcome_text(O, OT), event_text(E, EN),
     Detail = d(How, [n(A), n(To), EN, OT]).
-crisis_factor(sides(A, X, D, _, _, _), S, f(record_under_treaty(O), E-To, Scale), Detail, Leaves) :-
-    treaty_requests(A, D, B, To, E, T, ReqLeaves),
+crisis_factor(sides(A, X, D, Profiles, _, _), S, f(record_under_treaty(O), E-To, Scale), Detail, Leaves) :-
+    crisis_profile_of(Profiles, A, D, crisis(_, TreatyRequests)),
+    member(t(B, To, E, T, ReqLeaves), TreatyRequests),
     answerer(To, S, D, Route),
     S \== A, S \== X, S \== B,
     outcome(To, S, E, D, O, RLeaves, RScale),
@@ -145,7 +148,10 @@ crisis_factor(sides(A, X, D, _, _, _), S, f(record_under_treaty(O), E-To, Scale)
     outcome_text(O, OT), event_text(E, EN), treaty(T, TN, _, _, _),
     Detail = d("~w asked ~w under the ~w after ~w: ~w", [n(B), n(To), TN, EN, OT]).
 crisis_factor(sides(A, X, D, _, _, Events), S, f(past_response(O), E-Who, Scale), Detail, Leaves) :-
-    member(ev(E, EN, ED, Scale0), Events),
+    (   nonvar(S)   % from the defender's few answers, not from every event's
+    ->  answered_events(S, D, Es), member(E, Es), member(ev(E, EN, ED, Scale0), Events)
+    ;   member(ev(E, EN, ED, Scale0), Events)
+    ),
     responses(S, E, D, Who, Route, O, Leaves, RScale),
     S \== A, S \== X,
     route_scale(Route, R),
@@ -175,6 +181,23 @@ crisis_factor(sides(A, X, D, _, _, _), S, f(org_solidarity, Org-E, Scale), Detai
     event_text(E, EN),
     Detail = d("~w declared solidarity with ~w after ~w", [Org, n(A), EN]).
 
+%! crisis_profile(+Ally, +Date, -Profile) is det.
+%
+%  What the ally brings to every defender's record, read once per
+%  question (rules:sides/4 adds it to the sides' profiles):
+%  crisis(Requests, TreatyRequests), r(To, E, How, Leaves) for each of
+%  the ally's requests (ally_requests/6) and t(B, To, E, T, Leaves) for
+%  each request of another state under a treaty binding the ally
+%  (treaty_requests/7).
+crisis_profile(A, D, crisis(Requests, TreatyRequests)) :-
+    findall(r(To, E, How, Ls), ally_requests(A, D, To, E, How, Ls), Requests),
+    findall(t(B, To, E, T, Ls), treaty_requests(A, D, B, To, E, T, Ls), TreatyRequests).
+
+%  crisis_profile_of(+Profiles, +A, +D, -Profile): the question's own, or
+%  made now (the matrix's links ask without one).
+crisis_profile_of(Profiles, A, D, P) :-
+    (   memberchk(crisis(Rs, Ts), Profiles) -> P = crisis(Rs, Ts) ; crisis_profile(A, D, P) ).
+
 %  event_text(+E, -Name): the event's name (an attack's id, spaced).
 event_text(E, Name) :- crisis_event(E, Name, _, _, _), !.
 event_text(E, Name) :- event_name(E, Name).
@@ -196,6 +219,11 @@ treaty_requests(A, D, B, To, E, T, Leaves) :-
     once(rules:bound(A, T, D, _)),
     findall(L, holds(request(B, To, E, T, _), D, L), Leaves).
 
+%  answered_events(+S, +D, -Events): the events S or an organisation of
+%  S's answered by D (responder/7), each once.
+answered_events(S, D, Es) :-
+    (   setof(E, Who^Route^R^Ls^responder(S, E, D, Who, Route, R, Ls), Es0) -> Es = Es0 ; Es = [] ).
+
 %  responses(?S, +E, +D, -Who, -Route, -Outcome, -Leaves, -Scale): S's
 %  answers to Event that no request of the victim's brought to it, by
 %  itself (Who = S) or by an organisation of its own (Who = the
@@ -203,13 +231,18 @@ treaty_requests(A, D, B, To, E, T, Leaves) :-
 %  all their evidence; Scale
 %  is reported_scale/1 when all of it is reported or alleged.
 responses(S, E, D, Who, Route, O, Leaves, Scale) :-
-    setof(S0-Who0-Route0-O0,
-          R^Ls^( responder(S0, E, D, Who0, Route0, R, Ls), response_outcome(R, O0) ),
-          Keys),
-    member(S-Who-Route-O, Keys),
+    (   var(S)      % the candidates: every state with an answer; else S's own only
+    ->  setof(S0, Who0^Route0^R^Ls^responder(S0, E, D, Who0, Route0, R, Ls), Ss),
+        member(S, Ss)
+    ;   true
+    ),
     \+ crisis_event(E, _, _, S, _),     % a party to the crisis does not answer it
     \+ crisis_event(E, _, _, _, S),
     \+ brought_by_request(E, S, D),
+    setof(Who1-Route1-O1,
+          R^Ls^( responder(S, E, D, Who1, Route1, R, Ls), response_outcome(R, O1) ),
+          Keys),
+    member(Who-Route-O, Keys),
     findall(L, ( responder(S, E, D, Who, Route, R, [L|_]), response_outcome(R, O) ), RLeaves),
     all_weak_scale(RLeaves, Scale),
     (   Route == organisation
@@ -224,9 +257,10 @@ responder(S, E, D, S, direct, R, [L]) :-
     holds(response(S, E, R), D, L),
     state(S, _, _).
 responder(S, E, D, Org, organisation, R, [L, L2]) :-
-    holds(response(Org, E, R), D, L),
-    organisation(Org, _),
-    holds(member(S, Org), D, L2).
+    (   nonvar(S)   % from S's organisations (few), else from the event's answers
+    ->  holds(member(S, Org), D, L2), organisation(Org, _), holds(response(Org, E, R), D, L)
+    ;   holds(response(Org, E, R), D, L), organisation(Org, _), holds(member(S, Org), D, L2)
+    ).
 
 %  asked(+Ally, ?To, -Event, +Date, -How, -Leaf): the ally asked To for
 %  aid after Event by Date: a request, or an appeal to an organisation

@@ -38,7 +38,7 @@ Example:
 :- use_module(entities).
 :- use_module(store).
 :- use_module(weights).
-:- use_module(crises, [crisis_event/5, crisis_factor/5]).
+:- use_module(crises, [crisis_event/5, crisis_factor/5, crisis_profile/3]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -142,7 +142,8 @@ side_factors(Sides, S, Factors) :-
 %  a state has thousands, and SWI-Prolog's index on (kind, state) shares
 %  its buckets between a state with a handful and one with thousands.
 sides(A, X, D, sides(A, X, D, Profiles, Complaints, Events)) :-
-    findall(P, ( side(Side, A, X, O), side_profile(Side, O, D, P) ), Profiles),
+    findall(P, ( side(Side, A, X, O), side_profile(Side, O, D, P) ), Profiles0),
+    crisis_profile(A, D, CP), Profiles = [CP|Profiles0],   % kb/crises.pl: the ally's requests, once
     findall(c(O, I, L), ( X \== none, holds(complaint(A, O, I), D, L), holds(conflict(A, X, I), D, _) ), Complaints),
     findall(ev(E, EN, ED, Scale),
             ( (   crisis_event(E, EN, ED, Ea, A), Ev = A   % kb/crises.pl: the kb's events and added attacks
