@@ -231,6 +231,7 @@ answered_events(S, D, Es) :-
 %  all their evidence; Scale
 %  is reported_scale/1 when all of it is reported or alleged.
 responses(S, E, D, Who, Route, O, Leaves, Scale) :-
+    askees(E, D, Tos),
     (   var(S)      % the candidates: every state with an answer; else S's own only
     ->  setof(S0, Who0^Route0^R^Ls^responder(S0, E, D, Who0, Route0, R, Ls), Ss),
         member(S, Ss)
@@ -238,7 +239,7 @@ responses(S, E, D, Who, Route, O, Leaves, Scale) :-
     ),
     \+ crisis_event(E, _, _, S, _),     % a party to the crisis does not answer it
     \+ crisis_event(E, _, _, _, S),
-    \+ brought_by_request(E, S, D),
+    \+ ( member(To, Tos), answerer(To, S, D, _) ),   % asked: its record counts it
     setof(Who1-Route1-O1,
           R^Ls^( responder(S, E, D, Who1, Route1, R, Ls), response_outcome(R, O1) ),
           Keys),
@@ -307,14 +308,13 @@ outcome(To, S, E, D, O, Leaves, Scale) :-
         ( W =:= 1 -> reported_scale(Scale) ; Scale = 1 )
     ).
 
-%  brought_by_request(+E, +S, +D): the victim of Event asked S for aid
-%  after it (asked/6: a request, or an appeal made before it), itself or
-%  through an organisation of S's: S's answer counts
-%  in its record with that ally, not as a past response too.
-brought_by_request(E, S, D) :-
-    crisis_event(E, _, _, _, V),
-    asked(V, To, E, D, _, _),
-    answerer(To, S, D, _), !.
+%  askees(+E, +D, -Tos): whom the victims of Event asked for aid after it
+%  (asked/6: a request, or an appeal made before it), each once.  An
+%  answer of one of them, or of a member of one, counts in its record with
+%  that ally (record_with_ally), not as a past response too.
+askees(E, D, Tos) :-
+    findall(To, ( crisis_event(E, _, _, _, V), asked(V, To, E, D, _, _) ), Tos0),
+    sort(Tos0, Tos).
 
 %  all_weak_scale(+Leaves, -Scale): reported_scale/1 when every piece of
 %  the evidence is only reported or alleged, else 1 (a confirmed report
