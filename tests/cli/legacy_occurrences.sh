@@ -11,7 +11,10 @@ export CASUS_TODAY=2026-11-28
 if ! "$casus" --kb "$kb" --data "$tmp" -f text "$fixture/questions.casus" > "$tmp/out" 2>&1; then
   echo "casus failed on the fixture:"; cat "$tmp/out"; exit 1
 fi
-if ! diff -u "$fixture/answers.text" "$tmp/out"; then
+# The coverage line under an answer ("Coverage: the COW state list ...") came
+# after the fixture was written: a note on the answer, not the answer.
+grep -v '^Coverage: ' "$tmp/out" > "$tmp/answers"
+if ! diff -u "$fixture/answers.text" "$tmp/answers"; then
   echo "the fixture's answers changed"; exit 1
 fi
 # The files themselves are untouched by a session that only asks.
