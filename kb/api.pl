@@ -19,6 +19,8 @@
             api_types/1,         % -Types
             api_check/1,         % +Fact
             api_add/5,           % +Id, +Fact, +From, +SourceText, +Recorded
+            api_unread_note/2,   % +Fact, -Note
+            api_note_kinds/1,    % -Kinds
             api_end/4,           % +Fact, +Date, +SourceText, +Recorded
             api_withdraw/2,      % +Fact, -Count
             api_suppose/2,       % +Statements, +Query
@@ -61,6 +63,7 @@ terms the engine converts to typed C++ values:
 :- use_module(rules).
 :- use_module(matrix).
 :- use_module(kb_export).
+:- use_module(crises, [unread_note/2, note_kind/1]).   % what add says of a fact no rule reads
 :- use_module(casus_errors, [casus_message/2, casus_error_kind/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -322,6 +325,19 @@ api_types(Types) :-
 
 %! api_check(+Fact) is det.
 api_check(F) :- check_fact(F).
+
+%! api_unread_note(+Fact, -Note) is semidet.
+%
+%  Fact, just added, is read by no rule as the kb stands, and Note says
+%  why and what would make it count (crises:unread_note/2); fails when a
+%  rule reads it.
+api_unread_note(F, Note) :- unread_note(F, Note).
+
+%! api_note_kinds(-Kinds) is det.
+%
+%  The fact kinds an add may be told no rule reads (crises:note_kind/1):
+%  the engine asks api_unread_note/2 for these only.
+api_note_kinds(Kinds) :- findall(K, note_kind(K), Kinds).
 
 %! api_add(+Id, +Fact, +From, +SourceText, +Recorded) is det.
 api_add(Id, F, From, SrcText, Recorded) :-

@@ -5,10 +5,12 @@ then materializes the curated facts into the indexed store.
 */
 :- use_module(schema).
 :- use_module(entities).
+:- use_module(treaties_2016_2026).   % curated treaties of the 2016-2026 chronology
 :- use_module(store).
 :- use_module(snapshot).
 :- use_module(memberships).
 :- use_module(article).
+:- use_module(chronology_2016_2026).
 :- use_module(weights).
 :- use_module(rules).
 :- use_module(matrix).

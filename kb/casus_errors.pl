@@ -114,6 +114,7 @@ casus_error_kind(error(E, _), validation) :- validation_error(E), !.
 casus_error_kind(_, prolog).
 
 validation_error(casus_overlap(_, _, _)).
+validation_error(casus_repeat(_, _)).
 validation_error(casus_arity(_, _, _)).
 validation_error(casus_arg_type(_, _, _, _)).
 validation_error(casus_not_held(_, _)).
@@ -139,6 +140,9 @@ casus_message(E, M) :- message_to_text(E, M0), split_string(M0, "", "\n ", [M]).
 custom(casus_overlap(F, From, To), M) :-
     span_text(From, To, S),
     format(string(M), "~q contradicts a fact already held: it holds ~w", [F, S]).
+custom(casus_repeat(F, From), M) :-
+    iso_date(From, D),
+    format(string(M), "~q is already recorded on ~w: an occurrence happens once a day (give another date for another one)", [F, D]).
 custom(casus_arity(K, Want, Got), M) :-
     format(string(M), "~w takes ~d arguments, not ~d", [K, Want, Got]).
 custom(casus_arg_type(K, N, T, V), M) :-

@@ -69,6 +69,7 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
 :- use_module(store).
 :- use_module(weights).
 :- use_module(verdict_model, [era/2, effect/2, band_log_odds/2]).
+:- use_module(crises, [crisis_event/5, crisis_link/2]).
 :- use_module(rules, [bound/4, bloc_counts/2, side_kind/3, user_rules_loaded/0]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -115,18 +116,22 @@ link(D, m(S, O, rivalry, rivalry, Wa, Wx)) :-
 link(D, m(S, O, conflict, I, Wa, Wx)) :-
     side_weights(conflict_with, Wa, Wx),
     holds_as_stored(conflict(S, O, I), D).
-link(D, l(S, O, Rel, E, Wa, Wx)) :-
+link(D, l(S, O, Rel, Key, Wa, Wx)) :-
     % Half toward the victim as ally, half toward the attacker as
     % attacker (rules.pl: scale 1 when both match, 0.5 when one does).
-    event(E, _, ED, Ea, Ev), ED =< D,
+    crisis_event(E, _, ED, Ea, Ev), ED =< D,   % kb/crises.pl, as rules:sides/4
     holds(reaction(S, E, R), D, _),
     weight(past_reaction(R), W), Half is W * 0.5,
     atom_concat(reaction_, R, Rel),
+    format(atom(Key), "~w-~w-~w", [E, Ea, Ev]),   % an attack encoded both ways is two links
     (   Ea == Ev
     ->  O = Ev, Wa = Half, Wx = Half
     ;   O = Ev, Wa = Half, Wx = 0
     ;   O = Ea, Wa = 0, Wx = Half
     ).
+
+link(D, Link) :-
+    crisis_link(D, Link).                       % kb/crises.pl: records, responses, freezes
 
 %  groups(+D, -Groups): kinship, shared blocs, shared stances, declarations.
 groups(D, Groups) :-

@@ -41,6 +41,7 @@ Example:
 :- use_module(store).
 :- use_module(weights).
 :- use_module(verdict_model, [model_terms/6, model_kind/1]).
+:- use_module(crises, [crisis_event/5, crisis_factor/5, crisis_profile/3]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -144,11 +145,12 @@ side_factors(Sides, S, Factors) :-
 %  a state has thousands, and SWI-Prolog's index on (kind, state) shares
 %  its buckets between a state with a handful and one with thousands.
 sides(A, X, D, sides(A, X, D, Profiles, Complaints, Events)) :-
-    findall(P, ( side(Side, A, X, O), side_profile(Side, O, D, P) ), Profiles),
+    findall(P, ( side(Side, A, X, O), side_profile(Side, O, D, P) ), Profiles0),
+    crisis_profile(A, D, CP), Profiles = [CP|Profiles0],   % kb/crises.pl: the ally's requests, once
     findall(c(O, I, L), ( X \== none, holds(complaint(A, O, I), D, L), holds(conflict(A, X, I), D, _) ), Complaints),
     findall(ev(E, EN, ED, Scale),
-            ( (   event(E, EN, ED, Ea, A), Ev = A
-              ;   X \== none, event(E, EN, ED, X, Ev), Ev \== A, Ea = X
+            ( (   crisis_event(E, EN, ED, Ea, A), Ev = A   % kb/crises.pl: the kb's events and added attacks
+              ;   X \== none, crisis_event(E, EN, ED, X, Ev), Ev \== A, Ea = X
               ),
               ED =< D,
               (   Ev == A, Ea == X -> Scale = 1 ; Scale = 0.5 ) ),
@@ -280,6 +282,10 @@ raw_factor(sides(A, _, D, _, Complaints, _), S, f(ally_complaint, O, 1), Detail,
     member(c(O, I, L1), Complaints),
     holds(member(S, O), D, L2),
     Detail = d("~w complains its ~w partners fail it over ~w", [n(A), O, n(I)]).
+
+% Crises, requests for aid and the answers to them (kb/crises.pl).
+raw_factor(Sides, S, Key, Detail, Leaves) :-
+    crisis_factor(Sides, S, Key, Detail, Leaves).
 
 %  A user's own rules (loaded with --rules FILE or .load FILE into module
 %  casus_user) add factors: casus_user:factor(+Defender, +Ally, +Attacker,

@@ -6,7 +6,8 @@
             entity_type/2,      % ?Type, ?Doc
             is_of_type/2,       % +Value, +Type
             symmetric_kind/1,   % ?Kind
-            type_class/2        % ?Type, ?Class
+            type_class/2,       % ?Type, ?Class
+            occurrence_kind/1   % ?Kind
           ]).
 
 /** <module> The typed schema of casus facts
@@ -49,6 +50,27 @@ fact_kind(exercise,  [state, actor, threat],         "State held a military exer
 fact_kind(complaint, [state, organisation, issue],   "State complained that its partners in Organisation fail to back it on Issue.").
 fact_kind(appeal,    [state, organisation, issue],   "State appealed to its partners in Organisation to treat an attack over Issue as an attack on all.").
 fact_kind(solidarity, [organisation, state, event],  "Organisation declared solidarity with State after Event.").
+fact_kind(attack,    [event, state, state, territory], "Event is an attack or war by the first state on the second, on Territory (own_territory: the victim's own; or a disputed or occupied territory such as nagorno_karabakh); from its start, ended (retract ... on END) when it ends.").
+fact_kind(request,   [state, actor, event, treaty, clause], "State asked Actor (a state or an organisation) for aid after Event, under Clause of Treaty.").
+fact_kind(response,  [actor, event, response_kind],  "Actor answered Event (or a request made after it): troops, arms, mission (monitoring or fact-finding), concern (a statement), mediation, refusal, sided_with_attacker.").
+fact_kind(suspended, [state, organisation],          "State froze (suspended) its participation in Organisation: its membership and the obligation stay on paper, it does not take part; ended (retract ... on D) when it resumes.").
+
+%! occurrence_kind(?Kind) is nondet.
+%
+%  Facts of Kind are dated occurrences, not relationships that hold over
+%  a span: they happen on a day, any number of times (two complaints by
+%  the same state on different dates are two facts), never "overlap",
+%  and are evidence from their date on.  The store keeps each with its
+%  own date (store:add_fact/5); only the very same fact on the very same
+%  day is refused, as a repeat.  Every other kind holds over a span
+%  [From, To) and a second spell may not overlap the first.
+occurrence_kind(reaction).
+occurrence_kind(complaint).
+occurrence_kind(appeal).
+occurrence_kind(exercise).
+occurrence_kind(solidarity).
+occurrence_kind(request).
+occurrence_kind(response).
 
 %! symmetric_kind(?Kind) is nondet.
 %
@@ -71,6 +93,9 @@ entity_type(position,      "a position on an issue, snake_case (oppose_condomini
 entity_type(tie_kind,      "one of ethnic, cultural, strategic, military, economic, political").
 entity_type(reaction_kind, "one of support, tepid, restraint, silence, condemnation").
 entity_type(obligation,    "one of defence, offence, neutrality, non_aggression, consultation").
+entity_type(territory,     "where an attack falls: own_territory (the victim's own) or a disputed or occupied territory id (nagorno_karabakh, ...)").
+entity_type(clause,        "a clause id of the treaty (article_4, ...)").
+entity_type(response_kind, "one of troops, arms, mission, concern, mediation, refusal, sided_with_attacker").
 
 %! type_class(?Type, ?Class) is nondet.
 %
@@ -92,10 +117,14 @@ type_class(position,      open).
 type_class(tie_kind,      one_of([ethnic, cultural, strategic, military, economic, political])).
 type_class(reaction_kind, one_of([support, tepid, restraint, silence, condemnation])).
 type_class(obligation,    one_of([defence, offence, neutrality, non_aggression, consultation])).
+type_class(territory,     open).
+type_class(clause,        open).
+type_class(response_kind, one_of([troops, arms, mission, concern, mediation, refusal, sided_with_attacker])).
 
 tie_kind(K) :- type_class(tie_kind, one_of(Ks)), memberchk(K, Ks).
 reaction_kind(K) :- type_class(reaction_kind, one_of(Ks)), memberchk(K, Ks).
 obligation_kind(K) :- type_class(obligation, one_of(Ks)), memberchk(K, Ks).
+response_kind(K) :- type_class(response_kind, one_of(Ks)), memberchk(K, Ks).
 
 %! is_of_type(+Value, +Type) is semidet.
 %
@@ -114,6 +143,9 @@ type_value(actor, V)         :- ( state(V, _, _) -> true ; organisation(V, _) ).
 type_value(tie_kind, V)      :- tie_kind(V).
 type_value(reaction_kind, V) :- reaction_kind(V).
 type_value(obligation, V)    :- obligation_kind(V).
+type_value(response_kind, V) :- response_kind(V).
+type_value(territory, V)     :- snake_case(V).
+type_value(clause, V)        :- snake_case(V).
 type_value(declaration, V)   :- snake_case(V).
 type_value(event, V)         :- snake_case(V).
 type_value(issue, V)         :- snake_case(V).

@@ -216,11 +216,19 @@ same_fact(F, G) :- swap(F, G).
 %
 %  Record Fact as valid from From.  Raises casus_overlap if the same
 %  fact already holds over an overlapping span (e.g. a second
-%  membership spell overlapping the first).
+%  membership spell overlapping the first).  An occurrence
+%  (schema:occurrence_kind/1: a reaction, complaint, request, ...) is
+%  kept with its own date however often it happens; only the same fact on
+%  the same day raises casus_repeat.  It is stored as an open spell from
+%  its date, as before occurrences were told apart, so journals and
+%  snapshots written then load unchanged.
 add_fact(Id, F, From, Src, Recorded) :-
     check_fact(F),
     (   held_after(F, From, G, F0, T0)
-    ->  throw(error(casus_overlap(G, F0, T0), _))
+    ->  (   functor(F, K, _), occurrence_kind(K)
+        ->  throw(error(casus_repeat(G, F0), _))
+        ;   throw(error(casus_overlap(G, F0, T0), _))
+        )
     ;   true
     ),
     add_checked(Id, F, From, Src, Recorded).
@@ -237,6 +245,12 @@ held_after(F, From, G, F0, T0) :-
 %  The fact is ground, so both lookups are by pair (see stored/8), written
 %  out (a million adds run this a million times), the stored fact
 %  compared after the lookup as stored/8 does.
+held_after(K, A1, A2, F, From, G, F0, T0) :-
+    occurrence_kind(K), !,
+    % An occurrence (schema:occurrence_kind/1) happens on a day and may
+    % happen again: only the very same fact on the very same day is held
+    % already (a repeat); none is symmetric.
+    pair_key(A1, A2, P), spell_(P, _, _, _, G, F0, T0, _, _), G = F, F0 =:= From, !.
 held_after(K, A1, A2, F, From, G, F0, T0) :-
     (   pair_key(A1, A2, P), spell_(P, _, _, _, G, F0, T0, _, _), G = F, From < T0
     ;   symmetric_kind(K), swap(F, M),

@@ -59,3 +59,45 @@ weight(tie_with_ally(economic),              0.5).
 weight(tie_with_ally(political),             0.5).
 weight(rivalry_with_attacker,                1.5).
 weight(conflict_with_attacker,               1.5).
+
+% Crises and the answers to them (kb/crises.pl).  A defender's record:
+% how it answered this ally's earlier requests for aid (asked itself;
+% crises.pl halves an answer given through an organisation it belongs
+% to).  The scale is past_reaction's, one step per kind of answer, since
+% an answer to a request is a reaction to a crisis the ally put to it:
+% help is support (1.0), a mission, a statement or mediation is tepid
+% (-0.5), a refusal or no answer at all is restraint or silence (-1.0),
+% siding with the attacker is condemning the victim (-2.0).
+weight(record_with_ally(helped),             1.0).
+weight(record_with_ally(token),             -0.5).
+weight(record_with_ally(refused),           -1.0).
+weight(record_with_ally(unanswered),        -1.0).
+weight(record_with_ally(sided),             -2.0).
+% Other allies' requests under a treaty that binds this ally: the same
+% scale (crises.pl halves it: another ally's case says less about this
+% one than the ally's own).
+weight(record_under_treaty(helped),          1.0).
+weight(record_under_treaty(token),          -0.5).
+weight(record_under_treaty(refused),        -1.0).
+weight(record_under_treaty(unanswered),     -1.0).
+weight(record_under_treaty(sided),          -2.0).
+% Answers to a crisis that no request brought to the defender (scaled
+% as past_reaction: 1 when the ally was the victim and the attacker the
+% attacker, 0.5 when one matches): the same scale.
+weight(past_response(helped),                1.0).
+weight(past_response(token),                -0.5).
+weight(past_response(refused),              -1.0).
+weight(past_response(sided),                -2.0).
+% A frozen participation leaves the obligation on paper and changes who
+% acts.  The ally froze its part in the defender's organisation: as the
+% ally's complaint about those partners (-0.5) made formal, a step
+% further, -1.0.  The defender froze its own part in the ally's
+% organisation: it takes no part in what the organisation does, the
+% weight of a competing priority that ties it down (-1.5).
+weight(ally_suspended,                      -1.0).
+weight(defender_suspended,                  -1.5).
+% An organisation of the defender declared solidarity with the ally
+% after a crisis: support given collectively, past_reaction(support)
+% (1.0) halved as an answer given through an organisation is.
+weight(org_solidarity,                       0.5).
+

@@ -399,6 +399,7 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                     j["date"] = date_json(r.date);
                     j["source"] = r.source;
                     j["count"] = r.count;
+                    if (!r.note.empty()) j["note"] = r.note;
                 } else if constexpr (std::is_same_v<T, ImportResult>) {
                     j["kind"] = "import";
                     j["dataset"] = r.dataset;
@@ -475,7 +476,9 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                     return;
                 }
                 switch (r.action) {
-                    case ChangeResult::Action::added: print_line(out, "added " + r.fact + " from " + date_str(r.date)); break;
+                    case ChangeResult::Action::added:
+                        print_line(out, "added " + r.fact + " from " + date_str(r.date) + (r.note.empty() ? "" : "; " + r.note));
+                        break;
                     case ChangeResult::Action::ended: print_line(out, "ended " + r.fact + " on " + date_str(r.date)); break;
                     case ChangeResult::Action::withdrawn:
                         print_line(out, "withdrew " + r.fact + " (" + std::to_string(r.count) + " added spell" +

@@ -64,11 +64,15 @@ Result Engine::Impl::run_node(const ParsedStatement& ps, const ast::Add& a) {
         return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 0};
     }
     require_writable(ps, a.fact, g, "add");
+    // No rule reads it yet (an unknown event)? The queued adds may hold what it needs.
+    auto note = unread_notes.note(g.kind, g.args);
+    if (note && !queue.empty()) { apply_queue(); note = unread_notes.note(g.kind, g.args); }
     if (group_commit && journal) {
         auto [b, e] = ps.span_of(a.fact);
         std::size_t ticket = next_ticket++;
         ChangeResult r{ChangeResult::Action::added, g.text(), from, source, 1};
         r.ticket = ticket;
+        r.note = note.value_or("");
         if (!queued_source || *queued_source != source) queued_source = std::make_shared<const std::string>(source);
         queue.push_back({ticket, std::move(g), from.as_int(), queued_source, utc_now_shared(), b, e > b ? e - b : 1});
         if (queue.size() >= max_queue) apply_queue();
@@ -78,7 +82,9 @@ Result Engine::Impl::run_node(const ParsedStatement& ps, const ast::Add& a) {
     // api_add validates the fact itself (schema and overlap) before it stores anything.
     at_fact(ps, a.fact, [&] { return apply("add", g, rec.date, rec.source, rec.recorded); });
     durable(rec);
-    return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 1};
+    ChangeResult r{ChangeResult::Action::added, g.text(), from, source, 1};
+    r.note = note.value_or("");
+    return r;
 }
 
 Result Engine::Impl::run_node(const ParsedStatement& ps, const ast::Retract& r) {

@@ -12,6 +12,7 @@
 #include "parser.hpp"
 #include "prolog.hpp"
 #include "snapshot.hpp"
+#include "unread_note.hpp"
 
 #include <cstddef>
 #include <map>
@@ -101,6 +102,7 @@ struct Engine::Impl {
     static constexpr std::size_t max_queue = 4096;
     std::map<std::string, std::vector<std::string>> entity_kinds;  // define: argument types
     std::map<std::string, TypeClass> type_classes;                  // argument type -> how it is checked
+    UnreadNotes unread_notes;                                        // what add says of a fact no rule reads
     LastQuestion last;
     Engine::Progress progress;
     // The open batch's commit failed inside an import: the next commit

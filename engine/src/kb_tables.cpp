@@ -24,6 +24,7 @@ void Engine::Impl::load_names() {
     for (auto& n : prolog::list_items(out))
         names.add(prolog::text(prolog::arg(n, 1)), prolog::text(prolog::arg(n, 2)), prolog::text(prolog::arg(n, 3)));
     load_dated_names();  // after the kb's own names: a state is shown by its own name, not "USSR"
+    unread_notes.load();
 }
 
 void Engine::Impl::load_schema() {

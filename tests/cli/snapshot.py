@@ -165,14 +165,27 @@ before = sha(os.path.join(legacy, "snapshot.qlf"))
 r = run(legacy, *legacy_q)
 refused(r, ["older casus", "--upgrade-snapshot"], "legacy snapshot without --upgrade-snapshot")
 check(sha(os.path.join(legacy, "snapshot.qlf")) == before, "a refused legacy snapshot was changed")
+# The curated kb has grown since the fixture was made (the 2016-2026
+# chronology, kb/chronology_2016_2026.pl, and its treaties,
+# kb/treaties_2016_2026.pl): its rows are left out of the comparison, every
+# other row must be what the older casus answered.
+import re
+new_treaties = re.findall(r"^entities:treaty\((\w+),", open(os.path.join(source_kb, "treaties_2016_2026.pl")).read(), re.M)
+
+
+def without_new_kb_rows(out):
+    return "".join(line for line in out.splitlines(keepends=True)
+                   if "chronology line " not in line and not any(line.startswith(t + ",") for t in new_treaties))
+
+
 r = run(legacy, *legacy_q, extra=["--upgrade-snapshot"])
 check(r.returncode == 0, f"--upgrade-snapshot: exit {r.returncode}: {r.stderr[-500:]}")
-check(r.stdout == want, "the upgraded legacy directory answers differently")
+check(without_new_kb_rows(r.stdout) == want, "the upgraded legacy directory answers differently")
 check("rewrote" in r.stderr, f"the upgrade is not reported: {r.stderr[-300:]}")
 check(os.path.exists(os.path.join(legacy, "snapshot.dat")) and not os.path.exists(os.path.join(legacy, "snapshot.qlf")),
       f"after the upgrade: {sorted(os.listdir(legacy))}")
 r = run(legacy, *legacy_q)
-check(r.returncode == 0 and r.stdout == want, f"the upgraded directory, opened again: {r.returncode} {r.stderr[-300:]}")
+check(r.returncode == 0 and without_new_kb_rows(r.stdout) == want, f"the upgraded directory, opened again: {r.returncode} {r.stderr[-300:]}")
 
 # --- 4. damaged, foreign, symlinked and non-snapshots: refused, files untouched -------------
 snap_bytes = open(os.path.join(base, "snapshot.dat"), "rb").read()

@@ -170,6 +170,8 @@ struct ChangeResult {
     // against the store and acknowledged when the batch is committed, and
     // Engine::take_rejections() names it by this ticket if it was refused.
     std::size_t ticket = 0;
+    // An added fact that no rule reads as the kb stands says so (kb/crises.pl unread_note/2).
+    std::string note;
 };
 const char* to_string(ChangeResult::Action a);
 
