@@ -164,6 +164,7 @@ obligation(D, ob(A, S, Adversaries)) :-
     clause(T, _, _, defence, Conds, _),
     treaty(T, _, _, _, InForce), InForce =< D,
     adversaries(Conds, Adversaries),
+    \+ ( member(area(Covered), Conds), \+ memberchk(own_territory, Covered) ),  % no place: the ally's own territory, as areas:area_condition/4
     findall(B, bound(B, T, D, _), Bound0), sort(Bound0, Bound),
     member(A, Bound), member(S, Bound), S \== A,
     \+ holds(exempt(S, T, defence), D, _).   % as rules:obligated/5
