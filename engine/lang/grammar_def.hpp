@@ -72,6 +72,7 @@ CASUS_KW(k_defence, "defence")
 CASUS_KW(k_defense, "defense")
 CASUS_KW(k_matrix, "matrix")
 CASUS_KW(k_among, "among")
+CASUS_KW(k_in, "in")
 #undef CASUS_KW
 
 // Words a bare name may not contain, because they end a name in some
@@ -80,7 +81,7 @@ CASUS_KW(k_among, "among")
 struct reserved_words : x3::symbols_parser<boost::spirit::char_encoding::ascii, int> {
     reserved_words() {
         for (auto w : {"against", "and", "to", "not", "defend", "would", "must", "who", "why",
-                       "what", "which", "list", "add", "retract", "suppose", "as"})
+                       "what", "which", "list", "add", "retract", "suppose", "as", "in"})
             add(w, 0);
     }
 } const reserved;
@@ -188,13 +189,16 @@ x3::rule<struct question_class, ast::Question> const question = "a question";
 auto const who_rest = x3::rule<struct who_rest_class>{
     "'would defend', 'must defend', 'is obligated to defend', 'belongs to' or 'backs'"} = !x3::eps;
 auto const list_rest = x3::rule<struct list_rest_class>{
-    "'states', 'organisations', 'treaties', 'declarations' or 'facts about'"} = !x3::eps;
+    "'states', 'organisations', 'treaties', 'declarations', 'issues', 'events', 'territories' or 'facts about'"} = !x3::eps;
 
-auto const defenders_def = k_who >> k_would > k_defend > name > k_against > name;
-auto const would_def = k_would > name > k_defend > name > k_against > name;
-auto const must_def = k_who >> k_must > k_defend > name > -(k_against > name);
-auto const obligated_def = k_who >> k_is > k_obligated > k_to > k_defend > name > -(k_against > name);
-auto const why_full_def = k_why >> k_would > name > x3::matches[k_not] > k_defend > name > k_against > name;
+// Where the attack falls: `... in Nagorno-Karabakh` (areas.pl).
+auto const place = x3::rule<struct place_class, ast::Name>{"place of the attack"} = name;
+auto const at_place = -(k_in > place);
+auto const defenders_def = k_who >> k_would > k_defend > name > k_against > name > at_place;
+auto const would_def = k_would > name > k_defend > name > k_against > name > at_place;
+auto const must_def = k_who >> k_must > k_defend > name > -(k_against > name) > at_place;
+auto const obligated_def = k_who >> k_is > k_obligated > k_to > k_defend > name > -(k_against > name) > at_place;
+auto const why_full_def = k_why >> k_would > name > x3::matches[k_not] > k_defend > name > k_against > name > at_place;
 auto const why_short_def = k_why >> x3::matches[k_not] > name;
 auto const ties_def = k_what >> k_ties > name > (k_to | k_and) > name;
 
@@ -210,11 +214,12 @@ auto const backers_def = (k_who >> k_backs > name)[set_state];
 struct list_kinds : x3::symbols<std::string> {
     list_kinds() {
         add("states", "states")("organisations", "organisations")("organizations", "organisations")(
-            "treaties", "treaties")("declarations", "declarations");
+            "treaties", "treaties")("declarations", "declarations")("issues", "issues")("events", "events")(
+            "territories", "territories");
     }
 } const list_kind;
 auto const list_kind_rule = x3::rule<struct list_kind_class, std::string>{
-    "'states', 'organisations', 'treaties', 'declarations' or 'facts about'"} =
+    "'states', 'organisations', 'treaties', 'declarations', 'issues', 'events', 'territories' or 'facts about'"} =
     x3::lexeme[x3::no_case[list_kind] >> !word_char];
 auto const list_what_def = (k_list >> list_kind_rule)[set_what];
 auto const facts_about_def = (k_list >> k_facts > k_about > name)[set_subject];
@@ -250,7 +255,11 @@ auto const path = x3::rule<struct path_class, std::string>{"quoted path"} = quot
 auto const import__def = k_import > k_atop > path > k_states > path;
 BOOST_SPIRIT_DEFINE(import_)
 
-auto const statement_def = (add | retract | import_ | query) > -x3::lit('?') > end_of_statement;
+}  // namespace casus::parser
+#include "define_def.hpp"
+namespace casus::parser {
+
+auto const statement_def = (add | retract | import_ | define_ | query) > -x3::lit('?') > end_of_statement;
 
 BOOST_SPIRIT_DEFINE(defenders, would, must, obligated, why_full, why_short, ties, treaties, members,
                     backers, list_what, facts_about, history, matrix, question,
