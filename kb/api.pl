@@ -307,7 +307,7 @@ api_names(Names) :-
     findall(name(T, Id, Type), name_entry(T, Id, Type), Names).
 
 name_entry(T, Id, state) :- state(Id, N, _), ( atom_string(Id, T) ; T = N ).
-name_entry(T, Id, Type) :- alias(T, Id), alias_type(Id, Type).
+name_entry(T, Id, Type) :- alias(T, Id), alias_type(Id, Type), \+ place_type(Type).
 name_entry(T, Id, organisation) :- organisation(Id, N), ( atom_string(Id, T) ; T = N ).
 name_entry(T, Id, treaty) :- treaty(Id, N, _, _, _), ( atom_string(Id, T) ; T = N ).
 name_entry(T, Id, declaration) :- declaration(Id, _, _), atom_string(Id, T).
@@ -315,6 +315,12 @@ name_entry(T, Id, event) :- event(Id, _, _, _, _), atom_string(Id, T).
 name_entry(T, Id, issue) :- issue(Id, N), ( atom_string(Id, T) ; T = N ).
 name_entry(T, Id, threat) :- threat(Id, _, _), atom_string(Id, T).
 name_entry(T, Id, territory) :- territory(Id, N, _, _), ( atom_string(Id, T) ; T = N ).
+% Aliases of places after their own names: an answer shows a place by its
+% name (the engine displays the first name it has of an id).
+name_entry(T, Id, Type) :- alias(T, Id), alias_type(Id, Type), place_type(Type).
+
+place_type(issue).
+place_type(territory).
 
 alias_type(Id, state) :- state(Id, _, _), !.
 alias_type(Id, territory) :- territory(Id, _, _, _), !.

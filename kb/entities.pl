@@ -168,6 +168,9 @@ alias("OTS", cctss).
 alias("Cooperation Council of Turkic Speaking States", cctss).
 alias("Eurasian Economic Union", eeu).
 alias("EAEU", eeu).
+% Places: an issue that is a disputed territory, and territories.
+alias("Karabakh", nagorno_karabakh).     alias("Artsakh", nagorno_karabakh).
+alias("Falklands", falkland_islands).    alias("Malvinas", falkland_islands).
 
 %! organisation(?Id, ?Name) is nondet.
 organisation(csto,  "Collective Security Treaty Organization").

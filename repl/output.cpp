@@ -145,6 +145,7 @@ json assessment_json(const Assessment& a) {
 
 std::string header_line(const DefendersResult& r) {
     std::string against = r.attacker.empty() ? "" : " against " + r.attacker_name;
+    if (!r.place.empty()) against += " in " + r.place_name;
     std::string when = " (as of " + r.as_of.str() + (r.hypothetical ? ", supposing the changes given" : "") + ")";
     switch (r.kind) {
         case DefendersResult::Kind::defenders: return "Who would defend " + r.ally_name + against + when;
@@ -282,6 +283,7 @@ void print_explanation(std::ostream& out, const DefendersResult& r) {
     if (r.answers.empty()) return;
     const Assessment& a = r.answers.front();
     std::string against = r.attacker.empty() ? "" : " against " + r.attacker_name;
+    if (!r.place.empty()) against += " in " + r.place_name;
     const bool defends = a.verdict == Verdict::likely;
     const std::string verdict = to_string(a.verdict);
     std::string head;
@@ -333,6 +335,7 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                     j["as_of"] = r.as_of.str();
                     j["ally"] = r.ally;
                     j["attacker"] = r.attacker.empty() ? json(nullptr) : json(r.attacker);
+                    if (!r.place.empty()) j["place"] = r.place;  // only when the question names one
                     j["hypothetical"] = r.hypothetical;
                     if (r.kind == DefendersResult::Kind::why) j["negated"] = r.negated;
                     json answers = json::array();
@@ -471,6 +474,7 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                 switch (r.action) {
                     case ChangeResult::Action::added: print_line(out, "added " + r.fact + " from " + date_str(r.date)); break;
                     case ChangeResult::Action::ended: print_line(out, "ended " + r.fact + " on " + date_str(r.date)); break;
+                    case ChangeResult::Action::defined: print_line(out, "defined " + r.fact); break;
                     case ChangeResult::Action::withdrawn:
                         print_line(out, "withdrew " + r.fact + " (" + std::to_string(r.count) + " added spell" +
                                             (r.count == 1 ? "" : "s") + ")");

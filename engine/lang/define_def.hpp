@@ -4,6 +4,7 @@
 //
 //   define organisation eu "European Union"
 //   define treaty teu "Treaty on European Union" of eu signed 2007-12-13 in force 2009-12-01 source "..."
+//   define clause TREATY ID OBLIGATION "Title" [against S, ...] [in AREA, ...] [source "..."], e.g.
 //   define clause teu art42_7 defence "Article 42(7)" in own territory source "..."
 //   define event ID "Name" on DATE [by STATE] [against STATE] [source "..."]
 //   define declaration ID "Title" on DATE [source "..."]
@@ -39,8 +40,11 @@ auto const define_id_def = x3::raw[x3::lexeme[word - reserved_word]][set_name_te
 auto const define_name_def =
     x3::eps[mark] >> quoted[set_quoted_text] |
     x3::raw[x3::lexeme[+((word - reserved_word - define_stop_word) >> *x3::ascii::blank)]][set_name_text];
+// A name right before other words (a clause's treaty): one word, or quoted.
+x3::rule<struct define_ref_class, ast::Name> const define_ref = "treaty (its id, or its name in quotes)";
+auto const define_ref_def = x3::eps[mark] >> quoted[set_quoted_text] | x3::raw[x3::lexeme[word - reserved_word]][set_name_text];
 auto const display_title = x3::rule<struct display_title_class, std::string>{"the name in quotes"} = quoted;
-BOOST_SPIRIT_DEFINE(define_id, define_name)
+BOOST_SPIRIT_DEFINE(define_id, define_name, define_ref)
 
 struct simple_kinds : x3::symbols<std::string> {
     simple_kinds() { add("state", "state")("organisation", "organisation")("organization", "organisation")("issue", "issue"); }
@@ -50,9 +54,10 @@ auto const simple_kind_rule = x3::rule<struct simple_kind_class, std::string>{"'
 
 struct obligation_kinds : x3::symbols<std::string> {
     obligation_kinds() {
-        add("defence", "defence")("defense", "defence")("offence", "offence")("offense", "offence")(
+        // "none" before "non_aggression": added after it, X3 1.81's table did not find it.
+        add("none", "none")("defence", "defence")("defense", "defence")("offence", "offence")("offense", "offence")(
             "neutrality", "neutrality")("non_aggression", "non_aggression")("non-aggression", "non_aggression")(
-            "consultation", "consultation")("none", "none");
+            "consultation", "consultation");
     }
 } const obligation_kind;
 auto const obligation_rule = x3::rule<struct obligation_class, std::string>{
@@ -71,7 +76,7 @@ auto const define_source = -(k_source > quoted);
 auto const define_simple_def = simple_kind_rule > define_id > display_title > define_source;
 auto const define_treaty_def = k_treaty > define_id > display_title > -(k_of > define_name) > -(k_signed > date) >
                                -(k_in > k_force > date) > define_source;
-auto const define_clause_def = k_clause > define_name > define_id > obligation_rule > display_title >
+auto const define_clause_def = k_clause > define_ref > define_id > obligation_rule > display_title >
                                -(k_against > (define_name % ',')) > -(k_in > (define_name % ',')) > define_source;
 auto const define_event_def = k_event > define_id > display_title > k_on > date > -(k_by > define_name) >
                               -(k_against > define_name) > define_source;

@@ -6,6 +6,7 @@
 
 #include "atop_import.hpp"
 #include "convert.hpp"
+#include "define.hpp"
 #include "journal.hpp"
 #include "limits.hpp"
 #include "matrix.hpp"
@@ -98,7 +99,7 @@ struct GroundFact {
 
 // The previous defenders question, for "why not S" / "why S".
 struct LastQuestion {
-    std::string ally, attacker;
+    std::string ally, attacker, place;
     Date date;
     bool set = false;
 };
@@ -648,6 +649,7 @@ struct Engine::Impl {
             if (type == "atom") args.push_back(prolog::atom(v));
             else if (type == "string") args.push_back(prolog::string(v));
             else if (type == "integer") args.push_back(prolog::integer(parse_long(v)));
+            else if (type == "source") args.push_back(prolog::compound("source", {prolog::string(v), prolog::string("")}));
             else args.push_back(conditions_term(v));
         }
         return prolog::compound(f.kind, args);
@@ -940,6 +942,86 @@ struct Engine::Impl {
         return import_atop(i.dir, i.states);
     }
 
+    // A define statement (define.cpp resolves it): its entities are
+    // stored and journaled as one durable batch of their own, after the
+    // statements before it, and taken out again if anything fails, so a
+    // refused definition writes nothing.
+    Result run_node(const ParsedStatement& ps, const ast::Define& d) {
+        const define::Plan plan = define::plan(ps, d, define_context(ps));
+        ChangeResult out{ChangeResult::Action::defined, plan.text, plan.date, plan.source, 0};
+        if (options.dry_run) return out;
+        if (journal && journal->read_only())
+            throw StorageError("cannot define: the data directory is read-only in this session (" +
+                               journal->read_only_reason() + ")");
+        apply_queue();
+        if (journal && journal->pending() > 0) try {
+                commit();
+            } catch (const StorageError& e) {
+                lost_batch = e.what();  // their acknowledgements must fail too
+                throw;
+            }
+        std::vector<GroundFact> added;
+        const std::string recorded = utc_now();
+        try {
+            for (auto& e : plan.entities) {
+                prolog::Frame frame;
+                GroundFact f{e.kind, e.args};
+                try {
+                    must_call(prolog::compound("api_define_new", {entity_term(f)}));
+                } catch (const ValidationError& err) {  // the kb's refusal, at the new id
+                    throw ValidationError(std::string(err.what()) + " (nothing was defined)", plan.offset, plan.length);
+                }
+                added.push_back(f);
+                if (journal) journal->append(record("define", f, 0, "defined by the user", recorded));
+            }
+            if (journal) journal->commit();
+        } catch (...) {
+            if (journal) journal->discard_pending();
+            for (auto it = added.rbegin(); it != added.rend(); ++it) {
+                prolog::Frame frame;
+                must_call(prolog::compound("api_undo_define", {entity_term(*it)}));
+            }
+            throw;
+        }
+        load_names();
+        out.count = 1;
+        return out;
+    }
+
+    define::Context define_context(const ParsedStatement& ps) {
+        define::Context ctx;
+        ctx.resolve = [this, &ps](const ast::Name& n, const std::string& type) {
+            return type == "state" ? resolve_state(ps, n, Date::today()) : resolve(ps, n, type);
+        };
+        ctx.date = [this, &ps](const ast::Date& d) { return date_of(ps, d); };
+        ctx.taken = [this](const std::string& id) -> std::optional<std::string> {
+            for (auto& e : names.entries())
+                if (e.id == id) return e.type;
+            return std::nullopt;
+        };
+        prolog::Frame frame;
+        PlTerm_var regions;
+        must_call(prolog::compound("api_regions", {regions}));
+        for (auto& r : prolog::list_items(regions)) ctx.regions.push_back(prolog::text(prolog::arg(r, 1)));
+        return ctx;
+    }
+
+    // Where an attack falls: a state (its own territory), a territory or
+    // an issue (a disputed territory), by any of their names.
+    std::string resolve_place(const ParsedStatement& ps, const ast::Name& n) {
+        for (auto t : {"state", "territory", "issue"})
+            if (auto id = names.find(n.text, t)) return *id;
+        auto [b, e] = ps.span_of(n);
+        std::string msg = "unknown place '" + n.text + "': a place is a state, a territory or an issue";
+        for (auto t : {"issue", "territory", "state"})
+            if (auto s = names.suggest(n.text, t)) {
+                msg += "; did you mean '" + *s + "'?";
+                break;
+            }
+        msg += " (list territories, list issues)";
+        throw NameError(msg, b, e > b ? e - b : n.text.size());
+    }
+
     Result run_node(const ParsedStatement& ps, const ast::Retract& r) {
         GroundFact g = ground(ps, r.fact);
         if (options.dry_run) {
@@ -1114,13 +1196,15 @@ struct Engine::Impl {
     }
 
     // Runs an api question goal, under suppositions if any.
-    void call_question(const PlTerm& goal, const std::vector<PlTerm>& suppositions) {
+    // place: where the attack falls (api_at_place/2), "" when not said.
+    void call_question(const PlTerm& goal, const std::vector<PlTerm>& suppositions, const std::string& place = "") {
+        auto at_place = [&](const PlTerm& g) { return place.empty() ? g : prolog::compound("api_at_place", {prolog::atom(place), g}); };
         bool ok;
         if (suppositions.empty()) {
-            ok = prolog::call("api", goal, options.timeout_seconds);
+            ok = prolog::call("api", at_place(goal), options.timeout_seconds);
         } else {
             try {
-                ok = prolog::call("api", prolog::compound("api_suppose", {prolog::list(suppositions), goal}),
+                ok = prolog::call("api", at_place(prolog::compound("api_suppose", {prolog::list(suppositions), goal})),
                                   options.timeout_seconds);
             } catch (const ValidationError& e) {
                 throw ValidationError(std::string("cannot suppose that: ") + e.what(), 0, 0);
@@ -1161,30 +1245,38 @@ struct Engine::Impl {
             const PlTerm& date;
             bool dated;  // the question said "as of"
 
-            // Calls api:Pred(Args..., Out) and returns Out.
-            PlTerm ask(const char* pred, std::vector<PlTerm> args, bool hypothetical_allowed = true) const {
+            // Calls api:Pred(Args..., Out) and returns Out; place: where the attack falls.
+            PlTerm ask(const char* pred, std::vector<PlTerm> args, bool hypothetical_allowed = true,
+                       const std::string& place = "") const {
                 PlTerm_var out;
                 args.push_back(out);
-                self.call_question(prolog::compound(pred, args), hypothetical_allowed ? sup : std::vector<PlTerm>{});
+                self.call_question(prolog::compound(pred, args), hypothetical_allowed ? sup : std::vector<PlTerm>{}, place);
                 return out;
             }
-            Result defenders(const std::string& ally, const std::string& attacker) const {
+            std::string place(const boost::optional<ast::Name>& n) const { return n ? self.resolve_place(ps, *n) : ""; }
+            void set_place(DefendersResult& r, const std::string& place) const {
+                r.place = place;
+                if (!place.empty()) r.place_name = self.display(place);
+            }
+            Result defenders(const std::string& ally, const std::string& attacker, const std::string& where) const {
                 if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
-                PlTerm out = ask("api_defenders", {prolog::atom(ally), prolog::atom(attacker), date});
+                PlTerm out = ask("api_defenders", {prolog::atom(ally), prolog::atom(attacker), date}, true, where);
                 auto r = self.defenders_result(DefendersResult::Kind::defenders, as_of, ally, attacker, hyp);
+                set_place(r, where);
                 r.answers = convert::assessments(out);
-                self.last = LastQuestion{ally, attacker, as_of, true};
+                self.last = LastQuestion{ally, attacker, where, as_of, true};
                 return r;
             }
             Result one(DefendersResult::Kind kind, const std::string& s, const std::string& ally,
-                       const std::string& attacker, bool negated, const Date& when) const {
+                       const std::string& attacker, bool negated, const Date& when, const std::string& where) const {
                 if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
                 PlTerm out = ask("api_would", {prolog::atom(s), prolog::atom(ally), prolog::atom(attacker),
-                                               prolog::integer(when.as_int())});
+                                               prolog::integer(when.as_int())}, true, where);
                 auto r = self.defenders_result(kind, when, ally, attacker, hyp);
+                set_place(r, where);
                 r.negated = negated;
                 r.answers.push_back(convert::assessment(out));
-                self.last = LastQuestion{ally, attacker, when, true};
+                self.last = LastQuestion{ally, attacker, where, when, true};
                 return r;
             }
             std::string state(const ast::Name& n) const { return state(n, as_of); }
@@ -1194,12 +1286,16 @@ struct Engine::Impl {
                 return id;
             }
 
-            Result operator()(const ast::Defenders& q) const { return defenders(state(q.ally), state(q.attacker)); }
+            Result operator()(const ast::Defenders& q) const {
+                return defenders(state(q.ally), state(q.attacker), place(q.place));
+            }
             Result operator()(const ast::Would& q) const {
-                return one(DefendersResult::Kind::would, state(q.defender), state(q.ally), state(q.attacker), false, as_of);
+                return one(DefendersResult::Kind::would, state(q.defender), state(q.ally), state(q.attacker), false, as_of,
+                           place(q.place));
             }
             Result operator()(const ast::Why& q) const {
-                return one(DefendersResult::Kind::why, state(q.defender), state(q.ally), state(q.attacker), q.negated, as_of);
+                return one(DefendersResult::Kind::why, state(q.defender), state(q.ally), state(q.attacker), q.negated, as_of,
+                           place(q.place));
             }
             Result operator()(const ast::WhyShort& q) const {
                 if (!self.last.set)
@@ -1208,14 +1304,17 @@ struct Engine::Impl {
                                      "'why would " + q.defender.text + " defend A against X'");
                 LastQuestion prev = self.last;
                 return one(DefendersResult::Kind::why, state(q.defender, prev.date), prev.ally, prev.attacker, q.negated,
-                           prev.date);
+                           prev.date, prev.place);
             }
             Result operator()(const ast::Must& q) const {
                 std::string ally = state(q.ally);
                 std::string attacker = q.attacker ? state(*q.attacker) : "";
                 if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
-                PlTerm out = ask("api_obligations", {prolog::atom(ally), prolog::atom(attacker.empty() ? "none" : attacker), date});
+                const std::string where = place(q.place);
+                PlTerm out = ask("api_obligations", {prolog::atom(ally), prolog::atom(attacker.empty() ? "none" : attacker), date},
+                                 true, where);
                 auto r = self.defenders_result(DefendersResult::Kind::obligations, as_of, ally, attacker, hyp);
+                set_place(r, where);
                 r.answers = convert::assessments(out);
                 return r;
             }
