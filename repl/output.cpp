@@ -465,7 +465,7 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
             } else if constexpr (std::is_same_v<T, EntitiesResult>) {
                 Rows rows;
                 for (auto& e : r.rows) rows.push_back({e.id, e.name, e.extra});
-                print_rows(out, "Known " + r.what + ":", {"id", "name", r.what == "states" ? "cow" : "date"}, std::move(rows), o);
+                print_rows(out, "Known " + r.what + ":", {"id", "name", r.what == "states" ? "cow" : r.what == "territories" ? "holder" : "date"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, ChangeResult>) {
                 if (o.format == Format::csv) {
                     print_csv(out, {"action", "fact", "date"}, Rows{{to_string(r.action), r.fact, date_str(r.date)}});

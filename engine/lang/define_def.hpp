@@ -83,12 +83,13 @@ auto const define_event_def = k_event > define_id > display_title > k_on > date 
 auto const define_declaration_def = k_declaration > define_id > display_title > k_on > date > define_source;
 auto const define_territory_def = k_territory > define_id > display_title > k_of > define_name > k_in > define_name >
                                   define_source;
-auto const define_what = x3::rule<struct define_what_class>{
-    "'state', 'organisation', 'issue', 'treaty', 'clause', 'event', 'declaration' or 'territory'"} = !x3::eps;
-auto const define__def = k_define > (define_treaty | define_clause | define_event | define_declaration |
-                                     define_territory | define_simple | define_what);
+// Named, so a definition of no known kind reads "expected 'state', ...".
+x3::rule<struct define_kind_class, ast::Define> const define_kind =
+    "'state', 'organisation', 'issue', 'treaty', 'clause', 'event', 'declaration' or 'territory'";
+auto const define_kind_def = define_treaty | define_clause | define_event | define_declaration | define_territory | define_simple;
+auto const define__def = k_define > define_kind;
 
 BOOST_SPIRIT_DEFINE(define_simple, define_treaty, define_clause, define_event, define_declaration, define_territory,
-                    define_)
+                    define_kind, define_)
 
 }  // namespace casus::parser
