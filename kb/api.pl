@@ -24,6 +24,7 @@
             api_suppose/2,       % +Statements, +Query
             api_define/2,        % +Entity, -Status
             api_define_new/1,    % +Entity
+            api_names_of/2,      % +Id, -Names
             api_at_place/2,      % +Place, +Query
             api_regions/1,       % -Regions
             api_entity_kinds/1,  % -Kinds
@@ -304,6 +305,14 @@ origin_text(added(_, R), R).
 %  Names = list of name(Text, Id, Type): every id, display name and
 %  alias the engine may resolve.
 api_names(Names) :-
+    findall(name(T, Id, Type), name_entry(T, Id, Type), Names).
+
+%! api_names_of(+Id, -Names) is det.
+%
+%  The names of one entity, as api_names/1 gives them: the engine adds
+%  those of an entity a define statement created, instead of reading
+%  every name again.
+api_names_of(Id, Names) :-
     findall(name(T, Id, Type), name_entry(T, Id, Type), Names).
 
 name_entry(T, Id, state) :- state(Id, N, _), ( atom_string(Id, T) ; T = N ).

@@ -70,6 +70,8 @@ struct Engine::Impl {
     long last_added_id = 0;
     // Adds applied in the open batch (id and fact), undone if it fails.
     std::vector<std::pair<long, GroundFact>> pending_adds;
+    // Entities defined in the open batch (define statements), undone if it fails.
+    std::vector<GroundFact> pending_defines;
     // Adds of a group-commit batch checked in C++, not yet in the store.
     struct QueuedAdd {
         std::size_t ticket;
