@@ -25,6 +25,10 @@
             api_withdraw/2,      % +Fact, -Count
             api_suppose/2,       % +Statements, +Query
             api_define/2,        % +Entity, -Status
+            api_define_new/1,    % +Entity
+            api_names_of/2,      % +Id, -Names
+            api_at_place/2,      % +Place, +Query
+            api_regions/1,       % -Regions
             api_entity_kinds/1,  % -Kinds
             api_add_batch/2,     % +Adds, -Rejected
             api_replay/2,        % +Records, -Skipped
@@ -64,6 +68,8 @@ terms the engine converts to typed C++ values:
 :- use_module(matrix).
 :- use_module(kb_export).
 :- use_module(crises, [unread_note/2, note_kind/1]).   % what add says of a fact no rule reads
+:- use_module(user_entities).
+:- use_module(areas).
 :- use_module(casus_errors, [casus_message/2, casus_error_kind/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -111,6 +117,10 @@ note_text(fellow_member, "the attacker is bound by the same treaty") :- !.
 note_text(assumed(location(L)), T) :- !, format(string(T), "assumes the attack falls within the treaty area: ~w", [L]).
 note_text(assumed(C), T) :- !, format(string(T), "assumes the condition ~w is met", [C]).
 note_text(adversary(Xs), T) :- format(string(T), "only against ~w", [Xs]).
+note_text(covered(P), T) :- place_name(P, N), format(string(T), "the treaty area covers an attack in ~w", [N]).
+
+place_name(P, N) :- ( state(P, N0, _) ; territory(P, N0, _, _) ; issue(P, N0) ), !, N = N0.
+place_name(P, P).
 
 %  A factor shows its newest pieces of evidence (at most evidence_shown/1)
 %  and how many there are in all: on a large world one shared-stance
@@ -227,6 +237,12 @@ api_list(treaties, Items) :-
     findall(entry(Id, Name, Signed), treaty(Id, Name, _, Signed, _), Items0), sort(Items0, Items).
 api_list(declarations, Items) :-
     findall(entry(Id, Name, Date), declaration(Id, Name, Date), Items0), sort(Items0, Items).
+api_list(issues, Items) :-
+    findall(entry(Id, Name, ''), issue(Id, Name), Items0), sort(Items0, Items).
+api_list(events, Items) :-
+    findall(entry(Id, Name, Date), event(Id, Name, Date, _, _), Items0), sort(Items0, Items).
+api_list(territories, Items) :-
+    findall(entry(Id, Name, Holder), territory(Id, Name, Holder, _), Items0), sort(Items0, Items).
 
 %! api_states_on(+Date, -Items) is det.
 %
@@ -301,14 +317,34 @@ origin_text(added(_, R), R).
 api_names(Names) :-
     findall(name(T, Id, Type), name_entry(T, Id, Type), Names).
 
+%! api_names_of(+Id, -Names) is det.
+%
+%  The names of one entity, as api_names/1 gives them: the engine adds
+%  those of an entity a define statement created, instead of reading
+%  every name again.
+api_names_of(Id, Names) :-
+    findall(name(T, Id, Type), name_entry(T, Id, Type), Names).
+
 name_entry(T, Id, state) :- state(Id, N, _), ( atom_string(Id, T) ; T = N ).
-name_entry(T, Id, Type) :- alias(T, Id), ( state(Id, _, _) -> Type = state ; Type = organisation ).
+name_entry(T, Id, Type) :- alias(T, Id), alias_type(Id, Type), \+ place_type(Type).
 name_entry(T, Id, organisation) :- organisation(Id, N), ( atom_string(Id, T) ; T = N ).
 name_entry(T, Id, treaty) :- treaty(Id, N, _, _, _), ( atom_string(Id, T) ; T = N ).
 name_entry(T, Id, declaration) :- declaration(Id, _, _), atom_string(Id, T).
 name_entry(T, Id, event) :- event(Id, _, _, _, _), atom_string(Id, T).
 name_entry(T, Id, issue) :- issue(Id, N), ( atom_string(Id, T) ; T = N ).
 name_entry(T, Id, threat) :- threat(Id, _, _), atom_string(Id, T).
+name_entry(T, Id, territory) :- territory(Id, N, _, _), ( atom_string(Id, T) ; T = N ).
+% Aliases of places after their own names: an answer shows a place by its
+% name (the engine displays the first name it has of an id).
+name_entry(T, Id, Type) :- alias(T, Id), alias_type(Id, Type), place_type(Type).
+
+place_type(issue).
+place_type(territory).
+
+alias_type(Id, state) :- state(Id, _, _), !.
+alias_type(Id, territory) :- territory(Id, _, _, _), !.
+alias_type(Id, issue) :- issue(Id, _), !.
+alias_type(_, organisation).
 
 %! api_schema(-Kinds) is det.
 %
@@ -440,6 +476,27 @@ api_withdraw(F, N) :- withdraw_fact(F, N).
 %  An import defines a state, alias, organisation, treaty, clause or
 %  entity source (store:entity_kind/2 lists them and their types).
 api_define(E, Status) :- define_entity(E, Status).
+
+%! api_define_new(+Entity) is det.
+%
+%  A user's define statement: Entity is checked as a new entity (its id
+%  free, what it names known: user_entities:define_user_entity/1) and
+%  stored; a refusal is a validation error and stores nothing.
+api_define_new(E) :- define_user_entity(E).
+
+%! api_regions(-Regions) is det.
+%
+%  Regions = [region(Id, Description), ...]: what an area condition may
+%  name besides own_territory (areas:region/2).
+api_regions(Regions) :- findall(region(R, D), region(R, D), Regions).
+
+%! api_at_place(+Place, +Query) is semidet.
+%
+%  Runs Query (a question, or api_suppose/2 of one) about an attack that
+%  falls in Place: a state, territory or issue id (areas:with_place/2).
+api_at_place(Place, Query) :-
+    (   Query = api_suppose(_, Q) -> question_goal(Q) ; question_goal(Query) ),
+    with_place(Place, Query).
 
 %! api_entity_kinds(-Kinds) is det.
 %

@@ -122,6 +122,7 @@ validation_error(casus_curated(_)).
 validation_error(casus_not_added(_)).
 validation_error(existence_error(fact_kind, _)).
 validation_error(casus_entity_clash(_)).
+validation_error(casus_definition(_)).
 validation_error(domain_error(fact, _)).
 
 %! casus_message(+Exception, -Message) is det.
@@ -156,6 +157,7 @@ custom(casus_not_added(F), M) :-
     format(string(M), "~q was never added, so there is nothing to withdraw", [F]).
 custom(casus_entity_clash(E), M) :-
     format(string(M), "~q clashes with an entity the kb already has under that id or code", [E]).
+custom(casus_definition(M), M).   % user_entities.pl wrote the message
 custom(existence_error(fact_kind, K), M) :-
     format(string(M), "unknown fact kind '~w' (see .schema)", [K]).
 

@@ -8,6 +8,7 @@
             event/5,          % ?Id, ?Name, ?Date, ?Attacker, ?Victim
             declaration/3,    % ?Id, ?Title, ?Date
             threat/3,         % ?Id, ?Name, ?Origin
+            territory/4,      % ?Id, ?Name, ?Holder, ?Region
             entity_source/2,  % ?Id, ?Source
             atop_alliance/2,  % ?Treaty, ?AtopId
             in_system/2,      % +State, +Date
@@ -42,11 +43,11 @@ The predicates are dynamic so an import (ATOP, COW) can extend them.
 :- use_module(library(csv)).
 
 :- dynamic state/3, alias/2, organisation/2, treaty/5, clause/6,
-           issue/2, event/5, declaration/3, threat/3, entity_source/2.
+           issue/2, event/5, declaration/3, threat/3, entity_source/2, territory/4.
 % Multifile too: a legacy snapshot.qlf of imported entities
 % (snapshot:load_legacy_snapshot/1) is a compiled file that adds to them.
 :- multifile state/3, alias/2, organisation/2, treaty/5, clause/6,
-           issue/2, event/5, declaration/3, threat/3, entity_source/2.
+           issue/2, event/5, declaration/3, threat/3, entity_source/2, territory/4.
 
 %! state(?Id, ?Name, ?CowCode) is nondet.
 %
@@ -169,6 +170,9 @@ alias("OTS", cctss).
 alias("Cooperation Council of Turkic Speaking States", cctss).
 alias("Eurasian Economic Union", eeu).
 alias("EAEU", eeu).
+% Places: an issue that is a disputed territory, and territories.
+alias("Karabakh", nagorno_karabakh).     alias("Artsakh", nagorno_karabakh).
+alias("Falklands", falkland_islands).    alias("Malvinas", falkland_islands).
 
 %! organisation(?Id, ?Name) is nondet.
 organisation(csto,  "Collective Security Treaty Organization").
@@ -197,7 +201,8 @@ treaty(shusha_declaration, "Shusha Declaration on Allied Relations (Azerbaijan-T
 %  obligation; the ATOP condition codes are adversary(States) (defcoadv),
 %  location(Text) (defcoloc), conflict(Issue) (defcocon),
 %  number_of_adversaries (defconum), demand (defcodem) and unprovoked
-%  (defconpr).
+%  (defconpr); area(Covered) limits it to an area (areas.pl: `own_territory`
+%  and regions), where casus checks the place a question names.
 %! atop_alliance(?Treaty, ?AtopId) is nondet.
 %
 %  The curated treaty is ATOP 4.01 alliance AtopId: an ATOP import adds
@@ -226,20 +231,21 @@ atop_data_end(20161231).
 atop_in_kb :-
     treaty(T, _, _, _, _), sub_atom(T, 0, _, _, atop_), !.
 
-clause(collective_security_treaty, article_4, "Article IV", defence, [],
-       "Collective Security Treaty, Art. IV: aggression against one member is aggression against all; ATOP 4220 defense=1, defcon=0").
+clause(collective_security_treaty, article_4, "Article IV", defence, [area([own_territory])],
+       "Collective Security Treaty, Art. IV: aggression against one member is aggression against all; ATOP 4220 defense=1, defcon=0. Area: the member's own territory, not Nagorno-Karabakh: Kremlin spokesman Peskov, 7 October 2020 (TASS, tass.com/world/1209687): \"the CSTO obligations do not cover Karabakh\"").
 clause(collective_security_treaty, article_2, "Article II", consultation, [],
        "Collective Security Treaty, Art. II: joint consultations when security is threatened").
-clause(north_atlantic_treaty, article_5, "Article 5", defence, [location("Europe or North America, as Article 6 defines")],
-       "North Atlantic Treaty, Art. 5 and 6: an armed attack against one in Europe or North America is an attack against all; ATOP 3180 defcoloc=1").
+clause(north_atlantic_treaty, article_5, "Article 5", defence,
+       [location("Europe or North America, as Article 6 defines"), area([own_territory, north_atlantic_islands])],
+       "North Atlantic Treaty, Art. 5 and 6: an armed attack against one in Europe or North America is an attack against all; ATOP 3180 defcoloc=1. Area (Art. 6, as amended 1951): the territory of any Party in Europe or North America, the territory of Turkey, the islands under a Party's jurisdiction in the North Atlantic north of the Tropic of Cancer").
 clause(north_atlantic_treaty, article_4, "Article 4", consultation, [],
        "North Atlantic Treaty, Art. 4: consultation when territorial integrity is threatened").
 clause(nakhchivan_agreement, article_2, "Article 2", none, [],
        "Nakhchivan Agreement, Art. 2: goals of cooperation; no security obligation").
 clause(eeu_treaty, article_4, "Article 4", none, [],
        "Treaty on the EEU, Art. 4: economic integration; no security obligation").
-clause(russia_armenia_1997, article_2, "Article 2", defence, [],
-       "Russia-Armenia treaty of 29 August 1997, Art. 2: mutual assistance, including military, against an armed attack").
+clause(russia_armenia_1997, article_2, "Article 2", defence, [area([own_territory])],
+       "Russia-Armenia treaty of 29 August 1997, Art. 2: mutual assistance, including military, against an armed attack. Area: Armenia's own territory: Russian MFA statement of 31 October 2020 (TASS): \"Russia will provide all necessary assistance to Yerevan, if fighting spills over to the territory of Armenia\"").
 clause(shusha_declaration, mutual_assistance, "Mutual assistance", defence, [],
        "Shusha Declaration of 15 June 2021: joint efforts and mutual assistance if either faces a threat or attack by a third state").
 
@@ -260,6 +266,18 @@ declaration(rahmon_aliyev_2014, "Rahmon-Aliyev declaration (October 2014)", 2014
 %
 %  A threat and the state it comes from (`none` when it is no state).
 threat(afghan_border, "threats from the southern border with Afghanistan, including an Islamic State incursion", afghanistan).
+
+%! territory(?Id, ?Name, ?Holder, ?Region) is nondet.
+%
+%  A territory a state holds outside its own territory proper, with the
+%  region it lies in (areas:region/2): a question may name it as the place
+%  of an attack, and an area condition covers it by its region.  The
+%  regions follow the territories' position against NATO Art. 6 (the
+%  Tropic of Cancer, 23.4 N): Bermuda lies at 32 N in the North Atlantic,
+%  the Falkland Islands at 52 S, Hawaii in the Pacific.
+territory(falkland_islands, "Falkland Islands", united_kingdom, south_atlantic).
+territory(bermuda,          "Bermuda",          united_kingdom, north_atlantic_islands).
+territory(hawaii,           "Hawaii",           united_states,  pacific).
 
 %! entity_source(?Id, ?Source) is nondet.
 entity_source(su24_shootdown, source("article ¶2", "immediately following the Turkish Air Force’s shootdown of a Russian Sukhoi Su-24 in late November")).
@@ -319,6 +337,7 @@ entity_id(Id) :- issue(Id, _), !.
 entity_id(Id) :- event(Id, _, _, _, _), !.
 entity_id(Id) :- declaration(Id, _, _), !.
 entity_id(Id) :- threat(Id, _, _), !.
+entity_id(Id) :- territory(Id, _, _, _), !.
 
 uncurated_cow_states.
 

@@ -182,6 +182,7 @@ obligation(D, ob(A, S, Adversaries, Bilateral)) :-
     clause(T, _, _, defence, Conds, _),
     treaty(T, _, _, _, InForce), InForce =< D,
     adversaries(Conds, Adversaries),
+    \+ ( member(area(Covered), Conds), \+ memberchk(own_territory, Covered) ),  % no place: the ally's own territory, as areas:area_condition/4
     findall(B, bound(B, T, D, _), Bound0), sort(Bound0, Bound),
     ( length(Bound, 2) -> Bilateral = true ; Bilateral = false ),   % as verdict_model:bilateral/2
     member(A, Bound), member(S, Bound), S \== A,

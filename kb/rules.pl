@@ -38,6 +38,7 @@ Example:
 */
 
 :- use_module(entities).
+:- use_module(areas).
 :- use_module(store).
 :- use_module(weights).
 :- use_module(verdict_model, [model_terms/6, model_kind/1]).
@@ -84,7 +85,7 @@ obligated(S, A, X, D, basis(T, C, Notes, Leaves)) :-
     bound(S, T, D, LeavesS),
     S \== A, S \== X,
     \+ holds(exempt(S, T, defence), D, _),   % its own commitment has none (ATOP member level)
-    conditions_met(Conds, X, CondNotes),
+    conditions_met(Conds, A, X, CondNotes),
     (   X \== none, bound(X, T, D, _)
     ->  Notes = [fellow_member|CondNotes]
     ;   Notes = CondNotes
@@ -110,12 +111,31 @@ merge_bases([K-basis(T, C, N1, L1), K-basis(T, C, N2, L2)|Rest], Bases) :- !,
 merge_bases([_-B|Rest], [B|Bases]) :-
     merge_bases(Rest, Bases).
 
-conditions_met([], _, []).
-conditions_met([adversary(Xs)|Cs], X, [adversary(Xs)|Ns]) :- !,
-    ( X == none -> true ; memberchk(X, Xs) ),
-    conditions_met(Cs, X, Ns).
-conditions_met([C|Cs], X, [assumed(C)|Ns]) :-
-    conditions_met(Cs, X, Ns).
+%! conditions_met(+Conditions, +Ally, +Attacker, -Notes) is semidet.
+%
+%  The clause's conditions hold for an attack by Attacker on Ally where
+%  the question says it falls (areas:attack_place/1): an adversary
+%  condition names the attacker, an area condition covers the place
+%  (areas:area_condition/4).  Conditions no fact can test are assumed,
+%  and Notes says so; ATOP's location condition is no longer assumed
+%  when the question names a place and the clause has an area to check.
+conditions_met(Conds, A, X, Notes) :-
+    attack_place(P),
+    conditions_met(Conds, Conds, A, X, P, Notes).
+
+conditions_met([], _, _, _, _, []).
+conditions_met([C|Cs], All, A, X, P, Notes) :-
+    condition_met(C, All, A, X, P, Notes, Ns),
+    conditions_met(Cs, All, A, X, P, Ns).
+
+condition_met(adversary(Xs), _, _, X, _, [adversary(Xs)|Ns], Ns) :- !,
+    ( X == none -> true ; memberchk(X, Xs) ).
+condition_met(area(Covered), _, A, _, P, Notes, Ns) :- !,
+    area_condition(Covered, A, P, Note),
+    ( Note == none -> Notes = Ns ; Notes = [Note|Ns] ).
+condition_met(location(_), All, _, _, P, Ns, Ns) :-
+    P \== none, memberchk(area(_), All), !.
+condition_met(C, _, _, _, _, [assumed(C)|Ns], Ns).
 
 %! factors(+Defender, +Ally, +Attacker, +Date, -Factors) is det.
 %

@@ -355,14 +355,20 @@ undo_add(Id, F) :-
 
 %! entity_kind(?Kind, ?ArgTypes) is nondet.
 %
-%  The entities an import may define, with the type of each argument:
-%  atom (an id), string (display text), integer (a date or a code) or
-%  conditions (a list of clause conditions).
+%  The entities an import or a `define` statement (user_entities.pl) may
+%  define, with the type of each argument: atom (an id), string (display
+%  text), integer (a date or a code), conditions (a list of clause
+%  conditions) or source (source(Text, Quote)).
 entity_kind(state,         [atom, string, integer]).
 entity_kind(alias,         [string, atom]).
 entity_kind(organisation,  [atom, string]).
 entity_kind(treaty,        [atom, string, atom, integer, integer]).
 entity_kind(clause,        [atom, atom, string, atom, conditions, string]).
+entity_kind(issue,         [atom, string]).
+entity_kind(event,         [atom, string, integer, atom, atom]).
+entity_kind(declaration,   [atom, string, integer]).
+entity_kind(territory,     [atom, string, atom, atom]).
+entity_kind(entity_source, [atom, source]).
 
 %! define_entity(+Entity, -Status) is det.
 %
@@ -399,8 +405,10 @@ entity_arg(atom, A) :- must_be(atom, A).
 entity_arg(string, S) :- must_be(string, S).
 entity_arg(integer, I) :- must_be(integer, I).
 entity_arg(conditions, L) :- must_be(list, L).
+entity_arg(source, source(S, Q)) :- !, must_be(string, S), must_be(string, Q).
+entity_arg(source, X) :- type_error(source, X).
 
 clash(state(Id, _, _)) :- entities:state(Id, _, _).
-clash(state(_, _, Cow)) :- entities:state(_, _, Cow).
+clash(state(_, _, Cow)) :- Cow =\= 0, entities:state(_, _, Cow).   % 0: no COW code (a state defined by a user)
 clash(treaty(Id, _, _, _, _)) :- entities:treaty(Id, _, _, _, _).
 clash(organisation(Id, _)) :- entities:organisation(Id, _).

@@ -149,6 +149,7 @@ json assessment_json(const Assessment& a) {
 
 std::string header_line(const DefendersResult& r) {
     std::string against = r.attacker.empty() ? "" : " against " + r.attacker_name;
+    if (!r.place.empty()) against += " in " + r.place_name;
     std::string when = " (as of " + r.as_of.str() + (r.hypothetical ? ", supposing the changes given" : "") + ")";
     switch (r.kind) {
         case DefendersResult::Kind::defenders: return "Who would defend " + r.ally_name + against + when;
@@ -288,6 +289,7 @@ void print_explanation(std::ostream& out, const DefendersResult& r) {
     if (r.answers.empty()) return;
     const Assessment& a = r.answers.front();
     std::string against = r.attacker.empty() ? "" : " against " + r.attacker_name;
+    if (!r.place.empty()) against += " in " + r.place_name;
     const bool defends = a.verdict == Verdict::likely;
     const std::string verdict = to_string(a.verdict);
     std::string head;
@@ -338,6 +340,7 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                     j["as_of"] = r.as_of.str();
                     j["ally"] = r.ally;
                     j["attacker"] = r.attacker.empty() ? json(nullptr) : json(r.attacker);
+                    if (!r.place.empty()) j["place"] = r.place;  // only when the question names one
                     j["hypothetical"] = r.hypothetical;
                     if (r.kind == DefendersResult::Kind::why) j["negated"] = r.negated;
                     json answers = json::array();
@@ -469,7 +472,7 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
             } else if constexpr (std::is_same_v<T, EntitiesResult>) {
                 Rows rows;
                 for (auto& e : r.rows) rows.push_back({e.id, e.name, e.extra});
-                print_rows(out, "Known " + r.what + ":", {"id", "name", r.what == "states" ? "cow" : "date"}, std::move(rows), o);
+                print_rows(out, "Known " + r.what + ":", {"id", "name", r.what == "states" ? "cow" : r.what == "territories" ? "holder" : "date"}, std::move(rows), o);
             } else if constexpr (std::is_same_v<T, ChangeResult>) {
                 if (o.format == Format::csv) {
                     print_csv(out, {"action", "fact", "date"}, Rows{{to_string(r.action), r.fact, date_str(r.date)}});
@@ -480,6 +483,7 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                         print_line(out, "added " + r.fact + " from " + date_str(r.date) + (r.note.empty() ? "" : "; " + r.note));
                         break;
                     case ChangeResult::Action::ended: print_line(out, "ended " + r.fact + " on " + date_str(r.date)); break;
+                    case ChangeResult::Action::defined: print_line(out, "defined " + r.fact); break;
                     case ChangeResult::Action::withdrawn:
                         print_line(out, "withdrew " + r.fact + " (" + std::to_string(r.count) + " added spell" +
                                             (r.count == 1 ? "" : "s") + ")");

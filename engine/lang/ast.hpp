@@ -46,10 +46,11 @@ struct Change : x3::variant<Add, Retract> {
 };
 
 // Questions.
-struct Defenders { Name ally; Name attacker; };                 // who would defend A against X
-struct Would { Name defender; Name ally; Name attacker; };      // would S defend A against X
-struct Must { Name ally; boost::optional<Name> attacker; };     // who must defend A [against X]
-struct Why { Name defender; bool negated = false; Name ally; Name attacker; };
+// A defenders question may say where the attack falls: `... in PLACE`.
+struct Defenders { Name ally; Name attacker; boost::optional<Name> place; };             // who would defend A against X
+struct Would { Name defender; Name ally; Name attacker; boost::optional<Name> place; };  // would S defend A against X
+struct Must { Name ally; boost::optional<Name> attacker; boost::optional<Name> place; }; // who must defend A [against X]
+struct Why { Name defender; bool negated = false; Name ally; Name attacker; boost::optional<Name> place; };
 struct WhyShort { bool negated = false; Name defender; };       // why [not] S (previous question)
 struct Ties { Name first; Name second; };                       // what ties A to B
 struct Treaties { Name state; };                                // which treaties bind A
@@ -84,7 +85,13 @@ struct Import {
     std::string dir, states;
 };
 
-struct Statement : x3::variant<Query, Add, Retract, Import> {
+}  // namespace casus::ast
+
+#include "ast_define.hpp"
+
+namespace casus::ast {
+
+struct Statement : x3::variant<Query, Add, Retract, Import, Define> {
     using base_type::base_type;
     using base_type::operator=;
 };

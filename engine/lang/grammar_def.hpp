@@ -78,6 +78,7 @@ CASUS_KW(k_defence, "defence")
 CASUS_KW(k_defense, "defense")
 CASUS_KW(k_matrix, "matrix")
 CASUS_KW(k_among, "among")
+CASUS_KW(k_in, "in")
 #undef CASUS_KW
 
 // Words a bare name may not contain, because they end a name in some
@@ -88,7 +89,7 @@ struct reserved_words : x3::symbols_parser<boost::spirit::char_encoding::ascii, 
         // vs, versus, from: what people write for 'against'; reserved so that the
         // caret lands on them ("Armenia vs Azerbaijan") instead of at the end.
         for (auto w : {"against", "and", "to", "not", "defend", "would", "must", "who", "why",
-                       "what", "which", "list", "add", "retract", "suppose", "as", "vs", "versus", "from"})
+                       "what", "which", "list", "add", "retract", "suppose", "as", "vs", "versus", "from", "in"})
             add(w, 0);
     }
 } const reserved;
@@ -230,7 +231,7 @@ x3::rule<struct question_class, ast::Question> const question = "a question";
 auto const who_rest = x3::rule<struct who_rest_class>{
     "'would defend', 'must defend', 'is obligated to defend', 'belongs to' or 'backs' after 'who'"} = !x3::eps;
 auto const list_rest = x3::rule<struct list_rest_class>{
-    "'states', 'organisations', 'treaties', 'declarations' or 'facts about'"} = !x3::eps;
+    "'states', 'organisations', 'treaties', 'declarations', 'issues', 'events', 'territories' or 'facts about'"} = !x3::eps;
 
 // 'would' questions weigh every reason to act against one attacker: say so
 // when it is missing ("would russia defend armenia?").
@@ -239,11 +240,14 @@ auto const against_attacker = x3::rule<struct against_attacker_class>{
 auto const to_or_and = x3::rule<struct to_or_and_class>{"'to' or 'and'|the form is: what ties STATE to STATE"} = k_to | k_and;
 auto const bind_word = x3::rule<struct bind_class>{"'bind'|the form is: which treaties bind STATE"} = k_bind | k_binds;
 
-auto const defenders_def = k_who >> k_would > k_defend > name > against_attacker > name;
-auto const would_def = k_would > name > k_defend > name > against_attacker > name;
-auto const must_def = k_who >> k_must > k_defend > name > -(k_against > name);
-auto const obligated_def = k_who >> k_is > k_obligated > k_to > k_defend > name > -(k_against > name);
-auto const why_full_def = k_why >> k_would > name > x3::matches[k_not] > k_defend > name > against_attacker > name;
+// Where the attack falls: `... in Nagorno-Karabakh` (areas.pl).
+auto const place = x3::rule<struct place_class, ast::Name>{"place of the attack"} = name;
+auto const at_place = -(k_in > place);
+auto const defenders_def = k_who >> k_would > k_defend > name > against_attacker > name > at_place;
+auto const would_def = k_would > name > k_defend > name > against_attacker > name > at_place;
+auto const must_def = k_who >> k_must > k_defend > name > -(k_against > name) > at_place;
+auto const obligated_def = k_who >> k_is > k_obligated > k_to > k_defend > name > -(k_against > name) > at_place;
+auto const why_full_def = k_why >> k_would > name > x3::matches[k_not] > k_defend > name > against_attacker > name > at_place;
 auto const why_short_def = k_why >> x3::matches[k_not] > name;
 auto const ties_def = k_what >> k_ties > name > to_or_and > name;
 
@@ -259,11 +263,12 @@ auto const backers_def = (k_who >> k_backs > name)[set_state];
 struct list_kinds : x3::symbols<std::string> {
     list_kinds() {
         add("states", "states")("organisations", "organisations")("organizations", "organisations")(
-            "treaties", "treaties")("declarations", "declarations");
+            "treaties", "treaties")("declarations", "declarations")("issues", "issues")("events", "events")(
+            "territories", "territories");
     }
 } const list_kind;
 auto const list_kind_rule = x3::rule<struct list_kind_class, std::string>{
-    "'states', 'organisations', 'treaties', 'declarations' or 'facts about'"} =
+    "'states', 'organisations', 'treaties', 'declarations', 'issues', 'events', 'territories' or 'facts about'"} =
     x3::lexeme[x3::no_case[list_kind] >> !word_char];
 auto const list_what_def = (k_list >> list_kind_rule)[set_what];
 auto const facts_about_def = (k_list >> k_facts > k_about > name)[set_subject];
@@ -323,7 +328,11 @@ auto const path = x3::rule<struct path_class, std::string>{"quoted path"} = quot
 auto const import__def = k_import > k_atop > path > k_states > path;
 BOOST_SPIRIT_DEFINE(import_)
 
-auto const statement_def = (add | retract | import_ | query) >> terminator > end_of_statement;
+}  // namespace casus::parser
+#include "define_def.hpp"
+namespace casus::parser {
+
+auto const statement_def = (add | retract | import_ | define_ | query) >> terminator > end_of_statement;
 
 BOOST_SPIRIT_DEFINE(defenders, would, must, obligated, why_full, why_short, ties, treaties, members,
                     backers, list_what, facts_about, history, matrix, question,

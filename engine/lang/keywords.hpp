@@ -7,11 +7,13 @@
 
 namespace casus {
 
-inline constexpr std::array<std::string_view, 43> keywords{
+inline constexpr std::array<std::string_view, 52> keywords{
     "who", "would", "defend", "against", "must", "is", "obligated", "to", "why", "not",
     "what", "ties", "and", "which", "treaties", "bind", "belongs", "members", "of", "backs",
     "list", "states", "organisations", "declarations", "facts", "about", "as", "suppose",
     "add", "retract", "on", "source", "history", "import", "atop", "member", "tie", "party", "signed", "reaction",
-    "defence", "matrix", "among"};
+    "defence", "matrix", "among",
+    // define statements and the place of an attack
+    "define", "in", "force", "clause", "treaty", "territory", "event", "organisation", "issue"};
 
 }  // namespace casus

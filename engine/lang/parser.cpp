@@ -131,7 +131,7 @@ ParsedStatement parse_once(const std::string& input, const KnownNames* known) {
     if (!ok) {
         fail(text, 0,
              "a question or a statement ('who', 'would', 'why', 'what', 'which', 'list', 'history', "
-             "'defence matrix', 'as of', 'suppose', 'add', 'retract' or 'import')");
+             "'defence matrix', 'as of', 'suppose', 'add', 'retract', 'import' or 'define')");
     }
     out.positions.reserve(handler.get_position_cache().get_positions().size());
     for (auto it : handler.get_position_cache().get_positions())

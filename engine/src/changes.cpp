@@ -213,6 +213,7 @@ std::size_t Engine::Impl::commit() {
     try {
         std::size_t n = journal->commit();
         pending_adds.clear();
+        pending_defines.clear();
         return n;
     } catch (const StorageError& e) {
         for (auto& [id, fact] : pending_adds) {
@@ -221,6 +222,14 @@ std::size_t Engine::Impl::commit() {
         }
         std::size_t undone = pending_adds.size();
         pending_adds.clear();
+        if (!pending_defines.empty()) {  // definitions.cpp: what they defined leaves memory and the names too
+            for (auto it = pending_defines.rbegin(); it != pending_defines.rend(); ++it) {
+                prolog::Frame frame;
+                must_call(prolog::compound("api_undo_define", {entity_term(*it)}));
+            }
+            pending_defines.clear();
+            load_names();
+        }
         throw StorageError(std::string(e.what()) + " (nothing of this batch was saved; its " +
                            std::to_string(undone) + " added facts were taken back)");
     }

@@ -37,6 +37,7 @@ const char* to_string(ChangeResult::Action a) {
         case ChangeResult::Action::added: return "added";
         case ChangeResult::Action::ended: return "ended";
         case ChangeResult::Action::withdrawn: return "withdrawn";
+        case ChangeResult::Action::defined: return "defined";
     }
     return "added";
 }

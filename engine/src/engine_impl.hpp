@@ -6,6 +6,7 @@
 #include "casus/engine.hpp"
 
 #include "atop_import.hpp"
+#include "define.hpp"
 #include "ground_fact.hpp"
 #include "journal.hpp"
 #include "names.hpp"
@@ -35,7 +36,7 @@ struct TypeClass {
 
 // The previous defenders question, for "why not S" / "why S".
 struct LastQuestion {
-    std::string ally, attacker;
+    std::string ally, attacker, place;  // place: where the attack fell ("": not said)
     Date date;
     bool set = false;
 };
@@ -86,6 +87,8 @@ struct Engine::Impl {
     long last_added_id = 0;
     // Adds applied in the open batch (id and fact), undone if it fails.
     std::vector<std::pair<long, GroundFact>> pending_adds;
+    // Entities defined in the open batch (define statements), undone if it fails.
+    std::vector<GroundFact> pending_defines;
     // Adds of a group-commit batch checked in C++, not yet in the store.
     struct QueuedAdd {
         std::size_t ticket;
@@ -193,11 +196,16 @@ struct Engine::Impl {
     struct QuestionVisitor;
     Result run_node(const ParsedStatement& ps, const ast::Query& q);
     PlTerm supposition(const ParsedStatement& ps, const ast::Change& c, const Date& as_of);
-    void call_question(const PlTerm& goal, const std::vector<PlTerm>& suppositions);
+    void call_question(const PlTerm& goal, const std::vector<PlTerm>& suppositions, const std::string& place = "");
     DefendersResult defenders_result(DefendersResult::Kind kind, const Date& as_of, const std::string& ally,
                                      const std::string& attacker, bool hypothetical);
     Result ask(const ParsedStatement& ps, const ast::Question& question, const Date& as_of,
                const std::vector<PlTerm>& sup, bool dated);
+
+    // --- definitions.cpp: define statements (resolved by define.cpp), and the place of an attack
+    Result run_node(const ParsedStatement& ps, const ast::Define& d);
+    define::Context define_context(const ParsedStatement& ps);
+    std::string resolve_place(const ParsedStatement& ps, const ast::Name& n);
 
     // --- engine.cpp: a statement to its stage
     Result run(const ParsedStatement& ps);

@@ -48,14 +48,16 @@ PlTerm Engine::Impl::supposition(const ParsedStatement& ps, const ast::Change& c
     return prolog::compound("end", {g.term(), prolog::integer(on.as_int())});
 }
 
-// Runs an api question goal, under suppositions if any.
-void Engine::Impl::call_question(const PlTerm& goal, const std::vector<PlTerm>& suppositions) {
+// Runs an api question goal, under suppositions if any, about an attack
+// in place (api_at_place/2) when the question names one.
+void Engine::Impl::call_question(const PlTerm& goal, const std::vector<PlTerm>& suppositions, const std::string& place) {
+    auto at_place = [&](const PlTerm& g) { return place.empty() ? g : prolog::compound("api_at_place", {prolog::atom(place), g}); };
     bool ok;
     if (suppositions.empty()) {
-        ok = prolog::call("api", goal, options.timeout_seconds);
+        ok = prolog::call("api", at_place(goal), options.timeout_seconds);
     } else {
         try {
-            ok = prolog::call("api", prolog::compound("api_suppose", {prolog::list(suppositions), goal}),
+            ok = prolog::call("api", at_place(prolog::compound("api_suppose", {prolog::list(suppositions), goal})),
                               options.timeout_seconds);
         } catch (const ValidationError& e) {
             throw ValidationError(std::string("cannot suppose that: ") + e.what(), 0, 0);
@@ -87,30 +89,38 @@ struct Engine::Impl::QuestionVisitor {
     const PlTerm& date;
     bool dated;  // the question said "as of"
 
-    // Calls api:Pred(Args..., Out) and returns Out.
-    PlTerm ask(const char* pred, std::vector<PlTerm> args, bool hypothetical_allowed = true) const {
+    // Calls api:Pred(Args..., Out) and returns Out; place: where the attack falls ("": not said).
+    PlTerm ask(const char* pred, std::vector<PlTerm> args, bool hypothetical_allowed = true,
+               const std::string& place = "") const {
         PlTerm_var out;
         args.push_back(out);
-        self.call_question(prolog::compound(pred, args), hypothetical_allowed ? sup : std::vector<PlTerm>{});
+        self.call_question(prolog::compound(pred, args), hypothetical_allowed ? sup : std::vector<PlTerm>{}, place);
         return out;
     }
-    Result defenders(const std::string& ally, const std::string& attacker) const {
+    std::string place(const boost::optional<ast::Name>& n) const { return n ? self.resolve_place(ps, *n) : ""; }
+    void set_place(DefendersResult& r, const std::string& place) const {
+        r.place = place;
+        if (!place.empty()) r.place_name = self.display(place);
+    }
+    Result defenders(const std::string& ally, const std::string& attacker, const std::string& where) const {
         if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
-        PlTerm out = ask("api_defenders", {prolog::atom(ally), prolog::atom(attacker), date});
+        PlTerm out = ask("api_defenders", {prolog::atom(ally), prolog::atom(attacker), date}, true, where);
         auto r = self.defenders_result(DefendersResult::Kind::defenders, as_of, ally, attacker, hyp);
+        set_place(r, where);
         r.answers = convert::assessments(out);
-        self.last = LastQuestion{ally, attacker, as_of, true};
+        self.last = LastQuestion{ally, attacker, where, as_of, true};
         return r;
     }
     Result one(DefendersResult::Kind kind, const std::string& s, const std::string& ally,
-               const std::string& attacker, bool negated, const Date& when) const {
+               const std::string& attacker, bool negated, const Date& when, const std::string& where) const {
         if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
         PlTerm out = ask("api_would", {prolog::atom(s), prolog::atom(ally), prolog::atom(attacker),
-                                       prolog::integer(when.as_int())});
+                                       prolog::integer(when.as_int())}, true, where);
         auto r = self.defenders_result(kind, when, ally, attacker, hyp);
+        set_place(r, where);
         r.negated = negated;
         r.answers.push_back(convert::assessment(out));
-        self.last = LastQuestion{ally, attacker, when, true};
+        self.last = LastQuestion{ally, attacker, where, when, true};
         return r;
     }
     std::string state(const ast::Name& n) const { return state(n, as_of); }
@@ -123,17 +133,17 @@ struct Engine::Impl::QuestionVisitor {
     Result operator()(const ast::Defenders& q) const {
         std::string a = state(q.ally), x = state(q.attacker);
         require_distinct_roles(ps, {{"the ally", &q.ally, a}, {"the attacker", &q.attacker, x}});
-        return defenders(a, x);
+        return defenders(a, x, place(q.place));
     }
     Result operator()(const ast::Would& q) const {
         std::string d = state(q.defender), a = state(q.ally), x = state(q.attacker);
         require_distinct_roles(ps, {{"the defender", &q.defender, d}, {"the ally", &q.ally, a}, {"the attacker", &q.attacker, x}});
-        return one(DefendersResult::Kind::would, d, a, x, false, as_of);
+        return one(DefendersResult::Kind::would, d, a, x, false, as_of, place(q.place));
     }
     Result operator()(const ast::Why& q) const {
         std::string d = state(q.defender), a = state(q.ally), x = state(q.attacker);
         require_distinct_roles(ps, {{"the defender", &q.defender, d}, {"the ally", &q.ally, a}, {"the attacker", &q.attacker, x}});
-        return one(DefendersResult::Kind::why, d, a, x, q.negated, as_of);
+        return one(DefendersResult::Kind::why, d, a, x, q.negated, as_of, place(q.place));
     }
     Result operator()(const ast::WhyShort& q) const {
         if (!self.last.set)
@@ -142,14 +152,17 @@ struct Engine::Impl::QuestionVisitor {
                              "'why would " + q.defender.text + " defend A against X'");
         LastQuestion prev = self.last;
         return one(DefendersResult::Kind::why, state(q.defender, prev.date), prev.ally, prev.attacker, q.negated,
-                   prev.date);
+                   prev.date, prev.place);
     }
     Result operator()(const ast::Must& q) const {
         std::string ally = state(q.ally);
         std::string attacker = q.attacker ? state(*q.attacker) : "";
         if (q.attacker) require_distinct_roles(ps, {{"the ally", &q.ally, ally}, {"the attacker", &*q.attacker, attacker}});
-        PlTerm out = ask("api_obligations", {prolog::atom(ally), prolog::atom(attacker.empty() ? "none" : attacker), date});
+        const std::string where = place(q.place);
+        PlTerm out = ask("api_obligations", {prolog::atom(ally), prolog::atom(attacker.empty() ? "none" : attacker), date},
+                         true, where);
         auto r = self.defenders_result(DefendersResult::Kind::obligations, as_of, ally, attacker, hyp);
+        set_place(r, where);
         r.answers = convert::assessments(out);
         return r;
     }

@@ -74,6 +74,7 @@ PlTerm Engine::Impl::entity_term(const GroundFact& f) {
         if (type == "atom") args.push_back(prolog::atom(v));
         else if (type == "string") args.push_back(prolog::string(v));
         else if (type == "integer") args.push_back(prolog::integer(parse_long(v)));
+        else if (type == "source") args.push_back(prolog::compound("source", {prolog::string(v), prolog::string("")}));
         else args.push_back(conditions_term(v));
     }
     return prolog::compound(f.kind, args);

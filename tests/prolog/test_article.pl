@@ -15,7 +15,9 @@ claim(F, Par) :-
 test(p1_csto_members_in_2015) :-
     findall(S, store:holds(member(S, csto), 20151221, _), Ss0), sort(Ss0, Ss),
     assertion(Ss == [armenia, belarus, kazakhstan, kyrgyzstan, russia, tajikistan]),
-    entities:clause(collective_security_treaty, article_4, _, defence, [], _).
+    % A defence clause with no condition but its area, the members' own
+    % territory (Peskov, 7 October 2020; kb/areas.pl).
+    entities:clause(collective_security_treaty, article_4, _, defence, [area([own_territory])], _).
 test(p2_su24_and_reactions) :-
     entities:event(su24_shootdown, _, 20151124, turkey, russia),
     claim(reaction(armenia, su24_shootdown, support), 2),

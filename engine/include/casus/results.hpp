@@ -67,6 +67,7 @@ struct DefendersResult {
     enum class Kind { defenders, obligations, would, why } kind = Kind::defenders;
     Date as_of;
     std::string ally, ally_name, attacker, attacker_name;  // attacker empty: against anyone
+    std::string place, place_name;   // where the attack falls ("... in PLACE"); empty: not said
     bool negated = false;            // "why would S not defend"
     bool hypothetical = false;       // answered under "suppose"
     std::vector<Assessment> answers;
@@ -161,7 +162,7 @@ struct EntitiesResult {
 
 // The outcome of add / retract.
 struct ChangeResult {
-    enum class Action { added, ended, withdrawn } action = Action::added;
+    enum class Action { added, ended, withdrawn, defined } action = Action::added;  // defined: a define statement
     std::string fact;     // as the kb writes it
     std::optional<Date> date;
     std::string source;
