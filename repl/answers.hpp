@@ -7,6 +7,7 @@
 #include "casus/results.hpp"
 
 #include <string>
+#include <unordered_map>
 
 namespace casus::cli {
 

@@ -72,15 +72,6 @@ void print_explanation(std::ostream& out, const DefendersResult& result) {
     if (!result.answers.empty()) render_text(out, explanation_of(result));
 }
 
-void render(std::ostream& out, const Answer& answer, const std::string& question, const OutputOptions& opts, std::size_t width) {
-    switch (opts.format) {
-        case Format::text: render_text(out, answer); break;
-        case Format::table: render_table(out, answer, opts.color, width, opts.expanded); break;
-        case Format::csv: render_csv(out, answer); break;
-        case Format::json: render_json(out, answer, question); break;
-    }
-}
-
 // RFC 4180: a field with a comma, a quote or a line feed is quoted. Control
 // codes other than line feed and tab are escaped (Shown::csv), since CSV
 // is read on terminals too.
