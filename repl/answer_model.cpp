@@ -13,7 +13,7 @@ Table table_of(std::vector<Column> columns, std::vector<Row> rows, std::string j
     t.size = rows.size();
     // Shared: a Table is copied with its Answer, the rows need not be.
     auto held = std::make_shared<const std::vector<Row>>(std::move(rows));
-    t.row = [held](std::size_t i) { return (*held)[i]; };
+    t.row = [held](std::size_t i, unsigned) { return (*held)[i]; };
     t.json_key = std::move(json_key);
     t.empty_text = std::move(empty_text);
     return t;
@@ -73,8 +73,8 @@ std::vector<std::vector<std::string>> flat_cells(const Table& table, const Row& 
     std::vector<std::vector<std::string>> out;
     for (auto& rec : *record_values) {
         std::vector<std::string> line(own.begin(), own.begin() + static_cast<std::ptrdiff_t>(records_at));
-        for (auto& s : records->sub)
-            if (s.where & where) line.push_back(cell_text(rec.contains(s.key) ? rec[s.key] : Value(nullptr), s.type));
+        for (std::size_t k = 0; k < records->sub.size(); ++k)
+            if (records->sub[k].where & where) line.push_back(cell_text(k < rec.size() ? rec[k] : Value(nullptr), records->sub[k].type));
         line.insert(line.end(), own.begin() + static_cast<std::ptrdiff_t>(records_at), own.end());
         out.push_back(std::move(line));
     }

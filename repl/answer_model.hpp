@@ -16,7 +16,9 @@
 namespace casus::cli {
 
 // A cell: null (an empty field), a bool, a number or a text; a column of
-// type records holds an array of objects keyed by its sub-columns. JSON's
+// type records holds an array of records, each an array of values in the
+// order of the column's sub-columns (JSON writes it as objects keyed by
+// them), or, without sub-columns, JSON values written as they are. JSON's
 // own value type, since JSON is the one format that keeps every type.
 using Value = nlohmann::json;
 
@@ -37,6 +39,9 @@ enum class ColumnType {
 // Where a column is written. A column can be for people only (a treaty's
 // joined clauses), for programs only (an id, a nested list of evidence), or both.
 enum Where : unsigned { in_terminal = 1, in_csv = 2, in_json = 4, everywhere = 7 };
+// Asked with the format's Where by text output, which prints a row's line
+// when it has one: a kind may then make the line alone.
+constexpr unsigned as_line = 8;
 
 struct Column {
     std::string key;     // the JSON key
@@ -58,7 +63,10 @@ struct Row {
 struct Table {
     std::vector<Column> columns;
     std::size_t size = 0;
-    std::function<Row(std::size_t)> row;
+    // Row i, for the format where (in_terminal, in_csv, in_json, maybe
+    // | as_line): a kind may leave null the cells of columns not written
+    // there, so that a million rows cost only what is printed of them.
+    std::function<Row(std::size_t i, unsigned where)> row;
     std::string json_key;    // the JSON array of the rows ("answers", "members"); empty: not in JSON
     std::string empty_text;  // what text output says when there is no row
 };

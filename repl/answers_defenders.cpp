@@ -232,6 +232,34 @@ Answer why(const DefendersResult& r) {
     return out;
 }
 
+namespace {
+
+// A pair of the matrix as a sentence, for text output.
+Row matrix_line(const MatrixResult& r, std::size_t i) {
+    const MatrixPair& pair = r.pairs[i];
+    const auto& ids = r.states;
+    std::string line = ids[pair.ally] + " against " + ids[pair.attacker] + ":";
+    if (pair.defenders.empty()) line += " no state is obligated or has a reason to act";
+    for (std::size_t k = 0; k < pair.defenders.size(); ++k) {
+        auto& d = pair.defenders[k];
+        line += (k ? ", " : " ") + ids[d.state] + " (" + (d.obligated ? "obligated, " : "") + to_string(d.verdict) + " " +
+                score_text(d.score) + ")";
+    }
+    return Row{{}, std::move(line)};
+}
+
+// A pair of the matrix as cells: its defenders a list of records.
+Row matrix_cells(const MatrixResult& r, std::size_t i) {
+    const MatrixPair& pair = r.pairs[i];
+    const auto& ids = r.states;
+    Value defenders = json::array();
+    for (auto& d : pair.defenders)
+        defenders.push_back(json::array({ids[d.state], d.obligated, to_string(d.verdict), d.score}));
+    return Row{{ids[pair.ally], ids[pair.attacker], std::move(defenders)}, ""};
+}
+
+}  // namespace
+
 // The matrix's rows are its pairs, made when they are written; ids, not
 // names, since it is read by programs and is millions of rows long.
 Answer matrix(const MatrixResult& r) {
@@ -246,24 +274,7 @@ Answer matrix(const MatrixResult& r) {
     out.table.size = r.pairs.size();
     out.table.json_key = "pairs";
     out.table.empty_text = "(none)";
-    out.table.row = [&r](std::size_t i) {
-        const MatrixPair& pair = r.pairs[i];
-        const auto& ids = r.states;
-        Row row;
-        Value defenders = json::array();
-        std::string line = ids[pair.ally] + " against " + ids[pair.attacker] + ":";
-        if (pair.defenders.empty()) line += " no state is obligated or has a reason to act";
-        for (std::size_t k = 0; k < pair.defenders.size(); ++k) {
-            auto& d = pair.defenders[k];
-            defenders.push_back(json{{"state", ids[d.state]}, {"obligated", d.obligated}, {"verdict", to_string(d.verdict)},
-                                     {"score", d.score}});
-            line += (k ? ", " : " ") + ids[d.state] + " (" + (d.obligated ? "obligated, " : "") + to_string(d.verdict) + " " +
-                    score_text(d.score) + ")";
-        }
-        row.cells = {ids[pair.ally], ids[pair.attacker], std::move(defenders)};
-        row.line = std::move(line);
-        return row;
-    };
+    out.table.row = [&r](std::size_t i, unsigned where) { return (where & as_line) ? matrix_line(r, i) : matrix_cells(r, i); };
     return out;
 }
 

@@ -12,7 +12,7 @@ void render_csv(std::ostream& out, const Answer& a) {
     std::vector<std::vector<std::string>> none;
     print_csv(out, header, none);
     for (std::size_t i = 0; i < a.table.size; ++i) {
-        auto lines = flat_cells(a.table, a.table.row(i), in_csv);
+        auto lines = flat_cells(a.table, a.table.row(i, in_csv), in_csv);
         for (auto& cells : lines)
             for (std::size_t k = 0; k < cells.size(); ++k) out << (k ? "," : "") << csv_cell(cells[k]) << (k + 1 == cells.size() ? "\n" : "");
     }

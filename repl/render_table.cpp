@@ -31,7 +31,7 @@ Grid grid_of(const Table& t) {
     g.columns = flat_columns(t, in_terminal);
     for (auto* c : g.columns) g.header.push_back(shown(c->header));
     for (std::size_t i = 0; i < t.size; ++i)
-        for (auto& cells : flat_cells(t, t.row(i), in_terminal)) {
+        for (auto& cells : flat_cells(t, t.row(i, in_terminal), in_terminal)) {
             for (auto& c : cells)
                 if (!shown_as_is(c)) c = shown(c);
             g.rows.push_back(std::move(cells));

@@ -24,7 +24,7 @@ void render_text(std::ostream& out, const Answer& a) {
     if (rows) {
         if (a.table.size == 0) out << "  " << shown(a.table.empty_text) << "\n";
         for (std::size_t i = 0; i < a.table.size; ++i) {
-            Row row = a.table.row(i);
+            Row row = a.table.row(i, in_terminal | as_line);
             if (!row.line.empty()) {
                 out << "- " << shown(row.line) << "\n";
                 continue;

@@ -61,7 +61,10 @@ def check_table(cols):
     wide = [l for l in lines if width(l) > cols]
     if wide:
         failures.append(f"{cols} columns: {len(wide)} lines wider, e.g. {ANSI.sub('', wide[0])!r}")
-    header = next(i for i, l in enumerate(lines) if ANSI.sub("", l).startswith("state "))
+    header = next((i for i, l in enumerate(lines) if ANSI.sub("", l).startswith("state ")), None)
+    if header is None or header + 2 >= len(lines):
+        failures.append(f"{cols}: no table: {out[:300]!r}")
+        return lines
     rule = ANSI.sub("", lines[header + 1])
     if not re.fullmatch(r"-+( +-+)*", rule) or lines[header + 2].startswith("-"):
         failures.append(f"{cols}: the rule under the header is not one line: {lines[header + 1:header + 3]!r}")
@@ -70,8 +73,8 @@ def check_table(cols):
     plain_header = ANSI.sub("", lines[header])
     if [plain_header.index(h) for h in ("state", "obligated", "verdict", "score")] != starts[:4]:
         failures.append(f"{cols}: the header is off its columns: {plain_header!r} / {rule!r}")
-    russia = ANSI.sub("", next(l for l in lines if ANSI.sub("", l).startswith("Russia ")))
-    if russia[starts[2]:].split()[0] != "likely":
+    russia = ANSI.sub("", next((l for l in lines if ANSI.sub("", l).startswith("Russia ")), ""))
+    if len(starts) < 3 or russia[starts[2]:].split()[:1] != ["likely"]:
         failures.append(f"{cols}: the verdict is off its column: {russia!r}")
     # Wrapped at word boundaries: every word of the cells is whole on some line.
     text = " ".join(ANSI.sub("", l) for l in lines)
