@@ -1,6 +1,7 @@
 #include "answers.hpp"
 
 #include "answer_kinds.hpp"
+#include "coverage_note.hpp"
 
 namespace casus::cli {
 
@@ -17,9 +18,25 @@ const std::string& Names::operator()(const std::string& id) const {
     return it == name_.end() ? id : it->second;
 }
 
+namespace {
+Answer kind_answer(const Result& result, const Names& names);
+}  // namespace
+
 Answer explanation_of(const DefendersResult& result) { return kinds::why(result); }
 
 Answer answer_of(const Result& result, const Names& names) {
+    Answer a = kind_answer(result, names);
+    // The sources an answer drew on: a JSON field, and a note under it when
+    // its date lies past a source's end (coverage_note.hpp).
+    if (const Coverage* c = coverage_of(result)) {
+        a.fields["coverage"] = coverage_json(*c);
+        if (auto line = coverage_line(*c)) a.notes.push_back(*line);
+    }
+    return a;
+}
+
+namespace {
+Answer kind_answer(const Result& result, const Names& names) {
     using namespace kinds;
     return std::visit(
         [&](const auto& r) -> Answer {
@@ -36,5 +53,6 @@ Answer answer_of(const Result& result, const Names& names) {
         },
         result);
 }
+}  // namespace
 
 }  // namespace casus::cli

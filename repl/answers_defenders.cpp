@@ -11,11 +11,14 @@ using nlohmann::json;
 
 namespace {
 
-// "Collective Security Treaty (Tashkent, 1992)" + "Article IV" -> "Collective Security Treaty Article IV"
+// "Collective Security Treaty (Tashkent, 1992)" + "Article IV" -> "Collective Security Treaty Article IV";
+// an ATOP alliance keeps its id: "Triple Alliance (ATOP 1350) Defence (ATOP)".
 std::string basis_text(const Basis& b) {
     std::string name = b.treaty_name;
+    const auto id = name.rfind(" (ATOP ");
+    const std::string atop = id != std::string::npos && name.back() == ')' ? name.substr(id) : "";
     if (auto p = name.find(" ("); p != std::string::npos) name = name.substr(0, p);
-    return name + " " + b.clause_title;
+    return name + atop + " " + b.clause_title;
 }
 
 std::string bases_text(const Assessment& a) {

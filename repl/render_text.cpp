@@ -10,7 +10,7 @@ void render_tree(std::ostream& out, const Node& node, int depth) {
 }
 
 void render_notes(std::ostream& out, const Answer& answer) {
-    for (auto& n : answer.notes) out << "note: " << shown(n) << "\n";
+    for (auto& n : answer.notes) out << shown(n) << "\n";
 }
 
 void render_text(std::ostream& out, const Answer& a) {
