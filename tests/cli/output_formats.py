@@ -56,7 +56,9 @@ for st in statements:
         elif not all(re.fullmatch(r"[+-]\d+\.\d+", r[8]) for r in body):
             failures.append(f"csv why: a weight without its sign: {[r[8] for r in body][:5]}")
     doc = [json.loads(l) for l in run("json", st).splitlines()]
-    if len(doc) != 1 or "kind" not in doc[0] or doc[0].get("question") != st or doc[0].get("notes") != []:
+    notes = doc[0].get("notes") if len(doc) == 1 else None
+    if len(doc) != 1 or "kind" not in doc[0] or doc[0].get("question") != st or \
+            not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
         failures.append(f"json {st!r}: {str(doc)[:300]}")
 
 # Text: a table's rows keep their empty fields, so every row has as many.
