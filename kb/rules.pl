@@ -265,7 +265,7 @@ raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, Org, 1), Detail, [L1, L2])
     member(side(Side, O, _, Blocs, _, _), Profiles), S \== O,
     member(Org-L2, Blocs), holds(member(S, Org), D, L1),
     side_kind(shared_bloc_with, Side, Kind),
-    Detail = d("shares the ~w with ~w", [Org, n(O)]).
+    Detail = d("shares the ~w with ~w", [n(Org), n(O)]).
 raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, I, 1), Detail, [L1, L2]) :-
     member(side(Side, O, _, _, Stances, _), Profiles), S \== O,
     member(I-P-L2, Stances), holds(stance(S, I, P), D, L1),
@@ -301,7 +301,7 @@ raw_factor(sides(A, _, D, _, Complaints, _), S, f(ally_complaint, O, 1), Detail,
     S \== A,
     member(c(O, I, L1), Complaints),
     holds(member(S, O), D, L2),
-    Detail = d("~w complains its ~w partners fail it over ~w", [n(A), O, n(I)]).
+    Detail = d("~w complains its ~w partners fail it over ~w", [n(A), n(O), n(I)]).
 
 % Crises, requests for aid and the answers to them (kb/crises.pl).
 raw_factor(Sides, S, Key, Detail, Leaves) :-

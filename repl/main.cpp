@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
     app.add_option("-f,--format", format, "Output format: table (default on a terminal), text, json (JSON Lines) or csv")
         ->check(CLI::IsMember({"table", "text", "json", "csv"}));
     app.add_flag("--bail", bail, "Stop at the first statement that fails");
+    bool no_pager = false;
+    app.add_flag("--no-pager", no_pager, "Never page answers longer than the screen (default: $PAGER, else less -FRX, on a terminal)");
     app.add_option("--kb", kb_dir, "Knowledge-base directory (default: the installed or source kb)")->check(CLI::ExistingDirectory);
     app.add_option("--rules", rules, "Load your own rule file (casus_user:factor/6 clauses; repeatable)")
         ->check(CLI::ExistingFile);
@@ -161,6 +163,7 @@ int main(int argc, char** argv) {
     output.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");  // https://no-color.org
     output.format = isatty(STDOUT_FILENO) ? casus::cli::Format::table : casus::cli::Format::text;
     if (!format.empty()) casus::cli::parse_format(format, output.format);
+    output.pager = !no_pager;
 
     casus::EngineOptions options;
     if (!kb_dir.empty()) options.kb_dir = kb_dir;

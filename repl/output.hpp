@@ -1,6 +1,7 @@
 // Printing answers and errors: table, text, JSON Lines, CSV.
 #pragma once
 
+#include "casus/engine.hpp"
 #include "casus/errors.hpp"
 #include "casus/results.hpp"
 
@@ -13,10 +14,32 @@ namespace casus::cli {
 enum class Format { table, text, json, csv };
 bool parse_format(const std::string& name, Format& out);
 
+// How a table fits a terminal narrower than it: wrapped inside its cells
+// (off), or one record per block (on; auto when the table is wider than
+// the terminal), as psql's \x and sqlite3's .mode line.
+enum class Expanded { off, on, automatic };
+
+// The output settings of a session. The REPL's dot-commands change them
+// (set_output_option); main sets them from the command line.
 struct OutputOptions {
     Format format = Format::text;
     bool color = false;
+    Expanded expanded = Expanded::off;  // .x on|off|auto
+    // Output longer than the screen goes through $PAGER (else `less -FRX`)
+    // when stdout is a terminal; .pager off and --no-pager turn it off.
+    bool pager = true;
+    // The width tables fit; 0: the terminal's when stdout is one, else no limit.
+    int width = 0;
+    // Where titles and rows find display names (answers.hpp); null: ids.
+    const Engine* engine = nullptr;
 };
+
+// The dot-commands of these settings: `.x [on|off|auto]` and `.pager
+// [on|off]`. Returns false when command is not one of them; otherwise
+// sets the option, or leaves it and puts what is wrong in error, and puts
+// what the setting now is in message.
+bool set_output_option(OutputOptions& opts, const std::string& command, const std::string& arg, std::string& message,
+                       std::string& error);
 
 // One CSV field, RFC 4180, its text shown safely (sanitize.hpp), and a
 // table of them with its header: every CSV casus writes goes through these.

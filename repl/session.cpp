@@ -77,6 +77,8 @@ const char* help_text =
     "  .load FILE                 load your own rules (casus_user:factor/6 clauses)\n"
     "  .mode table|text|json|csv  how answers are printed\n"
     "  .timer on|off              print how long each statement took\n"
+    "  .x on|off|auto             tables as one record per block (auto: when wider than the terminal)\n"
+    "  .pager on|off              answers longer than the screen go through $PAGER (less -FRX)\n"
     "  .why                       explain every state of the last defenders answer\n"
     "  .graph [FILE]              the last defenders answer as Graphviz DOT (FILE.svg/.png: rendered)\n"
     "  .once FILE                 write the next answer to FILE instead of the screen\n"
@@ -109,9 +111,11 @@ bool help_topic(std::ostream& out, std::string topic) {
 }  // namespace
 
 const std::vector<std::string> dot_commands{".help", ".read", ".load", ".mode", ".timer", ".why", ".graph",
-                                            ".once", ".schema", ".compact", ".quit", ".exit"};
+                                            ".once", ".schema", ".compact", ".quit", ".exit", ".x", ".pager"};
 
-Session::Session(Engine& engine, OutputOptions output, bool bail) : engine_(engine), output_(output), bail_(bail) {}
+Session::Session(Engine& engine, OutputOptions output, bool bail) : engine_(engine), output_(output), bail_(bail) {
+    output_.engine = &engine_;  // display names in titles and rows
+}
 
 bool Session::incomplete(const std::string& text) const {
     try {
@@ -224,6 +228,9 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         Format f;
         if (!parse_format(arg, f)) error(UsageError(".mode takes table, text, json or csv"), origin);
         else output_.format = f;
+    } else if (std::string now, wrong; set_output_option(output_, cmd, arg, now, wrong)) {  // .x, .pager
+        if (!wrong.empty()) error(UsageError(wrong), origin);
+        else std::cout << now << "\n";
     } else if (cmd == ".timer") {
         if (arg == "on") timer_ = true;
         else if (arg == "off") timer_ = false;

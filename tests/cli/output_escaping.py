@@ -162,7 +162,7 @@ for what, out in (("REPL table", shown_table), ("REPL text", shown_text)):
         check(seq not in out, f"{what}: {seq!r} reached the terminal")
 plain = re.sub(r"\x1b\[[0-9;]*m", "", matrix_table).replace("\r", "").splitlines()
 header = next((l for l in plain if l.startswith("state") and "score" in l), "")
-rows = [l for l in plain if re.match(r"^[a-z_]+ .* (likely|uncertain|unlikely) +[+-][0-9]", l)]
+rows = [l for l in plain if re.match(r"^\S.*  (likely|uncertain|unlikely) +[+-][0-9]", l)]
 check("\x1b[32m" in matrix_table or "\x1b[31m" in matrix_table or "\x1b[33m" in matrix_table,
       "REPL table: the verdicts are not coloured")
 check(header and rows and all(re.search(r"[+-][0-9]+\.[0-9]{2}", r).start() == header.index("score") for r in rows),

@@ -28,7 +28,7 @@ def ask(line, expect):
 
 session.read_until("casus> ", timeout=240)
 ask("as of 2015-12-31 who would defend Armenia against Azerbaijan\r", "unlikely")
-ask("which treaties bind Kazakhs\t\r", "collective_security_treaty")
+ask("which treaties bind Kazakhs\t\r", "Collective Security Treaty")
 ask(".why\r", "kinship")
 ask(".graph\r", "digraph")
 ask("add tie(kazakhstan, armenia, military) on 2026-03-01\r", "added")

@@ -1,0 +1,31 @@
+// Each kind of result turned into the one answer model (answer_model.hpp),
+// once; the formats (render.hpp) print the model and know no kind.
+#pragma once
+
+#include "answer_model.hpp"
+#include "casus/engine.hpp"
+#include "casus/results.hpp"
+
+#include <string>
+#include <unordered_map>
+
+namespace casus::cli {
+
+// The display name of every id the engine knows ("csto" -> "Collective
+// Security Treaty Organization"), for titles and rows; an id without a
+// name is shown as itself. Without an engine, every id is its own name.
+class Names {
+public:
+    explicit Names(const Engine* engine);
+    const std::string& operator()(const std::string& id) const;
+
+private:
+    std::unordered_map<std::string, std::string> name_;
+};
+
+Answer answer_of(const Result& result, const Names& names);
+
+// The proof tree of a `why` answer (its first assessment), for .why.
+Answer explanation_of(const DefendersResult& result);
+
+}  // namespace casus::cli

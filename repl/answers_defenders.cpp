@@ -1,0 +1,287 @@
+#include "answer_kinds.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace casus::cli::kinds {
+
+using nlohmann::json;
+
+namespace {
+
+// "Collective Security Treaty (Tashkent, 1992)" + "Article IV" -> "Collective Security Treaty Article IV";
+// an ATOP alliance keeps its id: "Triple Alliance (ATOP 1350) Defence (ATOP)".
+std::string basis_text(const Basis& b) {
+    std::string name = b.treaty_name;
+    const auto id = name.rfind(" (ATOP ");
+    const std::string atop = id != std::string::npos && name.back() == ')' ? name.substr(id) : "";
+    if (auto p = name.find(" ("); p != std::string::npos) name = name.substr(0, p);
+    return name + atop + " " + b.clause_title;
+}
+
+std::string bases_text(const Assessment& a) {
+    std::string out;
+    for (auto& b : a.basis) out += (out.empty() ? "" : "; ") + basis_text(b);
+    return out;
+}
+
+// Factors by how much they weigh, heaviest first.
+std::vector<Factor> ranked(const std::vector<Factor>& fs) {
+    std::vector<Factor> out = fs;
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Factor& a, const Factor& b) { return std::fabs(a.weight) > std::fabs(b.weight); });
+    return out;
+}
+
+// The heaviest factors, each with its signed weight; "..." when more are left out.
+std::string reasons(const Assessment& a, std::size_t limit) {
+    std::string out;
+    std::size_t n = 0;
+    for (auto& f : ranked(a.factors)) {
+        if (n++ == limit) return out + "; ...";
+        out += (out.empty() ? "" : "; ") + f.detail + " (" + weight_text(f.weight) + ")";
+    }
+    return out;
+}
+
+json evidence_json(const Evidence& e) {
+    return json{{"fact", e.fact}, {"source", e.source}, {"quote", e.quote}, {"date", date_value(e.date)}};
+}
+
+json evidence_list(const std::vector<Evidence>& v) {
+    json out = json::array();
+    for (auto& e : v) out.push_back(evidence_json(e));
+    return out;
+}
+
+json basis_json(const Assessment& a) {
+    json out = json::array();
+    for (auto& b : a.basis)
+        out.push_back(json{{"treaty", b.treaty}, {"treaty_name", b.treaty_name}, {"clause", b.clause},
+                           {"clause_title", b.clause_title}, {"notes", b.notes}, {"evidence", evidence_list(b.evidence)}});
+    return out;
+}
+
+json factors_json(const Assessment& a) {
+    json out = json::array();
+    for (auto& f : a.factors) {
+        const Evidence* first = f.evidence.empty() ? nullptr : &f.evidence.front();
+        out.push_back(json{{"kind", f.kind}, {"weight", f.weight}, {"detail", f.detail},
+                           {"source", first ? first->source : ""}, {"date", first ? date_value(first->date) : Value(nullptr)},
+                           {"evidence", evidence_list(f.evidence)}, {"evidence_total", f.evidence_total}});
+    }
+    return out;
+}
+
+// " against X in PLACE", the attack as the question put it.
+std::string against_text(const DefendersResult& r) {
+    std::string against = r.attacker.empty() ? "" : " against " + r.attacker_name;
+    if (!r.place.empty()) against += " in " + r.place_name;
+    return against;
+}
+
+std::string defenders_title(const DefendersResult& r) {
+    const std::string against = against_text(r);
+    std::string when = as_of_note(r.as_of, r.hypothetical);
+    switch (r.kind) {
+        case DefendersResult::Kind::defenders: return "Who would defend " + r.ally_name + against + when;
+        case DefendersResult::Kind::obligations: return "Who must defend " + r.ally_name + against + when;
+        default:
+            return "Would " + (r.answers.empty() ? std::string("?") : r.answers[0].name) + " defend " + r.ally_name + against + when;
+    }
+}
+
+json defenders_fields(const DefendersResult& r) {
+    json f{{"kind", to_string(r.kind)}, {"as_of", r.as_of.str()}, {"ally", r.ally},
+           {"attacker", r.attacker.empty() ? json(nullptr) : json(r.attacker)}, {"hypothetical", r.hypothetical}};
+    if (!r.place.empty()) f["place"] = r.place;  // only when the question names one
+    if (r.kind == DefendersResult::Kind::why) f["negated"] = r.negated;
+    return f;
+}
+
+// The sentence of one defender in text output.
+std::string defender_line(const Assessment& a) {
+    std::string line = a.name;
+    if (a.obligated) line += " is obligated under " + bases_text(a) + (a.verdict == Verdict::likely ? " and " : " but ");
+    else line += " has no obligation but is ";
+    line += std::string(to_string(a.verdict)) + " to act (p " + fmt::format("{:.2f}", a.probability) + ", score " + score_text(a.score) + ")";
+    std::string why = reasons(a, a.factors.size());
+    return line + (why.empty() ? "." : ": " + why + ".");
+}
+
+
+}  // namespace
+
+Answer defenders(const DefendersResult& r) {
+    Answer out;
+    out.title = defenders_title(r);
+    out.fields = defenders_fields(r);
+    std::vector<Column> cols{
+        {"state", "state", ColumnType::text, in_csv | in_json},
+        {"name", "state", ColumnType::text, in_terminal | in_json},
+        {"cow", "cow", ColumnType::integer, in_json},
+        {"obligated", "obligated", ColumnType::flag, in_json},
+        {"basis", "basis", ColumnType::records, in_json},
+        {"bases", "obligated", ColumnType::text, in_terminal | in_csv},
+        {"verdict", "verdict", ColumnType::verdict},
+        {"score", "score", ColumnType::score},
+        {"probability", "p", ColumnType::probability},
+        {"factors", "factors", ColumnType::records, in_json},
+        {"main_reasons", "main reasons", ColumnType::text, in_terminal},
+        {"reasons", "reasons", ColumnType::text, in_csv},
+    };
+    std::vector<Row> rows;
+    for (auto& a : r.answers)
+        rows.push_back({{a.state, a.name, a.cow, a.obligated, basis_json(a), a.obligated ? bases_text(a) : "no",
+                         to_string(a.verdict), a.score, a.probability, factors_json(a), reasons(a, 3), reasons(a, a.factors.size())},
+                        defender_line(a)});
+    out.table = table_of(std::move(cols), std::move(rows), "answers", "no state is obligated or has a reason to act.");
+    return out;
+}
+
+namespace {
+
+// The head line of an explanation: what casus expects, in the question's own terms.
+std::string explanation_head(const DefendersResult& r, const Assessment& a) {
+    const std::string against = against_text(r);
+    const std::string verdict = to_string(a.verdict);
+    std::string head;
+    if (r.negated && a.verdict == Verdict::likely)
+        head = "casus expects " + a.name + " to defend " + r.ally_name + against + ": " + verdict;
+    else if (!r.negated && a.verdict == Verdict::unlikely)
+        head = "casus does not expect " + a.name + " to defend " + r.ally_name + against + ": " + verdict;
+    else
+        head = a.name + (r.negated ? " would not defend " : " would defend ") + r.ally_name + against + ": " + verdict;
+    return head + " (p " + fmt::format("{:.2f}", a.probability) + ", log-odds " + score_text(a.score) + ", as of " + r.as_of.str() +
+           (r.hypothetical ? ", supposing the changes given" : "") + ")";
+}
+
+std::string evidence_text(const Evidence& e) {
+    std::string line = e.fact + "  [" + e.source + (e.date ? ", " + e.date->str() : "") + "]";
+    return e.quote.empty() ? line : line + " \"" + e.quote + "\"";
+}
+
+Node explanation_tree(const DefendersResult& r, const Assessment& a) {
+    Node root{explanation_head(r, a), {}};
+    if (a.basis.empty()) root.children.push_back({"no obligation: no treaty in force binds " + a.name + " to defend " + r.ally_name, {}});
+    // The obligation's effects are factors of the model (kb/verdict_model.pl).
+    for (auto& b : a.basis) {
+        Node n{"obligated: " + basis_text(b), {}};
+        for (auto& note : b.notes) n.children.push_back({"note: " + note, {}});
+        for (auto& e : b.evidence) n.children.push_back({evidence_text(e), {}});
+        root.children.push_back(std::move(n));
+    }
+    for (auto& f : ranked(a.factors)) {
+        Node n{f.detail + " (" + weight_text(f.weight) + ", " + f.kind + ")", {}};
+        for (auto& e : f.evidence) n.children.push_back({evidence_text(e), {}});
+        root.children.push_back(std::move(n));
+    }
+    if (a.factors.empty()) root.children.push_back({"no factor pushes either way", {}});
+    return root;
+}
+
+// The rows of an explanation, for CSV: one per piece of evidence of each
+// obligation and factor (one with empty evidence fields when it has none),
+// each with the question it answers.
+std::vector<Row> explanation_rows(const DefendersResult& r, const Assessment& a) {
+    std::vector<Row> rows;
+    auto add = [&](const std::string& part, const std::string& detail, double weight, const std::string& kind,
+                   const std::vector<Evidence>& ev) {
+        auto base = [&]() -> std::vector<Value> {
+            return {r.ally, r.attacker, r.as_of.str(), a.state, to_string(a.verdict), a.score, a.probability, part, detail, weight, kind};
+        };
+        if (ev.empty()) {
+            auto cells = base();
+            cells.insert(cells.end(), {nullptr, nullptr, nullptr, nullptr});
+            rows.push_back({std::move(cells), ""});
+        }
+        for (auto& e : ev) {
+            auto cells = base();
+            cells.insert(cells.end(), {e.fact, e.source, date_value(e.date), e.quote});
+            rows.push_back({std::move(cells), ""});
+        }
+    };
+    // An obligation carries no weight of its own: its effects are the model's factors.
+    for (auto& b : a.basis) add("obligation", basis_text(b), 0.0, b.clause, b.evidence);
+    for (auto& f : ranked(a.factors)) add("factor", f.detail, f.weight, f.kind, f.evidence);
+    return rows;
+}
+
+}  // namespace
+
+Answer why(const DefendersResult& r) {
+    Answer out;
+    out.fields = defenders_fields(r);
+    json answers = json::array();
+    for (auto& a : r.answers) answers.push_back(json{{"state", a.state}, {"name", a.name}, {"cow", a.cow}, {"obligated", a.obligated},
+                                                     {"basis", basis_json(a)}, {"verdict", to_string(a.verdict)},
+                                                     {"score", a.score}, {"probability", a.probability},
+                                                     {"factors", factors_json(a)}});
+    out.fields["answers"] = answers;
+    std::vector<Column> cols{{"ally", "ally"},       {"attacker", "attacker"},
+                             {"as_of", "as_of", ColumnType::date}, {"state", "state"},
+                             {"verdict", "verdict", ColumnType::verdict}, {"score", "score", ColumnType::score},
+                             {"probability", "probability", ColumnType::probability},
+                             {"part", "part"},       {"detail", "detail"},
+                             {"weight", "weight", ColumnType::weight}, {"kind", "kind"},
+                             {"fact", "fact"},       {"source", "source"},
+                             {"date", "date", ColumnType::date}, {"quote", "quote"}};
+    std::vector<Row> rows;
+    if (!r.answers.empty()) {
+        out.explanation = explanation_tree(r, r.answers.front());
+        rows = explanation_rows(r, r.answers.front());
+    }
+    out.table = table_of(std::move(cols), std::move(rows), "");
+    return out;
+}
+
+namespace {
+
+// A pair of the matrix as a sentence, for text output.
+Row matrix_line(const MatrixResult& r, std::size_t i) {
+    const MatrixPair& pair = r.pairs[i];
+    const auto& ids = r.states;
+    std::string line = ids[pair.ally] + " against " + ids[pair.attacker] + ":";
+    if (pair.defenders.empty()) line += " no state is obligated or has a reason to act";
+    for (std::size_t k = 0; k < pair.defenders.size(); ++k) {
+        auto& d = pair.defenders[k];
+        line += (k ? ", " : " ") + ids[d.state] + " (" + (d.obligated ? "obligated, " : "") + to_string(d.verdict) + " " +
+                score_text(d.score) + ", p " + fmt::format("{:.2f}", d.probability) + ")";
+    }
+    return Row{{}, std::move(line)};
+}
+
+// A pair of the matrix as cells: its defenders a list of records.
+Row matrix_cells(const MatrixResult& r, std::size_t i) {
+    const MatrixPair& pair = r.pairs[i];
+    const auto& ids = r.states;
+    Value defenders = json::array();
+    for (auto& d : pair.defenders)
+        defenders.push_back(json::array({ids[d.state], d.obligated, to_string(d.verdict), d.score, d.probability}));
+    return Row{{ids[pair.ally], ids[pair.attacker], std::move(defenders)}, ""};
+}
+
+}  // namespace
+
+// The matrix's rows are its pairs, made when they are written; ids, not
+// names, since it is read by programs and is millions of rows long.
+Answer matrix(const MatrixResult& r) {
+    Answer out;
+    out.title = "Defence matrix" + as_of_note(r.as_of, r.hypothetical) + ": " + std::to_string(r.pairs.size()) + " ordered pairs";
+    out.fields = json{{"kind", "matrix"}, {"as_of", r.as_of.str()}, {"hypothetical", r.hypothetical}};
+    out.table.columns = {{"ally", "ally"},
+                         {"attacker", "attacker"},
+                         {"defenders", "defenders", ColumnType::records, everywhere,
+                          {{"state", "defender"}, {"obligated", "obligated", ColumnType::flag},
+                           {"verdict", "verdict", ColumnType::verdict}, {"score", "score", ColumnType::score},
+                           {"probability", "probability", ColumnType::probability}}}};
+    out.table.size = r.pairs.size();
+    out.table.json_key = "pairs";
+    out.table.empty_text = "(none)";
+    out.table.row = [&r](std::size_t i, unsigned where) { return (where & as_line) ? matrix_line(r, i) : matrix_cells(r, i); };
+    return out;
+}
+
+}  // namespace casus::cli::kinds
