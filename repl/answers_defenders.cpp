@@ -187,7 +187,7 @@ Node explanation_tree(const DefendersResult& r, const Assessment& a) {
 // each with the question it answers.
 std::vector<Row> explanation_rows(const DefendersResult& r, const Assessment& a) {
     std::vector<Row> rows;
-    auto add = [&](const std::string& part, const std::string& detail, double weight, const std::string& kind,
+    auto add = [&](const std::string& part, const std::string& detail, Value weight, const std::string& kind,
                    const std::vector<Evidence>& ev) {
         auto base = [&]() -> std::vector<Value> {
             return {r.ally, r.attacker, r.as_of.str(), a.state, to_string(a.verdict), a.score, a.probability, part, detail, weight, kind};
@@ -203,8 +203,8 @@ std::vector<Row> explanation_rows(const DefendersResult& r, const Assessment& a)
             rows.push_back({std::move(cells), ""});
         }
     };
-    // An obligation carries no weight of its own: its effects are the model's factors.
-    for (auto& b : a.basis) add("obligation", basis_text(b), 0.0, b.clause, b.evidence);
+    // An obligation carries no weight of its own (an empty cell): its effects are the model's factors.
+    for (auto& b : a.basis) add("obligation", basis_text(b), nullptr, b.clause, b.evidence);
     for (auto& f : ranked(a.factors)) add("factor", f.detail, f.weight, f.kind, f.evidence);
     return rows;
 }

@@ -1,7 +1,7 @@
 #!/bin/bash
 # A data directory written before occurrences were told from spells
-# (tests/fixtures/occurrences-2026-12) loads unchanged, with the answers the
-# casus that wrote it gave.
+# (tests/fixtures/occurrences-2026-12) loads unchanged, with the answers
+# of answers.text (the facts the casus that wrote it gave, in today's answer format).
 #   legacy_occurrences.sh CASUS KB_DIR FIXTURE_DIR
 set -u
 casus=$1; kb=$2; fixture=$3

@@ -48,13 +48,15 @@ for st in statements:
             if odd:
                 failures.append(f"csv {st!r}: {name} not a date: {odd[:3]}")
     if st.startswith("as of 2015-12-31 why"):
-        want = ["ally", "attacker", "as_of", "state", "verdict", "score", "part", "detail", "weight"]
+        want = ["ally", "attacker", "as_of", "state", "verdict", "score", "probability", "part", "detail", "weight"]
         if header[:len(want)] != want or not body:
             failures.append(f"csv why: header {header}")
         elif {(r[0], r[1], r[2], r[3]) for r in body} != {("armenia", "azerbaijan", "2015-12-31", "kazakhstan")}:
             failures.append(f"csv why: rows of another question: {body[0]}")
-        elif not all(re.fullmatch(r"[+-]\d+\.\d+", r[8]) for r in body):
-            failures.append(f"csv why: a weight without its sign: {[r[8] for r in body][:5]}")
+        elif not all(re.fullmatch(r"[+-]\d+\.\d+", r[header.index("weight")]) if r[header.index("part")] == "factor"
+                     else r[header.index("weight")] == "" for r in body):
+            failures.append(f"csv why: a factor's weight without its sign, or an obligation with one: "
+                            f"{[r[header.index('weight')] for r in body][:8]}")
     doc = [json.loads(l) for l in run("json", st).splitlines()]
     notes = doc[0].get("notes") if len(doc) == 1 else None
     if len(doc) != 1 or "kind" not in doc[0] or doc[0].get("question") != st or \

@@ -128,7 +128,7 @@ TEST_CASE("no syntax error names a C++ type, at any expectation point", "[parser
                        "quoted path", "'states'", "end of the statement", "name", "'defend'", "'of'", "'matrix'",
                        "'obligated'", "'to'", "'atop'", "'about'",
                        "'would defend', 'must defend', 'is obligated to defend', 'belongs to' or 'backs' after 'who'",
-                       "'states', 'organisations', 'treaties', 'declarations' or 'facts about'"}) {
+                       "'states', 'organisations', 'treaties', 'declarations', 'issues', 'events', 'territories' or 'facts about'"}) {
         INFO("expectation point never reached: " << point);
         CHECK(expectations.count(point) == 1);
     }
