@@ -16,6 +16,7 @@ bool parse_format(const std::string& name, Format& out);
 struct OutputOptions {
     Format format = Format::text;
     bool color = false;
+    bool headers = true;  // .headers on|off: column headers in table and csv (set by the session)
 };
 
 // One CSV field, RFC 4180, its text shown safely (sanitize.hpp), and a
