@@ -118,6 +118,11 @@ Completion complete_at(const CompletionWords& words, const std::string& line, st
         return c;
     }
     for (auto& n : quoted_names) offer(c.matches, seen, typed, n);
+    // A word already whole (ARM, Armenia's COW abbreviation, for "Arm")
+    // does not stop Tab from going on to the longer ones.
+    if (c.matches.size() > 1)
+        c.matches.erase(std::remove_if(c.matches.begin(), c.matches.end(), [&](const std::string& m) { return m == typed; }),
+                        c.matches.end());
     std::sort(c.matches.begin(), c.matches.end());
     return c;
 }
