@@ -127,8 +127,12 @@ bool Session::setting_command(const std::string& cmd, const std::string& arg, co
         once_.reset();
         once_ = Redirect{arg, open_output(".once", arg)};
     } else if (cmd == ".output") {
-        if (output_file_) output_file_->stream->flush();
-        output_file_.reset();
+        if (output_file_) {
+            bool ok = static_cast<bool>(output_file_->stream->flush());
+            std::string path = output_file_->path;
+            output_file_.reset();
+            if (!ok) error(UsageError(".output: cannot write the output to '" + path + "' (a full disk?)"), origin);
+        }
         if (!arg.empty() && arg != "stdout") output_file_ = Redirect{arg, open_output(".output", arg)};
     } else {
         return false;

@@ -80,8 +80,12 @@ void load_completions(Engine& engine) {
 // libedit's read (no SA_RESTART there), which then returns no line: the
 // line is cleared and the session goes on. SIGHUP and SIGTERM end the
 // session once the running statement has stopped.
-volatile std::sig_atomic_t busy = 0, prompt_interrupted = 0, hangup = 0;
+volatile std::sig_atomic_t busy = 0, prompt_interrupted = 0, hangup = 0, resized = 0;
 pthread_t main_thread;
+
+// A resized terminal: libedit learns the new width at the next prompt
+// (its read goes on: the line typed is kept).
+void on_resize(int) { resized = 1; }
 
 void on_signal(int sig) {
     // A signal taken by another thread (the engine's watchdog) is sent on
@@ -107,6 +111,9 @@ void install_handlers(bool restart) {
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = restart ? SA_RESTART : 0;
     for (int sig : {SIGINT, SIGHUP, SIGTERM}) sigaction(sig, &sa, nullptr);
+    sa.sa_handler = on_resize;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGWINCH, &sa, nullptr);
 }
 
 // Runs one entry with Ctrl-C armed for it alone: an interrupt left from
@@ -143,6 +150,10 @@ public:
         for (;;) {
             install_handlers(false);
             prompt_interrupted = 0;
+            if (resized) {
+                resized = 0;
+                rl_resize_terminal();
+            }
             char* raw = hangup ? nullptr : readline(pending_.empty() ? "casus> " : "   ...> ");
             if (!raw && prompt_interrupted && !hangup) {  // Ctrl-C: a new line, and go on
                 std::cout << "^C\n" << std::flush;

@@ -68,14 +68,14 @@ OutputOptions Session::out_options() const {
 }
 
 // The .once file takes one statement's output, whether it succeeded or not.
-void Session::end_once() {
+void Session::end_once(const Origin& origin) {
     if (!once_armed_) return;
     once_armed_ = false;
     if (!once_) return;
     bool ok = static_cast<bool>(once_->stream->flush());
     std::string path = once_->path;
     once_.reset();
-    if (!ok) error(UsageError("cannot write the output to '" + path + "'"), Origin{"", 1, ""});
+    if (!ok) error(UsageError(".once: cannot write the output to '" + path + "' (a full disk?)"), origin);
 }
 
 bool Session::incomplete(const std::string& text) const {
@@ -168,12 +168,13 @@ bool Session::run_text(const std::string& text, const std::string& file, int lin
     if (t[0] == '.' || t[0] == '\\') {
         bool go_on = dot_command(text, file, line);
         // .once itself arms the next statement, not this one.
-        if (!(t.compare(0, 5, ".once") == 0 && (t.size() == 5 || std::isspace(static_cast<unsigned char>(t[5]))))) end_once();
+        if (!(t.compare(0, 5, ".once") == 0 && (t.size() == 5 || std::isspace(static_cast<unsigned char>(t[5])))))
+            end_once(Origin{file, line, text});
         else once_armed_ = false;
         return go_on && !stopped();
     }
     statement(text, file, line);
-    end_once();
+    end_once(Origin{file, line, text});
     return !stopped();
 }
 

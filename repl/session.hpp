@@ -60,7 +60,7 @@ private:
     std::ostream& out();
     // The output options for out(): no colour in a file.
     OutputOptions out_options() const;
-    void end_once();
+    void end_once(const Origin& origin);
 
     Engine& engine_;
     OutputOptions output_;

@@ -76,6 +76,12 @@ check(".once catches .why, quoted name", "Russia" in text and "Turkey" in out an
 once2 = os.path.join(tmp, "once2.txt")
 rc, out, err = run(stdin=f".once {once2}\nwho backs Nowhre\nwho backs Azerbaijan\n")
 check(".once ends with a failing statement", os.path.exists(once2) and "Turkey" in out, (rc, out, err))
+# A file that refuses the output (a full disk) is an error, not silence.
+if os.path.exists("/dev/full"):
+    rc, out, err = run(stdin=".once /dev/full\nwho backs Azerbaijan\n")
+    check(".once to a full disk", rc == 1 and "cannot write" in err, (rc, err))
+    rc, out, err = run(stdin=".output /dev/full\nwho backs Azerbaijan\n.output\n")
+    check(".output to a full disk", rc == 1 and "cannot write" in err, (rc, err))
 # .output FILE until .output alone.
 output = os.path.join(tmp, "output.txt")
 rc, out, err = run(stdin=f".output {output}\nwho backs Azerbaijan\nlist organisations\n.output\nwho backs Armenia\n")
