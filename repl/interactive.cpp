@@ -160,13 +160,15 @@ public:
                 pending_.clear();
                 continue;
             }
-            if (!raw) break;  // Ctrl-D, or a hang-up
+            if (!raw) {  // Ctrl-D, or a hang-up
+                if (!hangup) std::cout << "\n";  // the prompt's line ends
+                break;
+            }
             std::string line = raw;
             std::free(raw);
             ++line_no_;
             if (!entry(line) || hangup) break;
         }
-        if (!hangup) std::cout << "\n";
         install_handlers(true);
         session_.flush();
         if (hangup) return 128 + hangup;
