@@ -86,7 +86,7 @@ if os.path.exists("/dev/full"):
 output = os.path.join(tmp, "output.txt")
 rc, out, err = run(stdin=f".output {output}\nwho backs Azerbaijan\nlist organisations\n.output\nwho backs Armenia\n")
 text = open(output).read() if os.path.exists(output) else ""
-check(".output FILE, then .output", "Turkey" in text and "Known organisations" in text and "Who backs armenia" not in text.lower()
+check(".output FILE, then .output", "Turkey" in text and "Known organisations" in text and "who backs armenia" not in text.lower()
       and "who backs armenia" in out.lower() and "Turkey" not in out, (rc, text[:200], out, err))
 
 # Settings: .show lists them, .mode alone prints the mode, .headers and
