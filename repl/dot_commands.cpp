@@ -1,5 +1,6 @@
 // The dot-commands of a session: the tool's own commands beside the
 // language (sqlite3's .mode, .once, .read ...).
+#include "csv_import.hpp"
 #include "graph.hpp"
 #include "help.hpp"
 #include "sanitize.hpp"
@@ -17,7 +18,7 @@
 namespace casus::cli {
 
 const std::vector<std::string> dot_commands{".help", ".read", ".load", ".mode", ".headers", ".timer", ".echo", ".show",
-                                            ".why", ".graph", ".once", ".output", ".schema", ".compact", ".quit",
+                                            ".why", ".graph", ".once", ".output", ".schema", ".compact", ".import", ".quit",
                                             ".exit", ".q"};
 
 namespace {
@@ -147,7 +148,8 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
     std::string cmd = text.substr(0, space), arg;
     Origin origin{file, line_no, raw};
     try {
-        arg = argument(space == std::string::npos ? "" : text.substr(space));
+        std::string rest = space == std::string::npos ? "" : text.substr(space);
+        arg = cmd == ".import" ? trim(rest) : argument(rest);  // .import FILE KIND: two arguments
         if (exit_command(cmd, arg, origin) || setting_command(cmd, arg, origin)) return !stopped();
     } catch (const Error& e) {
         error(e, origin);
@@ -196,6 +198,8 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         } catch (const Error& e) {
             error(e, origin);
         }
+    } else if (cmd == ".import") {
+        import_csv_command(arg, origin);
     } else if (cmd == ".compact") {
         try {
             std::size_t n = engine_.compact();
@@ -211,6 +215,23 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
     }
     out().flush();
     return !stopped();
+}
+
+// .import FILE.csv KIND (a quoted FILE may hold spaces).
+void Session::import_csv_command(const std::string& arg, const Origin& origin) {
+    std::size_t cut = arg.find_last_of(" \t");
+    std::string kind = cut == std::string::npos ? "" : arg.substr(cut + 1);
+    std::string file = cut == std::string::npos ? arg : arg.substr(0, arg.find_last_not_of(" \t", cut) + 1);
+    if (file.size() >= 2 && (file[0] == '"' || file[0] == '\'') && file.back() == file[0]) file = file.substr(1, file.size() - 2);
+    try {
+        if (file.empty() || kind.empty()) throw UsageError(".import takes a CSV file and a fact kind: .import FILE.csv tie");
+        CsvImportReport r = import_csv(engine_, file, kind, !options_.interactive);
+        for (auto& e : r.errors) error(UsageError(e.message), Origin{file, static_cast<int>(std::max<std::size_t>(e.line, 1)), ""});
+        out() << "imported " << r.added << " of " << r.rows << " rows of " << shown(file) << " as " << kind << " facts"
+              << (r.errors.empty() ? "" : "; the others were skipped") << "\n";
+    } catch (const Error& e) {
+        error(e, origin);
+    }
 }
 
 bool Session::print_kind(const std::string& only) {

@@ -41,6 +41,7 @@ const char* help_text() {
            "  .once FILE            the next statement's output goes to FILE\n"
            "  .output [FILE]        all output goes to FILE; alone: back to the screen\n"
            "  .schema               the fact kinds and their arguments\n"
+           "  .import FILE.csv KIND add facts of one kind from a CSV file (one batch)\n"
            "  .compact              rewrite the journal as a compact snapshot\n"
            "  .exit [N]             leave with exit status N (also .quit, .q, \\q,\n"
            "                        quit, exit, Ctrl-D)\n"

@@ -50,6 +50,7 @@ private:
     // .once, .output); false if cmd is none of them.
     bool setting_command(const std::string& cmd, const std::string& arg, const Origin& origin);
     bool exit_command(const std::string& cmd, const std::string& arg, const Origin& origin);
+    void import_csv_command(const std::string& arg, const Origin& origin);
     // .read FILE: runs a script, refusing directories and endless nesting.
     bool read_script(const std::string& path, const Origin& origin);
     // Prints the schema line of one fact kind (all when only is empty).

@@ -107,6 +107,25 @@ rc, out, err = run("--echo", "-e", "who backs Azerbaijan", "-e", "list organisat
 lines = out.splitlines()
 check("--echo", rc == 0 and lines[0] == "who backs Azerbaijan" and "list organisations" in lines, (rc, lines[:3], err))
 
+# .import FILE.csv KIND: one durable batch, each bad row named by its line.
+data = os.path.join(tmp, "import-data")
+ties = write("ties.csv", "state,state,kind,date,source\n"
+             "armenia,kazakhstan,military,2026-03-01,joint exercise\n"
+             "Nowhre,armenia,military,,\n"
+             "armenia,russia,bogus,2026-01-01,x\n"
+             "belarus,\"arm\"\"enia\",military,,\n"
+             "turkey,azerbaijan\n")
+p = subprocess.run([casus, "--data", data, "-f", "text"], input=f'.import "{ties}" tie\n', capture_output=True,
+                   text=True, env=ENV, timeout=120)
+lines = {int(m.group(1)) for m in re.finditer(r"ties\.csv:(\d+):\d+: error", p.stderr)}
+check(".import reports rows by line", p.returncode == 1 and lines == {3, 4, 5, 6} and "imported 1 of 5 rows" in p.stdout,
+      (p.returncode, sorted(lines), p.stdout, p.stderr))
+p = subprocess.run([casus, "--data", data, "-f", "text", "-e", "what ties Kazakhstan to Armenia"], capture_output=True,
+                   text=True, env=ENV, timeout=120)
+check(".import is durable", "joint exercise" in p.stdout, (p.stdout, p.stderr))
+rc, out, err = run(stdin=f".import {ties} nonsense\n")
+check(".import of an unknown kind", rc == 1 and "unknown fact kind" in err, err)
+
 # .help fits in 80 columns.
 rc, out, err = run(stdin=".help\n")
 wide = [l for l in out.splitlines() if len(l) > 80]
