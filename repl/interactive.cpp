@@ -14,6 +14,8 @@
 #include <cstring>
 #include <iostream>
 #include <pthread.h>
+#include <termios.h>
+#include <unistd.h>
 #include <set>
 #include <string>
 #include <vector>
@@ -79,9 +81,12 @@ void load_completions(Engine& engine) {
 // SIGINT cancels the running statement, or, at the prompt, interrupts
 // libedit's read (no SA_RESTART there), which then returns no line: the
 // line is cleared and the session goes on. SIGHUP and SIGTERM end the
-// session once the running statement has stopped.
+// session: at once at the prompt, else once the running statement (or
+// the history file being written) has stopped.
 volatile std::sig_atomic_t busy = 0, prompt_interrupted = 0, hangup = 0, resized = 0;
 pthread_t main_thread;
+struct termios terminal_mode;  // as the REPL found it, restored on SIGTERM at the prompt
+bool have_terminal_mode = false;
 
 // A resized terminal: libedit learns the new width at the next prompt
 // (its read goes on: the line typed is kept).
@@ -100,7 +105,16 @@ void on_signal(int sig) {
         return;
     }
     hangup = sig;
-    if (busy) Engine::interrupt();
+    if (busy) {
+        Engine::interrupt();
+        return;
+    }
+    // At the prompt nothing is pending: every statement has been made
+    // durable and its output flushed, and the history is written entry by
+    // entry. Leaving here, not after libedit's read, closes the window in
+    // which the signal would come just before the read and be missed.
+    if (have_terminal_mode) tcsetattr(STDIN_FILENO, TCSANOW, &terminal_mode);
+    _exit(128 + sig);
 }
 
 // restart: SA_RESTART while a statement runs (its writes must not fail
@@ -181,7 +195,7 @@ private:
         std::string t = trim(line);
         if (pending_.empty() && (is_leave_word(line) || (!t.empty() && (t[0] == '.' || t[0] == '\\')))) {
             remember(line);
-            if (is_leave_word(line)) return false;
+            if (is_leave_word(line) || hangup) return false;
             run_armed(session_, line, line_no_);
             return !session_.stopped();
         }
@@ -198,6 +212,7 @@ private:
         std::string text = pending_;
         pending_.clear();
         remember(text);
+        if (hangup) return false;
         run_armed(session_, text, line_no_);
         return !session_.stopped();
     }
@@ -207,7 +222,9 @@ private:
         if (trim(entry).empty()) return;
         add_history(entry.c_str());
         if (history_.file().empty()) return;
+        busy = 1;  // a hang-up now waits for the file to be renamed into place
         std::string problem = history_.append(entry);
+        busy = 0;
         if (!problem.empty() && !history_warned_) {
             std::cerr << "casus: " << shown(problem) << " (the session goes on without it)\n";
             history_warned_ = true;
@@ -226,6 +243,7 @@ private:
 int run_repl(Session& session, Engine& engine, const std::filesystem::path& history_file) {
     load_completions(engine);
     main_thread = pthread_self();
+    have_terminal_mode = tcgetattr(STDIN_FILENO, &terminal_mode) == 0;
     rl_readline_name = const_cast<char*>("casus");
     rl_catch_signals = 0;
     rl_attempted_completion_function = complete;
