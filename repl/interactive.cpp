@@ -9,10 +9,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <cwchar>
+#include <poll.h>
 #include <pthread.h>
 #include <termios.h>
 #include <unistd.h>
@@ -115,6 +119,44 @@ void on_signal(int sig) {
     // which the signal would come just before the read and be missed.
     if (have_terminal_mode) tcsetattr(STDIN_FILENO, TCSANOW, &terminal_mode);
     _exit(128 + sig);
+}
+
+// One byte of the terminal, waiting in poll() with a short timeout so
+// that a Ctrl-C or a hang-up is seen even when its signal came just
+// before the wait (a plain blocking read would miss it: the race that
+// once let a Ctrl-C at a fresh prompt go unanswered). -1: stop reading.
+int next_byte(int fd) {
+    for (;;) {
+        if (prompt_interrupted || hangup) return -1;
+        pollfd p{fd, POLLIN, 0};
+        int ready = ::poll(&p, 1, 100);  // 0.1 s: as soon as a person notices
+        if (ready < 0 && errno != EINTR) return -1;
+        if (ready <= 0) continue;
+        unsigned char c;
+        ssize_t n = ::read(fd, &c, 1);
+        if (n == 1) return c;
+        if (n < 0 && errno == EINTR) continue;
+        return -1;  // end of input, or the terminal is gone
+    }
+}
+
+// libedit's rl_getc_function: one character, decoded in the locale's
+// encoding as libedit's own reader does (its wrapper takes the int as the
+// wide character).
+int read_character(FILE* in) {
+    const int fd = fileno(in);
+    std::mbstate_t state{};
+    for (int bytes = 0; bytes < static_cast<int>(MB_LEN_MAX); ++bytes) {
+        int b = next_byte(fd);
+        if (b < 0) return -1;
+        char c = static_cast<char>(b);
+        wchar_t wc;
+        std::size_t r = std::mbrtowc(&wc, &c, 1, &state);
+        if (r == static_cast<std::size_t>(-2)) continue;  // more bytes to come
+        if (r == static_cast<std::size_t>(-1)) return b;  // not of the locale: the byte as it is
+        return static_cast<int>(wc);
+    }
+    return -1;
 }
 
 // restart: SA_RESTART while a statement runs (its writes must not fail
@@ -246,6 +288,7 @@ int run_repl(Session& session, Engine& engine, const std::filesystem::path& hist
     have_terminal_mode = tcgetattr(STDIN_FILENO, &terminal_mode) == 0;
     rl_readline_name = const_cast<char*>("casus");
     rl_catch_signals = 0;
+    rl_getc_function = read_character;
     rl_attempted_completion_function = complete;
     rl_basic_word_break_characters = const_cast<char*>(" \t\n\"(),");
     using_history();

@@ -67,6 +67,17 @@ def ctrl_c_at_prompt():
     assert os.WEXITSTATUS(leave(s)) == 0
 
 
+def typing_unicode():
+    # casus reads the terminal itself (to see a Ctrl-C in time): a name in
+    # UTF-8, edited with the arrow keys, arrives whole.
+    s = start("--memory", env={"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    s.send("which treaties bind Tükiye")
+    s.send("\x1b[D" * 4 + "r\r")  # four to the left, then the missing r
+    out = s.read_until("casus> ")
+    assert "error" not in out and "North Atlantic" in out, out
+    leave(s)
+
+
 def interrupt_belongs_to_its_statement():
     # An answer longer than the terminal's buffer: casus blocks writing it
     # while this test does not read, and the Ctrl-C comes then.
@@ -206,7 +217,7 @@ def colour():
     assert not run({"TERM": "dumb"}), "TERM=dumb left colour on"
 
 
-checks = [ctrl_c_at_prompt, interrupt_belongs_to_its_statement, history_file, history_survives_hangups,
+checks = [ctrl_c_at_prompt, typing_unicode, interrupt_belongs_to_its_statement, history_file, history_survives_hangups,
           bail_in_the_repl, completion, ways_out, init_file, colour]
 failed = 0
 for check in checks:
