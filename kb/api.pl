@@ -45,7 +45,8 @@ call of a predicate exported here, with ground arguments the engine
 built itself (no user text is ever read as Prolog).  Results are plain
 terms the engine converts to typed C++ values:
 
-  - answer(State, Name, Cow, Obligated, Bases, Verdict, Score, Factors)
+  - answer(State, Name, Cow, Obligated, Bases, Verdict, Score, Factors,
+    Probability): Score is the log-odds that State fights (verdict_model.pl)
   - basis(Treaty, TreatyName, Clause, ClauseTitle, Notes, Leaves)
   - factor(Kind, Weight, Detail, Leaves)
   - leaf(FactText, SourceRef, Quote, Date)
@@ -91,8 +92,9 @@ api_obligations(A, X, D, Answers) :-
     maplist(answer_term(A, X, D), Asms, Answers).
 
 answer_term(_A, _X, _D, assessment(S, Ob, Bs, V, Sc, Fs),
-            answer(S, Name, Cow, Ob, Bases, V, Sc, Factors)) :-
+            answer(S, Name, Cow, Ob, Bases, V, Sc, Factors, P)) :-
     state(S, Name, Cow),
+    verdict_model:probability(Sc, P),      % Sc: the log-odds that S fights
     maplist(basis_term, Bs, Bases),
     maplist(factor_term, Fs, Factors).
 

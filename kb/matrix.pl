@@ -6,13 +6,18 @@
 
 `defenders/4` answers one pair (ally A, attacker X) by assessing every
 state.  Asked for every ordered pair, that repeats the same work tens of
-thousands of times.  But a defender's score decomposes:
+thousands of times.  But a defender's score (the log-odds that it
+fights, verdict_model.pl) decomposes:
 
-    score(S, A, X) = obligation(S, A, X)
+    score(S, A, X) = base(D) + design(S, A, X)
                    + ally_side(S, A) + attacker_side(S, X)
                    + priorities(S) - priorities_from(S, A) - priorities_from(S, X)
                    + corrections(S, A, X)
 
+  - base(D) is the era's base rate; design(S, A, X) is the effect of a
+    bilateral alliance and of a treaty naming X as the adversary when an
+    obligation binds S to A, and the effect of no obligation otherwise
+    (verdict_model:model_terms/6);
   - every factor toward one side (kinship, ties, blocs, stances,
     declarations, backing, rivalry, conflict) depends on the defender
     and that side's state only;
@@ -37,7 +42,11 @@ and the benchmark prove the matrix equal to defenders/4 pair by pair.
 
 Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Corrections):
 
-  - Weights = weights(Obligation, Likely, Unlikely, Priority, UserRules)
+  - Weights = weights(Base, NoObligation, Bilateral, NamedAdversary,
+    LikelyFrom, UncertainFrom, Priority, UserRules): the model's effects
+    for the date, the verdict bands as log-odds
+    (verdict_model:band_log_odds/2), the weight of a competing priority
+    and whether a user's rules are loaded
   - States: every state id in the state system on the date, sorted
   - Links: l(S, O, Rel, Key, Wa, Wx): S relates to O by Rel about Key
     (both atoms);
@@ -47,8 +56,10 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
   - Groups: g(Rel, Key, Wa, Wx, Subgroups), Subgroups a list of
     s(Sources, Targets): every source relates to every target of the
     same subgroup; a source relates to a target once per Key.
-  - Obligations: ob(A, S, Adversaries): a defence clause in force binds
-    both; Adversaries is `any`, or the attackers its conditions name.
+  - Obligations: ob(A, S, Adversaries, Bilateral): a defence clause in
+    force binds both; Adversaries is `any`, or the attackers its
+    conditions name; Bilateral is `true` when the treaty binds exactly
+    these two states (verdict_model:bilateral/2).
   - Priorities: p(S, Origin): one per threat S gives priority to, with
     the threat's origin.
   - Corrections: c(A, X, S, Delta), added to S's score for the pair.
@@ -57,6 +68,7 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
 :- use_module(entities).
 :- use_module(store).
 :- use_module(weights).
+:- use_module(verdict_model, [era/2, effect/2, band_log_odds/2]).
 :- use_module(rules, [bound/4, bloc_counts/2, side_kind/3, user_rules_loaded/0]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -65,11 +77,12 @@ Tables = tables(Weights, States, Links, Groups, Obligations, Priorities, Correct
 
 %! matrix_tables(+Date, -Tables) is det.
 matrix_tables(D, tables(Weights, States, Links, Groups, Obligations, Priorities, Corrections)) :-
-    weight(obligation, Wo),
-    verdict_threshold(likely, L), verdict_threshold(unlikely, U),
+    era(D, Era), atom_concat(base_rate_, Era, BaseKind),
+    maplist(effect, [BaseKind, no_obligation, bilateral_alliance, named_adversary], [Base, NoOb, Bi, Named]),
+    band_log_odds(likely, L), band_log_odds(uncertain, U),
     weight(competing_priority, Wp),
     (   user_rules_loaded -> UserRules = true ; UserRules = false ),
-    Weights = weights(Wo, L, U, Wp, UserRules),
+    Weights = weights(Base, NoOb, Bi, Named, L, U, Wp, UserRules),
     findall(S, ( state(S, _, _), in_system(S, D) ), States0), sort(States0, States),
     findall(Link, link(D, Link), Links),
     groups(D, Groups),
@@ -160,11 +173,12 @@ declaration_groups(D, Groups) :-
             Groups).
 
 %  obligation(+D, -Ob): every pair bound by one defence clause in force.
-obligation(D, ob(A, S, Adversaries)) :-
+obligation(D, ob(A, S, Adversaries, Bilateral)) :-
     clause(T, _, _, defence, Conds, _),
     treaty(T, _, _, _, InForce), InForce =< D,
     adversaries(Conds, Adversaries),
     findall(B, bound(B, T, D, _), Bound0), sort(Bound0, Bound),
+    ( length(Bound, 2) -> Bilateral = true ; Bilateral = false ),   % as verdict_model:bilateral/2
     member(A, Bound), member(S, Bound), S \== A,
     \+ holds(exempt(S, T, defence), D, _).   % as rules:obligated/5
 

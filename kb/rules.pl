@@ -26,8 +26,10 @@ reason from the facts that hold on D (store:holds/3).
     kinship, ties, backing of either side's claims, shared blocs and
     stances, competing priorities, past reactions, rivalries, the ally's
     own complaints.  Weights are in weights.pl.
-  - assess/6: score = obligation weight + factor weights; verdict from
-    the thresholds.
+  - assess/6: the verdict model (verdict_model.pl): the log-odds that
+    the defender fights = the model's own terms (the era's base rate,
+    the obligation's design) + the factor weights; the probability and
+    the verdict (a band of it) follow from the log-odds.
 
 Example:
 ==
@@ -38,6 +40,7 @@ Example:
 :- use_module(entities).
 :- use_module(store).
 :- use_module(weights).
+:- use_module(verdict_model, [model_terms/6, model_kind/1]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -308,22 +311,29 @@ date_text(D, T) :-
     format(string(T), "~d-~|~`0t~d~2+-~|~`0t~d~2+", [Y, M, Dd]).
 
 %! verdict(+Score, -Verdict) is det.
-verdict(Score, likely)   :- verdict_threshold(likely, L), Score >= L, !.
-verdict(Score, unlikely) :- verdict_threshold(unlikely, U), Score < U, !.
-verdict(_, uncertain).
+%
+%  Score is the log-odds that the defender fights; the verdict is its
+%  band (verdict_model:verdict/2).
+verdict(Score, Verdict) :-
+    verdict_model:verdict(Score, Verdict).
 
 %! assess(+Defender, +Ally, +Attacker, +Date, -Bases, -Assessment) is det.
 %
 %  Assessment = assessment(Defender, Obligated, Bases, Verdict, Score,
-%  Factors).
+%  Factors): Score is the log-odds that Defender fights (rounded to
+%  cents), the sum of the effects of Factors, which lists the model's own
+%  terms (verdict_model:model_terms/6) before the curated factors.
 assess(S, A, X, D, Bases, Assessment) :-
     sides(A, X, D, Sides),
     assess_with(Sides, S, Bases, Assessment).
 
 assess_with(Sides, S, Bases, assessment(S, Obligated, Bases, Verdict, Score, Factors)) :-
-    (   Bases == [] -> Obligated = false, W0 = 0 ; Obligated = true, weight(obligation, W0) ),
-    side_factors(Sides, S, Factors),
-    foldl([factor(_, W, _, _), S0, S1]>>(S1 is S0 + W), Factors, W0, Score0),
+    Sides = sides(A, X, D, _, _, _),
+    (   Bases == [] -> Obligated = false ; Obligated = true ),
+    model_terms(S, A, X, D, Bases, Terms),
+    side_factors(Sides, S, Curated),
+    append(Terms, Curated, Factors),
+    foldl([factor(_, W, _, _), S0, S1]>>(S1 is S0 + W), Factors, 0, Score0),
     Score is round(Score0 * 100) / 100,
     verdict(Score, Verdict).
 
@@ -392,12 +402,17 @@ candidates(Sides, Obligations, States) :-
 
 candidate(A, X, D, S) :- S \== A, S \== X, in_system(S, D).
 
+%  A state no treaty obliges is in the answer when its curated factors
+%  (not the model's base rate) add up to a push toward acting and one of
+%  them pushes toward acting (memberchk/2 would test only the first
+%  factor: a state whose first factor was negative was dropped).
 keep(assessment(_, true, _, _, _, _)) :- !.
-keep(assessment(_, false, _, _, Score, Factors)) :-
-    Score > 0,
-    % Some factor pushes toward acting (memberchk/2 would test only the
-    % first factor: a state whose first factor was negative was dropped).
-    member(factor(_, W, _, _), Factors), W > 0, !.
+keep(assessment(_, false, _, _, _, Factors)) :-
+    exclude([factor(K, _, _, _)]>>model_kind(K), Factors, Curated),
+    foldl([factor(_, W, _, _), S0, S1]>>(S1 is S0 + W), Curated, 0, Push0),
+    Push is round(Push0 * 100) / 100,      % as the score: to cents
+    Push > 0,
+    member(factor(_, W, _, _), Curated), W > 0, !.
 
 by_rank(O, assessment(S1, Ob1, _, _, Sc1, _), assessment(S2, Ob2, _, _, Sc2, _)) :-
     rank_key(Ob1, Sc1, S1, K1), rank_key(Ob2, Sc2, S2, K2),

@@ -1,19 +1,23 @@
-:- module(weights, [weight/2, verdict_threshold/2]).
+:- module(weights, [weight/2]).
 
-/** <module> The weights of the factors: the one file to tune
+/** <module> The weights of the curated factors, in log-odds
 
-A defender's score is the obligation weight (when a treaty in force
-obliges it) plus the weight of every factor that applies.  Negative
-weights push a state away from defending the ally against the attacker,
-positive ones toward it.  The verdict is `likely` at or above the
-`likely` threshold, `unlikely` below the `unlikely` one, and
-`uncertain` in between.
+Each factor of rules.pl (kinship, ties, backing of claims, rivalry, past
+reactions, ...) adds its weight to the log-odds that a defender fights
+(verdict_model.pl): a weight of 1 multiplies the odds by e (about 2.7),
+-1 divides them by it.  Positive weights push toward defending the ally,
+negative ones away from it.
+
+These are the article's judgments, kept as they were written (points of
+the former score, now read as log-odds): none is fitted, because the war
+history the backtest replays holds none of these facts.  The model's
+own terms (the era's base rate, the alliance's design) are fitted and
+live in verdict_model_fitted.pl.
 
 Change a number here, restart casus, and every answer follows.
 */
 
 %! weight(?Factor, ?Weight) is nondet.
-weight(obligation,                           3.0).
 % A user rule's factor carries its own weight (rules.pl scales this by it).
 weight(user_rule,                            1.0).
 % Toward the attacker (push away from defending the ally).
@@ -55,7 +59,3 @@ weight(tie_with_ally(economic),              0.5).
 weight(tie_with_ally(political),             0.5).
 weight(rivalry_with_attacker,                1.5).
 weight(conflict_with_attacker,               1.5).
-
-%! verdict_threshold(?Verdict, ?Score) is nondet.
-verdict_threshold(likely,   2.5).
-verdict_threshold(unlikely, 1.0).

@@ -47,9 +47,16 @@ int run_import(casus::Engine& engine, const std::string& dir, const std::string&
     }
 }
 
-int run_backtest(casus::Engine& engine, const std::filesystem::path& wars, const casus::cli::OutputOptions& output) {
+int run_backtest(casus::Engine& engine, const std::filesystem::path& wars, const std::string& fit_file,
+                 const casus::cli::OutputOptions& output) {
     try {
-        casus::cli::print_backtest(std::cout, casus::run_backtest(engine, wars), output);
+        const casus::BacktestReport report = casus::run_backtest(engine, wars);
+        if (!fit_file.empty()) {
+            casus::write_fitted_model(fit_file, report);
+            std::cerr << "casus: wrote the fitted coefficients to " << casus::cli::shown(fit_file)
+                      << "; they take effect when casus is built (or its kb loaded) again\n";
+        }
+        casus::cli::print_backtest(std::cout, report, output);
         return 0;
     } catch (const casus::Error& e) {
         std::cerr << "casus: backtest failed: " << casus::cli::shown(e.what()) << "\n";
@@ -184,6 +191,10 @@ int main(int argc, char** argv) {
         "backtest", "Ask casus about every attack of real wars (as of its eve) and score the answers against who fought");
     backtest_cmd->add_option("wars", wars_file, "A war-dyad file (default: the shipped COW interstate war dyads)")
         ->check(CLI::ExistingFile);
+    std::string fit_file;
+    backtest_cmd->add_option("--fit", fit_file,
+                             "Fit the verdict model's fitted terms to the wars and write them to FILE "
+                             "(kb/verdict_model_fitted.pl)");
     CLI::App* repair_cmd = app.add_subcommand("repair", "Repair a damaged journal: keep every readable record, move the "
                                                         "rest to a quarantine file beside it: repair [--data DIR]");
     repair_cmd->fallthrough();  // casus repair --data DIR
@@ -242,7 +253,7 @@ int main(int argc, char** argv) {
                                 wars_file.empty() ? casus::default_wars_file(kb_dir.empty() ? casus::Engine::default_kb_dir()
                                                                                             : std::filesystem::path(kb_dir))
                                                   : std::filesystem::path(wars_file),
-                                output);
+                                fit_file, output);
         if (interactive) {
             std::filesystem::path init = init_file.empty() ? default_init_file() : std::filesystem::path(init_file);
             std::error_code ec;

@@ -144,7 +144,7 @@ json assessment_json(const Assessment& a) {
                                {"evidence_total", f.evidence_total}});
     }
     return json{{"state", a.state}, {"name", a.name}, {"cow", a.cow}, {"obligated", a.obligated},
-                {"basis", basis}, {"verdict", to_string(a.verdict)}, {"score", a.score}, {"factors", factors}};
+                {"basis", basis}, {"verdict", to_string(a.verdict)}, {"score", a.score}, {"probability", a.probability}, {"factors", factors}};
 }
 
 std::string header_line(const DefendersResult& r) {
@@ -169,7 +169,7 @@ void print_defenders(std::ostream& out, const DefendersResult& r, const OutputOp
             std::string line = "- " + a.name;
             if (a.obligated) line += " is obligated under " + bases_str(a) + (a.verdict == Verdict::likely ? " and " : " but ");
             else line += " has no obligation but is ";
-            line += std::string(to_string(a.verdict)) + " to act (score " + score_str(a.score) + ")";
+            line += std::string(to_string(a.verdict)) + " to act (p " + fmt::format("{:.2f}", a.probability) + ", score " + score_str(a.score) + ")";
             std::string why = reasons(a, 100);
             print_line(out, line + (why.empty() ? "." : ": " + why + "."));
         }
@@ -225,7 +225,8 @@ void print_matrix_json(std::ostream& out, const MatrixResult& r, const std::stri
         for (std::size_t i = 0; i < pair.defenders.size(); ++i) {
             auto& d = pair.defenders[i];
             out << (i ? ",{" : "{") << "\"state\":" << ids[d.state] << ",\"obligated\":" << (d.obligated ? "true" : "false")
-                << ",\"verdict\":\"" << to_string(d.verdict) << "\",\"score\":" << fmt::format("{}", d.score) << "}";
+                << ",\"verdict\":\"" << to_string(d.verdict) << "\",\"score\":" << fmt::format("{}", d.score)
+                << ",\"probability\":" << fmt::format("{}", d.probability) << "}";
         }
         out << "]}";
     }
@@ -296,7 +297,7 @@ void print_explanation(std::ostream& out, const DefendersResult& r) {
         head = "casus does not expect " + a.name + " to defend " + r.ally_name + against + ": " + verdict;
     else
         head = a.name + (r.negated ? " would not defend " : " would defend ") + r.ally_name + against + ": " + verdict;
-    print_line(out, head + " (score " + score_str(a.score) + ", as of " + r.as_of.str() +
+    print_line(out, head + " (p " + fmt::format("{:.2f}", a.probability) + ", log-odds " + score_str(a.score) + ", as of " + r.as_of.str() +
                         (r.hypothetical ? ", supposing the changes given" : "") + ")");
     auto leaf = [&](const Evidence& e) {
         std::string line = "      " + e.fact + "  [" + e.source;
@@ -306,11 +307,9 @@ void print_explanation(std::ostream& out, const DefendersResult& r) {
         print_line(out, line);
     };
     if (a.basis.empty()) print_line(out, "  no obligation: no treaty in force binds " + a.name + " to defend " + r.ally_name);
-    // The obligation's weight (kb/weights.pl) is what the score holds beyond the factors.
-    double obligation = a.score;
-    for (auto& f : a.factors) obligation -= f.weight;
+    // The obligation's effects are factors of the model (kb/verdict_model.pl).
     for (auto& b : a.basis) {
-        print_line(out, "  obligated (" + score_str(obligation) + "): " + basis_str(b));
+        print_line(out, "  obligated: " + basis_str(b));
         for (auto& n : b.notes) print_line(out, "    note: " + n);
         for (auto& e : b.evidence) leaf(e);
     }

@@ -2,10 +2,15 @@
 // eve, through the same statements a user types, and scores the answers.
 #include "casus/backtest.hpp"
 
+#include "backtest_fit.hpp"
 #include "backtest_wars.hpp"
 #include "casus/engine.hpp"
+#include "prolog.hpp"
+
+#include "casus/errors.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
@@ -25,10 +30,13 @@ std::filesystem::path default_wars_file(const std::filesystem::path& kb_dir) {
 namespace {
 
 using Weight = std::function<double(const BacktestLink&)>;
+using Reading = std::function<double(const BacktestLink&)>;        // a link's probability
+using Verdicts = std::function<Verdict(const BacktestLink&)>;      // and its verdict
 
-// P(score of a fighter > score of a non-fighter), ties counted half, each
-// pair weighted by the product of its links' weights (Mann-Whitney).
-std::optional<double> auc(const std::vector<const BacktestLink*>& links, const Weight& weight) {
+// P(probability of a fighter > that of a non-fighter), ties counted
+// half, each pair weighted by the product of its links' weights
+// (Mann-Whitney).
+std::optional<double> auc(const std::vector<const BacktestLink*>& links, const Weight& weight, const Reading& p_of) {
     double pos = 0, neg = 0, above = 0;
     for (auto* p : links) (p->fought ? pos : neg) += weight(*p);
     if (pos == 0 || neg == 0) return std::nullopt;
@@ -37,11 +45,48 @@ std::optional<double> auc(const std::vector<const BacktestLink*>& links, const W
         for (auto* n : links) {
             if (n->fought) continue;
             double w = weight(*p) * weight(*n);
-            if (p->score > n->score) above += w;
-            else if (p->score == n->score) above += w / 2;
+            if (p_of(*p) > p_of(*n)) above += w;
+            else if (p_of(*p) == p_of(*n)) above += w / 2;
         }
     }
     return above / (pos * neg);
+}
+
+BacktestFigures figures(const std::vector<const BacktestLink*>& links, const Weight& weight, const Reading& p_of,
+                        const Verdicts& verdict_of) {
+    BacktestFigures f;
+    struct Kind {
+        std::string label;
+        std::function<bool(const BacktestLink&)> in;
+    };
+    const std::vector<Kind> kinds{
+        {"likely", [&](const BacktestLink& l) { return verdict_of(l) == Verdict::likely; }},
+        {"uncertain", [&](const BacktestLink& l) { return verdict_of(l) == Verdict::uncertain; }},
+        {"unlikely", [&](const BacktestLink& l) { return verdict_of(l) == Verdict::unlikely; }},
+        {"obligated (naive baseline: every obligated ally fights)", [](const BacktestLink& l) { return l.obligated; }},
+        {"every state in the answer", [](const BacktestLink&) { return true; }},
+    };
+    double fought_all = 0, total = 0, squares = 0;
+    for (auto* l : links) {
+        const double w = weight(*l), miss = p_of(*l) - (l->fought ? 1 : 0);
+        total += w;
+        squares += w * miss * miss;
+        if (l->fought) fought_all += w;
+    }
+    f.brier = total > 0 ? squares / total : 0;
+    for (auto& k : kinds) {
+        BacktestLine line;
+        line.label = k.label;
+        for (auto* l : links) {
+            if (!k.in(*l)) continue;
+            line.count += weight(*l);
+            if (l->fought) line.fought += weight(*l);
+        }
+        line.recall = fought_all > 0 ? line.fought / fought_all : 0;
+        f.lines.push_back(line);
+    }
+    f.auc = auc(links, weight, p_of);
+    return f;
 }
 
 BacktestSection section(const std::string& label, const std::vector<const BacktestLink*>& links, bool weigh_wars) {
@@ -57,33 +102,61 @@ BacktestSection section(const std::string& label, const std::vector<const Backte
     s.wars = per_war.size();
     s.attacks = attacks.size();
     Weight weight = [&](const BacktestLink& l) { return weigh_wars ? 1.0 / static_cast<double>(per_war[l.war_id]) : 1.0; };
-    struct Kind {
-        std::string label;
-        std::function<bool(const BacktestLink&)> in;
-    };
-    const std::vector<Kind> kinds{
-        {"likely", [](const BacktestLink& l) { return l.verdict == Verdict::likely; }},
-        {"uncertain", [](const BacktestLink& l) { return l.verdict == Verdict::uncertain; }},
-        {"unlikely", [](const BacktestLink& l) { return l.verdict == Verdict::unlikely; }},
-        {"obligated (naive baseline: every obligated ally fights)", [](const BacktestLink& l) { return l.obligated; }},
-        {"every state in the answer", [](const BacktestLink&) { return true; }},
-    };
-    double fought_all = 0;
-    for (auto* l : links)
-        if (l->fought) fought_all += weight(*l);
-    for (auto& k : kinds) {
-        BacktestLine line;
-        line.label = k.label;
-        for (auto* l : links) {
-            if (!k.in(*l)) continue;
-            line.count += weight(*l);
-            if (l->fought) line.fought += weight(*l);
-        }
-        line.recall = fought_all > 0 ? line.fought / fought_all : 0;
-        s.lines.push_back(line);
+    // The constant forecast: the section's own share of fighters.
+    double total = 0, fought = 0;
+    for (auto* l : links) {
+        total += weight(*l);
+        if (l->fought) fought += weight(*l);
     }
-    s.auc = auc(links, weight);
+    s.base_rate = total > 0 ? fought / total : 0;
+    double squares = 0;
+    for (auto* l : links) squares += weight(*l) * std::pow(s.base_rate - (l->fought ? 1 : 0), 2);
+    s.base_brier = total > 0 ? squares / total : 0;
+    s.answered = figures(links, weight, [](const BacktestLink& l) { return l.probability; },
+                         [](const BacktestLink& l) { return l.verdict; });
+    s.lowo = figures(links, weight, [](const BacktestLink& l) { return l.lowo_probability; },
+                     [](const BacktestLink& l) { return l.lowo_verdict; });
     return s;
+}
+
+// What the backtest needs of the model (kb/verdict_model.pl): the kinds
+// of its fitted terms, and the lower ends of the likely and uncertain
+// bands, to give leave-one-war-out probabilities their verdicts.
+struct Model {
+    std::vector<std::string> kinds;
+    double likely_from = 0.5, uncertain_from = 0.1;
+};
+
+Model model_of_kb() {
+    prolog::Frame frame;
+    PlTerm_var kinds, likely, uncertain;
+    if (!prolog::call("verdict_model", prolog::compound("backtest_model", {kinds, likely, uncertain})))
+        throw PrologError("the kb's verdict model gave no fitted terms (verdict_model:backtest_model/3 failed)");
+    Model m;
+    for (auto& k : prolog::list_items(kinds)) m.kinds.push_back(prolog::text(k));
+    m.likely_from = prolog::number_of(likely);
+    m.uncertain_from = prolog::number_of(uncertain);
+    return m;
+}
+
+// Every link's probability with the fitted terms fitted on the other
+// wars: the wars are few and uneven (1866 holds most of the fighters), so
+// a pooled fit could learn one war and look good on it.
+void leave_one_war_out(BacktestReport& report, const Model& m) {
+    std::vector<bool> use(report.links.size());
+    std::set<int> wars;
+    for (auto& l : report.links) wars.insert(l.war_id);
+    for (int war : wars) {
+        for (std::size_t i = 0; i < use.size(); ++i) use[i] = report.links[i].war_id != war;
+        const std::vector<double> beta = backtest::fit(report.links, m.kinds, use);
+        for (auto& l : report.links) {
+            if (l.war_id != war) continue;
+            l.lowo_probability = backtest::predict(l, m.kinds, beta);
+            l.lowo_verdict = l.lowo_probability >= m.likely_from      ? Verdict::likely
+                             : l.lowo_probability >= m.uncertain_from ? Verdict::uncertain
+                                                                      : Verdict::unlikely;
+        }
+    }
 }
 
 // The states in the system on a date, by COW code (a code such as 255
@@ -106,6 +179,7 @@ std::map<int, std::string> states_by_cow(Engine& engine, const Date& on) {
 
 BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_csv) {
     const backtest::Wars wars = backtest::read_wars(wars_csv);
+    const Model model = model_of_kb();
     BacktestReport report;
     report.wars_file = wars_csv;
     report.rows = wars.rows;
@@ -131,11 +205,19 @@ BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_cs
         ++report.attacks;
         for (const auto& a : answer.answers) {
             BacktestLink link{report.attacks - 1, attack.war, attack.war_id, attack.date, eve, ally->second, attacker->second, a.state,
-                              a.obligated, {}, a.verdict, a.score, wars.fought_in(attack.war_id, a.cow, attack.initiator)};
+                              a.obligated, {}, a.verdict, a.score, a.probability,
+                              wars.fought_in(attack.war_id, a.cow, attack.initiator)};
             for (const auto& b : a.basis) link.basis.push_back(b.treaty);
+            for (const auto& f : a.factors) {
+                if (std::find(model.kinds.begin(), model.kinds.end(), f.kind) != model.kinds.end()) link.terms.push_back(f.kind);
+                else link.offset += f.weight;
+            }
             report.links.push_back(std::move(link));
         }
     }
+    report.fit.kinds = model.kinds;
+    report.fit.coefficients = backtest::fit(report.links, model.kinds, std::vector<bool>(report.links.size(), true));
+    leave_one_war_out(report, model);
     std::vector<const BacktestLink*> all, before_1914, world_wars, after_1945;
     for (const auto& l : report.links) {
         all.push_back(&l);
@@ -147,6 +229,10 @@ BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_cs
     report.sections.push_back(section("after 1945", after_1945, false));
     report.sections.push_back(section("every war weighted once", all, true));
     return report;
+}
+
+void write_fitted_model(const std::filesystem::path& file, const BacktestReport& report) {
+    backtest::write_fitted(file, report.fit.kinds, report.fit.coefficients, report);
 }
 
 }  // namespace casus

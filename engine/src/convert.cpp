@@ -84,6 +84,7 @@ Assessment assessment(const PlTerm& a) {
     }
     out.verdict = verdict_of(text(arg(a, 6)));
     out.score = std::round(number_of(arg(a, 7)) * 100) / 100;
+    out.probability = number_of(arg(a, 9));
     for (auto& f : list_items(arg(a, 8)))
         out.factors.push_back(Factor{text(arg(f, 1)), number_of(arg(f, 2)), text(arg(f, 3)), evidence_list(arg(f, 4)),
                                      integer_of(arg(f, 5))});

@@ -55,15 +55,18 @@ using Bits = std::vector<std::uint64_t>;
 }  // namespace
 
 DefenceTables::DefenceTables(term_t tables) {
-    term_t part = PL_new_term_refs(7), w = PL_new_term_refs(5);
+    term_t part = PL_new_term_refs(7), w = PL_new_term_refs(8);
     args_of(tables, 7, part);
-    args_of(part, 5, w);
-    obligation_weight_ = number(w);
-    likely_ = number(w + 1);
-    unlikely_ = number(w + 2);
-    priority_weight_ = number(w + 3);
+    args_of(part, 8, w);
+    base_ = number(w);
+    no_obligation_ = number(w + 1);
+    bilateral_ = number(w + 2);
+    named_ = number(w + 3);
+    likely_ = number(w + 4);
+    uncertain_ = number(w + 5);
+    priority_weight_ = number(w + 6);
     static const atom_t true_atom = PL_new_atom("true");  // made once, kept for the process
-    user_rules_ = atom(w + 4) == true_atom;
+    user_rules_ = atom(w + 7) == true_atom;
 
     for_each_item(part + 1, [&](term_t s) {
         atom_t a = atom(s);
@@ -176,25 +179,25 @@ void DefenceTables::read_groups(term_t list) {
     });
 }
 
-// ob(A, S, any | [X, ...]): a defence clause in force binds both.
+// ob(A, S, any | [X, ...], Bilateral): a defence clause in force binds both.
 void DefenceTables::read_obligations(term_t list) {
-    term_t a = PL_new_term_refs(3);
-    static const atom_t any = PL_new_atom("any");
+    term_t a = PL_new_term_refs(4);
+    static const atom_t any = PL_new_atom("any"), true_atom = PL_new_atom("true");
     for_each_item(list, [&](term_t ob) {
-        args_of(ob, 3, a);
+        args_of(ob, 4, a);
         auto ally = state_of(atom(a)), s = state_of(atom(a + 1));
         if (!ally || !s) return;
         const std::size_t cell = at(*ally, *s);
+        const bool bilateral = atom(a + 3) == true_atom;
         atom_t adv;
         if (PL_get_atom(a + 2, &adv) && adv == any) {
-            bound_[cell] = 1;
+            bound_[cell] |= bound_any | (bilateral ? bilateral_any : 0);
             return;
         }
-        if (bound_[cell] == 1) return;
-        bound_[cell] = 2;
+        bound_[cell] |= bound_restricted;
         auto& allowed = restricted_[cell];
         for_each_item(a + 2, [&](term_t x) {
-            if (auto v = state_of(atom(x))) allowed.push_back(*v);
+            if (auto v = state_of(atom(x))) allowed.emplace_back(*v, bilateral);
         });
     });
 }
@@ -225,9 +228,10 @@ void DefenceTables::read_corrections(term_t list) {
 
 std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::uint32_t attacker) const {
     // Scratch rows reused across the tens of thousands of pairs of a matrix.
-    thread_local std::vector<double> score;
+    thread_local std::vector<double> score, curated;
     thread_local std::vector<char> obligated;
     score.resize(n());
+    curated.resize(n());
     obligated.resize(n());
     const double* toward_a = &toward_ally_[at(ally, 0)];
     const double* from_a = &priorities_from_[at(ally, 0)];
@@ -236,22 +240,32 @@ std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::ui
     const std::uint8_t* bound = &bound_[at(ally, 0)];
     std::size_t kept = 0;
     for (std::uint32_t s = 0; s < n(); ++s) {
-        bool ob = bound[s] == 1;
-        if (bound[s] == 2) {
-            const auto& allowed = restricted_.at(at(ally, s));
-            ob = std::find(allowed.begin(), allowed.end(), attacker) != allowed.end();
-        }
+        // As verdict_model:model_terms/6: which obligations apply, and
+        // whether one of them is bilateral or names the attacker.
+        bool ob = bound[s] & bound_any, bilateral = bound[s] & bilateral_any, named = false;
+        if (bound[s] & bound_restricted)
+            for (auto& [x, bi] : restricted_.at(at(ally, s)))
+                if (x == attacker) {
+                    ob = named = true;
+                    bilateral = bilateral || bi;
+                }
         obligated[s] = ob;
-        score[s] = (ob ? obligation_weight_ : 0) + toward_a[s] + toward_x[s] + priorities_[s] - from_a[s] - from_x[s];
+        score[s] = base_ + (ob ? (bilateral ? bilateral_ : 0) + (named ? named_ : 0) : no_obligation_);
+        curated[s] = toward_a[s] + toward_x[s] + priorities_[s] - from_a[s] - from_x[s];
     }
     if (auto it = corrections_.find(at(ally, attacker)); it != corrections_.end())
-        for (auto& [s, delta] : it->second) score[s] += delta;
-    // As rules:keep/1: obligated, or a positive score; never the two parties.
-    auto keep = [&](std::uint32_t s) { return s != ally && s != attacker && (obligated[s] || score[s] > 0); };
+        for (auto& [s, delta] : it->second) curated[s] += delta;
+    // As rules:assess/6 rounds: half away from zero, to cents; no -0.00
+    // (Prolog's round/1 gives the integer 0).
+    auto cents = [](double v) {
+        v = std::round(v * 100) / 100;
+        return v == 0 ? 0.0 : v;
+    };
+    // As rules:keep/1: obligated, or curated factors that push toward
+    // acting; never the two parties.
+    auto keep = [&](std::uint32_t s) { return s != ally && s != attacker && (obligated[s] || cents(curated[s]) > 0); };
     for (std::uint32_t s = 0; s < n(); ++s) {
-        // As rules:assess/6 rounds: half away from zero, to cents.
-        score[s] = std::round(score[s] * 100) / 100;
-        if (score[s] == 0) score[s] = 0;  // no -0.00: Prolog's round/1 gives the integer 0
+        score[s] = cents(score[s] + curated[s]);
         kept += keep(s);
     }
 
@@ -260,7 +274,9 @@ std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::ui
     for (std::uint32_t s = 0; s < n(); ++s) {
         if (!keep(s)) continue;
         const double v = score[s];
-        out.push_back({v, s, obligated[s] != 0, v >= likely_ ? Verdict::likely : v < unlikely_ ? Verdict::unlikely : Verdict::uncertain});
+        // As verdict_model:verdict/2 and probability/2.
+        out.push_back({v, s, obligated[s] != 0, v >= likely_ ? Verdict::likely : v >= uncertain_ ? Verdict::uncertain : Verdict::unlikely,
+                       1 / (1 + std::exp(-v))});
     }
     // Obligated first, then by descending score, then by id (states_ is sorted).
     std::sort(out.begin(), out.end(), [](const MatrixDefender& x, const MatrixDefender& y) {

@@ -1,8 +1,10 @@
-// The defence matrix: every defender's score for every ordered pair of
-// states, combined from the tables kb/matrix.pl gathers once per date
-// (api:api_matrix/2) instead of asking defenders/4 once per pair.
+// The defence matrix: every defender's score (the log-odds that it
+// fights, kb/verdict_model.pl) for every ordered pair of states, combined
+// from the tables kb/matrix.pl gathers once per date (api:api_matrix/2)
+// instead of asking defenders/4 once per pair. The model's effects and
+// its verdict bands come from those tables: the kb defines them once.
 //
-// score(S, A, X) = obligation(S, A, X) + toward_ally(S, A) + toward_attacker(S, X)
+// score(S, A, X) = base + design(S, A, X) + toward_ally(S, A) + toward_attacker(S, X)
 //                + priorities(S) - priorities_from(S, A) - priorities_from(S, X)
 //                + corrections(S, A, X)
 //
@@ -51,7 +53,10 @@ private:
     void read_priorities(term_t list);
     void read_corrections(term_t list);
 
-    double obligation_weight_ = 3, likely_ = 2.5, unlikely_ = 1, priority_weight_ = 0;
+    // The era's base rate; the effects of no obligation, of a bilateral
+    // alliance and of a treaty naming the attacker; the lower ends of the
+    // likely and uncertain bands as log-odds (verdict_model:band_log_odds/2).
+    double base_ = 0, no_obligation_ = 0, bilateral_ = 0, named_ = 0, likely_ = 0, uncertain_ = 0, priority_weight_ = 0;
     bool user_rules_ = false;
     std::vector<std::string> states_;
     std::unordered_map<atom_t, std::uint32_t> by_atom_;
@@ -60,10 +65,13 @@ private:
     // priorities_from_.
     std::vector<double> toward_ally_, toward_attacker_, priorities_from_;
     std::vector<double> priorities_;  // by defender
-    // [ally * n + defender]: 0 not bound, 1 bound against anyone, 2 only
-    // against the attackers in restricted_.
+    // [ally * n + defender]: bits of bound_any, bilateral_any (a treaty
+    // binding against anyone is bilateral) and bound_restricted (some
+    // treaty binds only against the attackers in restricted_, each with
+    // whether that treaty is bilateral).
+    static constexpr std::uint8_t bound_any = 1, bilateral_any = 2, bound_restricted = 4;
     std::vector<std::uint8_t> bound_;
-    std::unordered_map<std::size_t, std::vector<std::uint32_t>> restricted_;
+    std::unordered_map<std::size_t, std::vector<std::pair<std::uint32_t, bool>>> restricted_;
     // [ally * n + attacker] -> (defender, delta)
     std::unordered_map<std::size_t, std::vector<std::pair<std::uint32_t, double>>> corrections_;
 };

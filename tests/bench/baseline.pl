@@ -38,7 +38,7 @@ questions(Kb, PairsFile, DateA, Rest) :-
 
 digest(Out, A, X, Answers) :-
     format(Out, "~w ~w: ", [A, X]),
-    forall(member(answer(S, _, _, _, _, V, Sc, _), Answers), format(Out, "~w:~w:~2f ", [S, V, Sc])),
+    forall(member(answer(S, _, _, _, _, V, Sc, _, _), Answers), format(Out, "~w:~w:~2f ", [S, V, Sc])),
     nl(Out).
 
 assertz_bench(N) :-

@@ -3,8 +3,10 @@
 computes itself from the links casus reports: the attacks are asked as of
 their eve, "fought" follows the definition, and the summary's counts,
 precision, recall, AUC, eras and war weighting are the arithmetic of those
-links. The shipped war file runs too and gives the documented counts."""
-import csv, io, json, os, subprocess, sys, tempfile
+links: precision, recall, the AUC and Brier score of the probability, eras,
+war weighting, and the leave-one-war-out fit, which this test fits itself.
+The shipped war file runs too and gives the documented counts."""
+import csv, io, json, math, os, re, subprocess, sys, tempfile
 
 casus, kb_data = sys.argv[1], sys.argv[2]
 env = dict(os.environ, CASUS_TODAY="2026-12-01")
@@ -81,16 +83,54 @@ def era(l):
     return "before 1914" if y < 1914 else "1914-1945" if y <= 1945 else "after 1945"
 
 
-def figures(ls, weigh):
+def fit(ls, kinds, lam=1.0):
+    """The ridge logistic regression casus documents (lambda 1 on every
+    coefficient; features: the fitted terms listed on a link; offset: the
+    other factors' effects), by Newton's method."""
+    k = len(kinds)
+    b = [0.0] * k
+    xs = [[1.0 if kd in l["terms"].split(";") else 0.0 for kd in kinds] for l in ls]
+    for _ in range(100):
+        g = [-lam * bj for bj in b]
+        h = [[lam if i == j else 0.0 for j in range(k)] for i in range(k)]
+        for l, x in zip(ls, xs):
+            p = 1 / (1 + math.exp(-(float(l["offset"]) + sum(bj * xj for bj, xj in zip(b, x)))))
+            y = 1.0 if l["fought"] == "1" else 0.0
+            for i in range(k):
+                g[i] += (y - p) * x[i]
+                for j in range(k):
+                    h[i][j] += p * (1 - p) * x[i] * x[j]
+        a = [row[:] + [gi] for row, gi in zip(h, g)]
+        for c in range(k):
+            piv = max(range(c, k), key=lambda r: abs(a[r][c]))
+            a[c], a[piv] = a[piv], a[c]
+            for r in range(k):
+                if r != c:
+                    m = a[r][c] / a[c][c]
+                    for cc in range(c, k + 1):
+                        a[r][cc] -= m * a[c][cc]
+        d = [a[i][k] / a[i][i] for i in range(k)]
+        b = [bj + dj for bj, dj in zip(b, d)]
+        if max(map(abs, d)) < 1e-12:
+            break
+    return b
+
+
+def predict(l, kinds, b):
+    terms = l["terms"].split(";")
+    return 1 / (1 + math.exp(-(float(l["offset"]) + sum(bj for bj, kd in zip(b, kinds) if kd in terms))))
+
+
+def figures(ls, weigh, prob, verdict):
     per_war = {}
     for l in ls:
         per_war[l["war_id"]] = per_war.get(l["war_id"], 0) + 1
     wt = (lambda l: 1 / per_war[l["war_id"]]) if weigh else (lambda l: 1.0)
     fought_all = sum(wt(l) for l in ls if l["fought"] == "1")
     lines = {}
-    for label, pick in [("likely", lambda l: l["verdict"] == "likely"),
-                        ("uncertain", lambda l: l["verdict"] == "uncertain"),
-                        ("unlikely", lambda l: l["verdict"] == "unlikely"),
+    for label, pick in [("likely", lambda l: verdict(l) == "likely"),
+                        ("uncertain", lambda l: verdict(l) == "uncertain"),
+                        ("unlikely", lambda l: verdict(l) == "unlikely"),
                         ("obligated", lambda l: l["obligated"] == "1"),
                         ("every", lambda l: True)]:
         sel = [l for l in ls if pick(l)]
@@ -101,10 +141,14 @@ def figures(ls, weigh):
     neg = [l for l in ls if l["fought"] == "0"]
     auc = None
     if pos and neg:
-        s = sum(wt(p) * wt(q) * (1 if float(p["score"]) > float(q["score"]) else 0.5 if p["score"] == q["score"] else 0)
-                for p in pos for q in neg)
+        s = sum(wt(p) * wt(q) * (1 if prob(p) > prob(q) else 0.5 if prob(p) == prob(q) else 0) for p in pos for q in neg)
         auc = s / (sum(map(wt, pos)) * sum(map(wt, neg)))
-    return lines, auc
+    total = sum(map(wt, ls))
+    y = lambda l: 1.0 if l["fought"] == "1" else 0.0
+    brier = sum(wt(l) * (prob(l) - y(l)) ** 2 for l in ls) / total
+    base = sum(wt(l) * y(l) for l in ls) / total
+    base_brier = sum(wt(l) * (base - y(l)) ** 2 for l in ls) / total
+    return lines, auc, brier, base_brier
 
 
 rc, text, err = run("backtest", wars)
@@ -113,39 +157,93 @@ check("is not a date" in text and "wars.csv:9:" in text, f"the bad date is not r
 sections = {}
 current = None
 for line in text.splitlines():
-    if line and not line.startswith(" ") and "links; AUC of the score" in line:
+    if line and not line.startswith(" ") and " links; base rate " in line:
         current = line.split(":")[0]
-        auc = line.rsplit(" ", 1)[1]
-        sections[current] = {"auc": None if auc == "-" else float(auc)}
-    elif current and line.startswith("  ") and not line.strip().startswith("verdict"):
-        parts = line.split()
-        if len(parts) >= 5:
-            sections[current][parts[0]] = parts[-4:]
+        sections[current] = {}
+    elif current and line.startswith("  AUC of the probability"):
+        m = re.match(r"  AUC of the probability (\S+) \(leave-one-war-out (\S+)\); Brier score (\S+) "
+                     r"\(leave-one-war-out (\S+)\) vs (\S+) for the constant base rate", line)
+        check(m is not None, f"{current}: AUC line unreadable: {line}")
+        if m:
+            num = lambda v: None if v == "-" else float(v)
+            sections[current]["figures"] = [num(g) for g in m.groups()]
+    elif current and line.startswith("  ") and "|" in line and not line.split()[0] in ("verdict", "as"):
+        left, right = line.split("|")
+        parts = left.split()
+        sections[current][parts[0]] = (parts[-4:], right.split())
+
+# The leave-one-war-out probabilities: the model's fitted terms fitted on
+# the other wars' links only.
+kinds = re.search(r"Fitted on every link \(.*\):((?: \w+ [-+][0-9.]+,?)+)", text)
+check(kinds is not None, f"no fitted coefficients in the summary: {text[:600]}")
+kinds = [k.split()[0] for k in kinds.group(1).split(",")] if kinds else []
+check("base_rate_after_1945" in kinds and "bilateral_alliance" in kinds, f"fitted kinds: {kinds}")
+pooled = fit(links, kinds)
+got = dict((k.split()[0], float(k.split()[1])) for k in re.search(r"Fitted on every link \(.*\):(.*)", text).group(1).split(","))
+for kd, b in zip(kinds, pooled):
+    check(abs(got[kd] - b) < 0.006, f"pooled coefficient of {kd}: {got[kd]} vs {b:.4f}")
+for war in {l["war_id"] for l in links}:
+    b = fit([l for l in links if l["war_id"] != war], kinds)
+    for l in links:
+        if l["war_id"] == war:
+            p = predict(l, kinds, b)
+            check(abs(float(l["lowo_probability"]) - p) < 0.0006, f"war {war} {l['defender']}: lowo {l['lowo_probability']} vs {p:.4f}")
+            band = "likely" if p >= 0.5 else "uncertain" if p >= 0.1 else "unlikely"
+            check(l["lowo_verdict"] == band, f"war {war} {l['defender']}: lowo verdict {l['lowo_verdict']} vs {band}")
+# The answered probability is the logistic of the answered score (its log-odds).
+for l in links:
+    check(abs(float(l["probability"]) - 1 / (1 + math.exp(-float(l["score"])))) < 0.0006, f"probability of {l}")
+    band = "likely" if float(l["probability"]) >= 0.5 else "uncertain" if float(l["probability"]) >= 0.1 else "unlikely"
+    check(l["verdict"] == band, f"verdict {l['verdict']} is not the band of probability {l['probability']}")
+
 expected_sections = {"all attacks": ([l for l in links], False), "before 1914": ([l for l in links if era(l) == "before 1914"], False),
                      "after 1945": ([l for l in links if era(l) == "after 1945"], False),
                      "every war weighted once": (links, True)}
+check(len(expected_sections["before 1914"][0]) > 0 and len(expected_sections["after 1945"][0]) > 0, "the eras are not both tested")
 for name, (ls, weigh) in expected_sections.items():
     check(name in sections, f"section {name} missing: {text}")
     if name not in sections:
         continue
-    lines, auc = figures(ls, weigh)
     got = sections[name]
-    if auc is None:
-        check(got["auc"] is None, f"{name}: AUC {got['auc']} where none can be computed")
-    else:
-        check(got["auc"] is not None and abs(got["auc"] - auc) < 0.0006, f"{name}: AUC {got['auc']} != {auc:.4f}")
-    for label, (n, fo, prec, rec) in lines.items():
-        cells = got.get(label)
-        check(cells is not None, f"{name}: no line {label}")
-        if cells is None:
-            continue
-        check(abs(float(cells[0]) - n) < 0.006 and abs(float(cells[1]) - fo) < 0.006, f"{name} {label}: {cells} vs {n}, {fo}")
-        if prec is None:
-            check(cells[2] == "-", f"{name} {label}: precision {cells[2]} of nothing")
+    answered = figures(ls, weigh, lambda l: float(l["probability"]), lambda l: l["verdict"])
+    lowo = figures(ls, weigh, lambda l: float(l["lowo_probability"]), lambda l: l["lowo_verdict"])
+    want = [answered[1], lowo[1], answered[2], lowo[2], answered[3]]
+    have = got.get("figures", [None] * 5)
+    for what, w, h in zip(["AUC", "LOWO AUC", "Brier", "LOWO Brier", "base-rate Brier"], want, have):
+        if w is None:
+            check(h is None, f"{name}: {what} {h} where none can be computed")
         else:
-            check(abs(float(cells[2].rstrip("%")) - 100 * prec) < 0.06, f"{name} {label}: precision {cells[2]} vs {prec}")
-        if rec is not None:
-            check(abs(float(cells[3].rstrip("%")) - 100 * rec) < 0.06, f"{name} {label}: recall {cells[3]} vs {rec}")
+            check(h is not None and abs(h - w) < 0.0006, f"{name}: {what} {h} != {w:.4f}")
+    for side, (lines, *_rest) in enumerate([answered, lowo]):
+        for label, (n, fo, prec, rec) in lines.items():
+            if side == 1 and label in ("obligated", "every"):
+                continue  # the same links either way: printed once
+            cells = got.get(label)
+            check(cells is not None, f"{name}: no line {label}")
+            if cells is None:
+                continue
+            cells = cells[side]
+            check(abs(float(cells[0]) - n) < 0.006 and abs(float(cells[1]) - fo) < 0.006, f"{name} {label}: {cells} vs {n}, {fo}")
+            if prec is None:
+                check(cells[2] == "-", f"{name} {label}: precision {cells[2]} of nothing")
+            else:
+                check(abs(float(cells[2].rstrip("%")) - 100 * prec) < 0.06, f"{name} {label}: precision {cells[2]} vs {prec}")
+            if rec is not None:
+                check(abs(float(cells[3].rstrip("%")) - 100 * rec) < 0.06, f"{name} {label}: recall {cells[3]} vs {rec}")
+
+# --fit writes the pooled coefficients as a Prolog module, with its command.
+fitted = os.path.join(tmp, "fitted.pl")
+rc, out, err = run("backtest", "--fit", fitted, wars)
+check(rc == 0 and os.path.exists(fitted), f"--fit: exit {rc}: {err}")
+if os.path.exists(fitted):
+    written = open(fitted).read()
+    check(f"casus backtest --fit {fitted}" in written and ":- module(verdict_model_fitted, [fitted/2])." in written,
+          f"fitted file header: {written[:400]}")
+    for kd, b in zip(kinds, pooled):
+        m = re.search(r"^fitted\(" + kd + r", (-?[0-9.]+)\)\.$", written, re.M)
+        check(m is not None and abs(float(m.group(1)) - b) < 0.006, f"fitted {kd}: {m and m.group(1)} vs {b:.4f}")
+rc, out, err = run("backtest", "--fit", os.path.join(tmp, "no-such-dir", "f.pl"), wars)
+check(rc == 1 and "cannot write" in err, f"--fit into a missing directory: exit {rc}: {err}")
 
 rc, js, err = run("-f", "json", "backtest", wars)
 check(rc == 0, f"backtest json exit {rc}")

@@ -18,20 +18,20 @@ for example in tour article what-if; do
   cmp -s "$dir/state.out" "$dir/source.out" || { diff "$dir/state.out" "$dir/source.out" | head; fail "$example: the state and the sources disagree"; }
 done
 
-# 2. A copy of the built kb whose obligation weight is edited: the state,
+# 2. A copy of the built kb whose weight of military ties is edited: the state,
 #    older than the edit, must not answer; a state newer than the edit must.
 cp -p "$built_kb"/* "$dir"/
-sed -i 's/^weight(obligation, *3\.0)\./weight(obligation, 30.0)./' "$dir/weights.pl"
-grep -q 'weight(obligation, 30.0)' "$dir/weights.pl" || fail "the weight edit did not apply"
+sed -i 's/^weight(tie_with_ally(military), *1\.0)\./weight(tie_with_ally(military), 30.0)./' "$dir/weights.pl"
+grep -q 'weight(tie_with_ally(military), 30.0)' "$dir/weights.pl" || fail "the weight edit did not apply"
 ask() { "$casus" --memory --kb "$dir" -f csv -e 'as of 2015-12-31 who must defend armenia' | grep -i '^russia,'; }
 touch "$dir/weights.pl"
-ask | grep -q '+32' || fail "an edited source newer than the state was ignored: $(ask)"
+ask | grep -q ',+27.64,' || fail "an edited source newer than the state was ignored: $(ask)"
 touch -d '1 hour ago' "$dir/weights.pl"
-ask | grep -q '+32' && fail "a state newer than every source was not used: $(ask)"
-ask | grep -q '+' || fail "no answer from the state: $(ask)"
+ask | grep -q ',+27.64,' && fail "a state newer than every source was not used: $(ask)"
+ask | grep -q ',-1.36,' || fail "no answer from the state: $(ask)"
 # 3. A damaged state (cut short, or one byte changed) is reported and the
 #    kb's files answer: SWI-Prolog would abort the process on it.
-sed -i 's/^weight(obligation, *30\.0)\./weight(obligation, 3.0)./' "$dir/weights.pl"
+sed -i 's/^weight(tie_with_ally(military), *30\.0)\./weight(tie_with_ally(military), 1.0)./' "$dir/weights.pl"
 touch -d '1 hour ago' "$dir"/*.pl
 cp -p "$built_kb/casus.prc" "$dir/whole.prc"
 head -c 100000 "$dir/whole.prc" > "$dir/casus.prc"

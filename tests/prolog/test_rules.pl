@@ -2,6 +2,8 @@
     outside the article.
 */
 :- use_module(library(plunit)).
+:- use_module(library(yall)).
+:- use_module(library(apply)).
 :- prolog_load_context(directory, Dir),
    atom_concat(Dir, '/../../kb/casus.pl', KB),
    load_files(KB, [silent(true)]).
@@ -73,7 +75,29 @@ test(type_classes_agree_with_the_schema_check) :-
 test(matrix_tables_hold_the_obligations) :-
     matrix:matrix_tables(20151231, tables(_, States, _, _, Obs, _, Cs)),
     assertion(memberchk(armenia, States)),
-    assertion(memberchk(ob(armenia, russia, any), Obs)),
+    assertion(memberchk(ob(armenia, russia, any, true), Obs)),     % the bilateral 1997 treaty
+    assertion(memberchk(ob(armenia, kazakhstan, any, false), Obs)),
     assertion(memberchk(c(armenia, azerbaijan, kazakhstan, -0.75), Cs)).
+
+% The verdict model (kb/verdict_model.pl): the score is the sum of the
+% factors' effects, the model's own terms among them; the probability is
+% its logistic and the verdict its band.
+test(model_terms_follow_the_date_and_the_treaty) :-
+    rules:defenders(russia, turkey, 20151231, As),
+    memberchk(assessment(armenia, true, _, _, Score, Fs), As),
+    assertion(memberchk(factor(base_rate_after_1945, _, _, _), Fs)),
+    assertion(memberchk(factor(bilateral_alliance, _, _, _), Fs)),
+    foldl([factor(_, W, _, _), S0, S1]>>(S1 is S0 + W), Fs, 0, Sum),
+    assertion(abs(Sum - Score) < 0.006),
+    rules:defenders(armenia, azerbaijan, 19950601, As95),
+    memberchk(assessment(kazakhstan, true, _, _, _, Fs95), As95),
+    assertion(\+ memberchk(factor(bilateral_alliance, _, _, _), Fs95)),
+    verdict_model:model_terms(x, armenia, azerbaijan, 19000101, [], Fs1900),
+    assertion(memberchk(factor(base_rate_before_1914, _, _, _), Fs1900)),
+    assertion(memberchk(factor(no_obligation, _, _, _), Fs1900)).
+test(verdict_is_the_band_of_the_probability) :-
+    forall(( member(L, [-5, -2.2, -2.19, -0.01, 0, 0.01, 3]),
+             verdict_model:probability(L, P), rules:verdict(L, V) ),
+           ( verdict_model:band(V, From, Below), assertion((P >= From, P < Below)) )).
 
 :- end_tests(rules).

@@ -28,8 +28,17 @@ struct BacktestLink {
     bool obligated = false;
     std::vector<std::string> basis;  // treaty ids behind the obligation
     Verdict verdict = Verdict::uncertain;
-    double score = 0;
+    double score = 0;            // the log-odds that the defender fights
+    double probability = 0;      // casus's answer: 1 / (1 + exp(-score))
     bool fought = false;
+    // For fitting: the fitted terms of the model that applied (factor
+    // kinds) and the sum of every other factor's effect.
+    std::vector<std::string> terms;
+    double offset = 0;
+    // The probability with the fitted terms fitted on every other war
+    // (leave-one-war-out), and the verdict its band gives.
+    double lowo_probability = 0;
+    Verdict lowo_verdict = Verdict::uncertain;
 };
 
 // Counts of a set of links, each link weighted (1, or 1/links of its war).
@@ -40,11 +49,26 @@ struct BacktestLine {
     double recall = 0;           // fought here / fought among all links
 };
 
+// The figures of one way of giving a probability to the links.
+struct BacktestFigures {
+    std::vector<BacktestLine> lines;  // per verdict, then the naive baseline and every link
+    std::optional<double> auc;   // of the probability: P(a fighter's is above a non-fighter's)
+    double brier = 0;            // mean (probability - fought)^2
+};
+
 struct BacktestSection {
     std::string label;           // "all wars", "before 1914", ..., "every war weighted once"
     std::size_t attacks = 0, links = 0, wars = 0;  // attacks and wars with a state in the answer
-    std::vector<BacktestLine> lines;
-    std::optional<double> auc;   // of the score: P(a fighter scores above a non-fighter)
+    double base_rate = 0;        // share of the links that fought
+    double base_brier = 0;       // the Brier score of that constant
+    BacktestFigures answered;    // casus's answers as given
+    BacktestFigures lowo;        // leave-one-war-out
+};
+
+// The fit of the model's fitted terms on every link.
+struct BacktestFit {
+    std::vector<std::string> kinds;
+    std::vector<double> coefficients;
 };
 
 // An attack the backtest could not ask, and why.
@@ -59,6 +83,7 @@ struct BacktestReport {
     std::vector<BacktestSkip> skipped;
     std::vector<BacktestLink> links;
     std::vector<BacktestSection> sections;
+    BacktestFit fit;
     static const char* fought_definition();
 };
 
@@ -69,5 +94,9 @@ std::filesystem::path default_wars_file(const std::filesystem::path& kb_dir);
 // attack's eve) and scores the answers. Throws StorageError when the file
 // cannot be read or lacks a column.
 BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_csv);
+
+// Writes report.fit as kb/verdict_model_fitted.pl is written (the module
+// verdict_model_fitted); throws StorageError when it cannot.
+void write_fitted_model(const std::filesystem::path& file, const BacktestReport& report);
 
 }  // namespace casus

@@ -57,7 +57,8 @@ struct Assessment {
     bool obligated = false;
     std::vector<Basis> basis;
     Verdict verdict = Verdict::uncertain;
-    double score = 0;
+    double score = 0;        // the log-odds that it fights (kb/verdict_model.pl)
+    double probability = 0;  // that it fights: 1 / (1 + exp(-score))
     std::vector<Factor> factors;
 };
 
@@ -82,6 +83,7 @@ struct MatrixDefender {
     std::uint32_t state = 0;
     bool obligated = false;
     Verdict verdict = Verdict::uncertain;
+    double probability = 0;  // that it fights, from score (the log-odds)
 };
 struct MatrixPair {
     std::uint32_t ally = 0, attacker = 0;
