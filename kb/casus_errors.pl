@@ -98,7 +98,13 @@ run(M, Goal, _) :-
 %
 %  The handler of the synthetic signal the casus program raises on
 %  Ctrl-C (Prolog runs with --signals=false, so SIGINT never reaches it
-%  directly): the running question stops with casus_interrupted.
+%  directly): the running question stops with casus_interrupted. A
+%  signal whose interrupt was dropped when a new statement began
+%  (interrupt_wanted/0, defined by the engine, fails) is ignored: it
+%  belonged to the statement before.
+interrupted(_) :-
+    current_predicate(interrupt_wanted/0),
+    \+ interrupt_wanted, !.
 interrupted(_) :- throw(casus_interrupted).
 
 %! casus_error_kind(+Exception, -Kind) is det.

@@ -4,6 +4,7 @@
 #include "casus/backtest.hpp"
 #include "casus/engine.hpp"
 #include "casus/repair.hpp"
+#include "help.hpp"
 #include "interactive.hpp"
 #include "sanitize.hpp"
 #include "session.hpp"
@@ -84,29 +85,95 @@ int run_repair(const std::filesystem::path& dir) {
     }
 }
 
+// What to run, in the order given on the command line.
+struct Input {
+    enum Kind { statement, file, standard_input } kind;
+    std::string text;  // the statement, or the file name
+};
+
+// -e statements and script files (- is stdin) in the order given.
+std::vector<Input> inputs_in_order(const CLI::App& app, const CLI::Option* execute, const CLI::Option* files_option,
+                                   const std::vector<std::string>& statements, const std::vector<std::string>& files) {
+    std::vector<Input> out;
+    std::size_t e = 0, f = 0;
+    for (const CLI::Option* o : app.parse_order()) {
+        if (o == execute && e < statements.size()) out.push_back({Input::statement, statements[e++]});
+        else if (o == files_option && f < files.size())
+            out.push_back(files[f] == "-" ? Input{Input::standard_input, "-"} : Input{Input::file, files[f]}), ++f;
+    }
+    return out;
+}
+
+// Colour only on a terminal that shows it: NO_COLOR set to anything but
+// the empty string turns it off (https://no-color.org), and so does
+// TERM=dumb (a terminal that has no escape codes).
+bool use_color() {
+    if (!isatty(STDOUT_FILENO)) return false;
+    if (const char* n = std::getenv("NO_COLOR"); n && *n) return false;
+    if (const char* t = std::getenv("TERM"); t && std::string(t) == "dumb") return false;
+    return true;
+}
+
+// ~/.casusrc, read when the REPL starts (a batch run does not read it,
+// so a script gives the same answers everywhere).
+std::filesystem::path default_init_file() {
+    const char* h = std::getenv("HOME");
+    return h && *h ? std::filesystem::path(h) / ".casusrc" : std::filesystem::path();
+}
+
+int run_batch(casus::Engine& engine, casus::cli::Session& session, const std::vector<Input>& inputs) {
+    engine.set_group_commit(true);
+    int statement_no = 0;  // an error in the second -e is at -e:2
+    for (const Input& in : inputs) {
+        if (session.stopped()) break;
+        if (in.kind == Input::statement) {
+            session.run_text(in.text, "-e", ++statement_no);
+        } else if (in.kind == Input::standard_input) {
+            session.run_stream(std::cin, "<stdin>");
+        } else {
+            std::ifstream f(in.text);
+            session.run_stream(f, in.text);
+        }
+    }
+    session.flush();
+    engine.set_group_commit(false);
+    if (session.exit_status()) return *session.exit_status();
+    return session.failed() ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "");
     CLI::App app{"casus: who is bound to defend whom, and who actually would.\n"
-                 "Runs FILEs, or -e statements, or stdin; on a terminal with no input, a REPL."};
-    std::vector<std::string> files, statements, rules;
-    std::string format, kb_dir, data_dir;
-    bool bail = false, memory = false, version = false, upgrade_snapshot = false;
+                 "Runs -e statements and FILEs in the order given (- is stdin), or stdin; on a terminal with no "
+                 "input, a REPL (.help there lists the language and the dot-commands)."};
+    std::vector<std::string> files, statements, rules, commands;
+    std::string format, kb_dir, data_dir, init_file;
+    bool bail = false, memory = false, version = false, upgrade_snapshot = false, echo = false, man = false;
     double timeout = 30;
     std::size_t memory_limit = 0;
-    app.add_option("files", files, "Script files to run, in order")->check(CLI::ExistingFile);
-    app.add_option("-e,--execute", statements, "Run this statement and exit (repeatable)");
+    const CLI::Validator file_or_stdin(
+        [](std::string& s) { return s == "-" ? std::string() : CLI::ExistingFile(s); }, "FILE");
+    CLI::Option* files_option = app.add_option("files", files, "Script files to run, in order (- reads stdin)")->check(file_or_stdin);
+    // Each -e, --rules and --cmd takes exactly one argument, so that
+    // `--rules a.pl script.casus` leaves the script a script.
+    CLI::Option* execute = app.add_option("-e,--execute", statements, "Run this one statement (repeatable; with FILEs, in the order given), then exit")
+        ->allow_extra_args(false);
     app.add_option("-f,--format", format, "Output format: table (default on a terminal), text, json (JSON Lines) or csv")
         ->check(CLI::IsMember({"table", "text", "json", "csv"}));
-    app.add_flag("--bail", bail, "Stop at the first statement that fails");
+    app.add_flag("--bail", bail, "Stop a script at its first failing statement, with exit status 1 (in the REPL: the scripts .read runs)");
+    app.add_flag("--echo", echo, "Print each statement before its answer");
+    app.add_option("--cmd", commands, "Run this statement or dot-command first, before the REPL or the inputs (repeatable)")
+        ->allow_extra_args(false);
+    app.add_option("--init", init_file, "Run this file when the REPL starts, instead of ~/.casusrc")->check(CLI::ExistingFile);
     bool no_pager = false;
     app.add_flag("--no-pager", no_pager, "Never page answers longer than the screen (default: $PAGER, else less -FRX, on a terminal)");
     app.add_option("--kb", kb_dir, "Knowledge-base directory (default: the installed or source kb)")->check(CLI::ExistingDirectory);
     app.add_option("--rules", rules, "Load your own rule file (casus_user:factor/6 clauses; repeatable)")
-        ->check(CLI::ExistingFile);
+        ->check(CLI::ExistingFile)->allow_extra_args(false);
     CLI::Option* data_option = app.add_option("--data", data_dir, "Data directory for added facts (default: $XDG_DATA_HOME/casus or ~/.local/share/casus)");
-    app.add_flag("--memory", memory, "Keep added facts in memory only: nothing is read or written on disk");
+    app.add_flag("--memory", memory, "Keep added facts in memory only: nothing is read or written on disk but the REPL's history");
     app.add_option("--timeout", timeout, "Seconds a question or an import may run before it is stopped (0: no limit)")->check(CLI::NonNegativeNumber);
     app.add_option("--memory-limit", memory_limit, "MB a question (or a rule file loading) may grow casus by before it is stopped (default: the stack limit + 1024)")
         ->check(CLI::PositiveNumber);
@@ -114,6 +181,7 @@ int main(int argc, char** argv) {
     app.add_flag("--upgrade-snapshot", upgrade_snapshot,
                  "Load the data directory's snapshot.qlf, written by an older casus as compiled code, this once, "
                  "and rewrite it as data (only for a file you trust: loading it runs its code)");
+    app.add_flag("--man", man, "Print the man page (roff) and exit")->group("");  // for the build
     std::string dataset, import_dir, states_file;
     CLI::App* import_cmd = app.add_subcommand("import", "Import a dataset into the data directory, durably: import atop DIR --states FILE");
     import_cmd->add_option("dataset", dataset, "The dataset: atop (ATOP 4.01)")->required()->check(CLI::IsMember({"atop"}));
@@ -144,6 +212,10 @@ int main(int argc, char** argv) {
         for (std::string line; std::getline(lines, line);) std::cerr << casus::cli::shown(line) << "\n";
         return e.get_exit_code() == 0 ? 0 : (code == 0 ? 0 : 2);
     }
+    if (man) {
+        casus::cli::write_man_page(std::cout, app, casus::Engine::version());
+        return 0;
+    }
     if (version) {
         std::cout << "casus " << casus::Engine::version() << "\n";
         return 0;
@@ -158,9 +230,10 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (*repair_cmd) return run_repair(data_dir.empty() ? default_data_dir() : std::filesystem::path(data_dir));
-    const bool interactive = files.empty() && statements.empty() && isatty(STDIN_FILENO);
+    const std::vector<Input> inputs = inputs_in_order(app, execute, files_option, statements, files);
+    const bool interactive = inputs.empty() && isatty(STDIN_FILENO);
     casus::cli::OutputOptions output;
-    output.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");  // https://no-color.org
+    output.color = use_color();
     output.format = isatty(STDOUT_FILENO) ? casus::cli::Format::table : casus::cli::Format::text;
     if (!format.empty()) casus::cli::parse_format(format, output.format);
     output.pager = !no_pager;
@@ -176,7 +249,7 @@ int main(int argc, char** argv) {
         casus::Engine engine(options);
         for (auto& m : engine.journal_report().messages) std::cerr << "casus: " << casus::cli::shown(m) << "\n";
         for (auto& r : rules) engine.load_rules(r);
-        casus::cli::Session session(engine, output, bail);
+        casus::cli::Session session(engine, output, {bail, echo, interactive});
         if (*import_cmd) return run_import(engine, import_dir, states_file, output);
         if (*backtest_cmd)
             return run_backtest(engine,
@@ -185,20 +258,26 @@ int main(int argc, char** argv) {
                                                   : std::filesystem::path(wars_file),
                                 fit_file, output);
         if (interactive) {
-            std::filesystem::path history = options.data_dir ? *options.data_dir / "history" : std::filesystem::path();
-            return casus::cli::run_repl(session, engine, history);
+            std::filesystem::path init = init_file.empty() ? default_init_file() : std::filesystem::path(init_file);
+            std::error_code ec;
+            if (!init.empty() && std::filesystem::is_regular_file(init, ec)) {
+                std::ifstream in(init);
+                session.run_stream(in, init.string());
+            }
+        } else if (!init_file.empty()) {
+            std::ifstream in(init_file);
+            session.run_stream(in, init_file);
         }
-        engine.set_group_commit(true);
-        for (std::size_t i = 0; i < statements.size() && !session.stopped(); ++i) session.run_text(statements[i], "-e", static_cast<int>(i) + 1);
-        for (auto& f : files) {
-            if (session.stopped()) break;
-            std::ifstream in(f);
-            session.run_stream(in, f);
-        }
-        if (files.empty() && statements.empty()) session.run_stream(std::cin, "<stdin>");
+        for (std::size_t i = 0; i < commands.size() && !session.stopped(); ++i) session.run_text(commands[i], "--cmd", 1);
         session.flush();
-        engine.set_group_commit(false);
-        return session.failed() ? 1 : 0;
+        if (session.stopped()) return session.exit_status().value_or(session.failed() ? 1 : 0);
+        if (interactive) {
+            // --memory keeps no facts on disk, but its history is the
+            // user's, kept in the default data directory.
+            std::filesystem::path dir = options.data_dir ? *options.data_dir : default_data_dir();
+            return casus::cli::run_repl(session, engine, dir / "history");
+        }
+        return run_batch(engine, session, inputs.empty() ? std::vector<Input>{{Input::standard_input, "-"}} : inputs);
     } catch (const casus::Error& e) {
         std::cerr << "casus: " << casus::cli::shown(e.what()) << "\n";
         return 1;

@@ -32,6 +32,7 @@ struct OutputOptions {
     int width = 0;
     // Where titles and rows find display names (answers.hpp); null: ids.
     const Engine* engine = nullptr;
+    bool headers = true;  // .headers on|off: column headers in table and csv (set by the session)
 };
 
 // The dot-commands of these settings: `.x [on|off|auto]` and `.pager

@@ -17,9 +17,10 @@ namespace casus::cli {
 void render_text(std::ostream& out, const Answer& answer);
 // Aligned columns that fit width (0: no limit) by wrapping inside cells at
 // word boundaries, as psql's wrapped format; or one record per block.
-void render_table(std::ostream& out, const Answer& answer, bool color, std::size_t width, Expanded expanded);
+void render_table(std::ostream& out, const Answer& answer, bool color, std::size_t width, Expanded expanded,
+                  bool headers = true);
 // RFC 4180: one header, a line per row; no title, no notes.
-void render_csv(std::ostream& out, const Answer& answer);
+void render_csv(std::ostream& out, const Answer& answer, bool headers = true);
 // One JSON object on one line: the answer's fields, "question", "notes"
 // and its rows under table.json_key, written one row at a time.
 void render_json(std::ostream& out, const Answer& answer, const std::string& question);

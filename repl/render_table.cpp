@@ -92,17 +92,19 @@ void print_line(std::ostream& out, const std::vector<std::vector<std::string>>& 
     }
 }
 
-void aligned(std::ostream& out, const Grid& g, bool color, std::size_t limit) {
+void aligned(std::ostream& out, const Grid& g, bool color, std::size_t limit, bool headers) {
     auto w = fitted_widths(g, limit);
     auto wrapped = [&](const std::vector<std::string>& row) {
         std::vector<std::vector<std::string>> cells;
         for (std::size_t i = 0; i < row.size() && i < w.size(); ++i) cells.push_back(wrap_text(row[i], w[i]));
         return cells;
     };
-    print_line(out, wrapped(g.header), w, g, color, true);
-    std::vector<std::vector<std::string>> rule;
-    for (auto x : w) rule.push_back({std::string(x, '-')});
-    print_line(out, rule, w, g, false, false);
+    if (headers) {  // .headers off: the rows alone, still fitted to the headers' widths
+        print_line(out, wrapped(g.header), w, g, color, true);
+        std::vector<std::vector<std::string>> rule;
+        for (auto x : w) rule.push_back({std::string(x, '-')});
+        print_line(out, rule, w, g, false, false);
+    }
     for (auto& r : g.rows) print_line(out, wrapped(r), w, g, color, false);
 }
 
@@ -134,7 +136,7 @@ void expanded(std::ostream& out, const Grid& g, bool color, std::size_t limit) {
 
 }  // namespace
 
-void render_table(std::ostream& out, const Answer& a, bool color, std::size_t width, Expanded mode) {
+void render_table(std::ostream& out, const Answer& a, bool color, std::size_t width, Expanded mode, bool headers) {
     if (a.explanation) {
         render_tree(out, *a.explanation);
         render_notes(out, a);
@@ -145,12 +147,12 @@ void render_table(std::ostream& out, const Answer& a, bool color, std::size_t wi
         Grid g = grid_of(a.table);
         const bool wide = width > 0 && total(natural_widths(g)) > width;
         if (g.rows.empty()) {
-            aligned(out, g, color, width);
+            aligned(out, g, color, width, headers);
             out << "(none)\n";
         } else if (mode == Expanded::on || (mode == Expanded::automatic && wide)) {
             expanded(out, g, color, width);
         } else {
-            aligned(out, g, color, width);
+            aligned(out, g, color, width, headers);
         }
     }
     render_notes(out, a);

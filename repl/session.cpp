@@ -1,6 +1,5 @@
 #include "session.hpp"
 
-#include "graph.hpp"
 #include "parser.hpp"
 #include "sanitize.hpp"
 #include "suggest.hpp"
@@ -40,7 +39,7 @@ bool blank_or_comment(const std::string& line) {
 bool starts_statement(const std::string& line) {
     std::string t = trim(line);
     if (t.empty()) return false;
-    if (t[0] == '.') return true;
+    if (t[0] == '.' || t[0] == '\\') return true;
     std::string w;
     for (char c : t) {
         if (!std::isalpha(static_cast<unsigned char>(c))) break;
@@ -51,70 +50,37 @@ bool starts_statement(const std::string& line) {
     return false;
 }
 
-const char* help_text =
-    "Questions:\n"
-    "  who would defend <state> against <state>\n"
-    "  would <state> defend <state> against <state>\n"
-    "  who must defend <state> [against <state>]      (also: who is obligated to defend ...)\n"
-    "  why would <state> [not] defend <state> against <state>;  why [not] <state>\n"
-    "  what ties <state> to <state>;  which treaties bind <state>;  who backs <state>\n"
-    "  who belongs to <organisation>;  members of <organisation>\n"
-    "  list states | organisations | treaties | declarations | issues | events | territories | facts about <name>;  history of <name>\n"
-    "  defence matrix [among <state>, <state>, ...]  every ordered pair: who would defend each against each\n"
-    "Modifiers:  as of YYYY-MM-DD <question>;  suppose <add/retract> [and ...]: <question>\n"
-    "Statements: add <fact> [on YYYY-MM-DD] [source \"text\"];  retract <fact> [on YYYY-MM-DD]\n"
-    "  ... in <place>: where the attack falls (a state, territory or issue) after a defenders, would, must or why question\n"
-    "  define state|organisation|issue <id> \"Name\" [source \"text\"]\n"
-    "  define treaty <id> \"Name\" [of <organisation>] [signed YYYY-MM-DD] [in force YYYY-MM-DD] [source \"text\"]\n"
-    "  define clause <treaty> <id> defence|offence|neutrality|non_aggression|consultation|none \"Title\"\n"
-    "         [against <state>, ...] [in own territory|<region>, ...] [source \"text\"]\n"
-    "  define event <id> \"Name\" on YYYY-MM-DD [by <state>] [against <state>] [source \"text\"]\n"
-    "  define declaration <id> \"Title\" on YYYY-MM-DD [source \"text\"]\n"
-    "  define territory <id> \"Name\" of <state> in <region> [source \"text\"]\n"
-    "Dot-commands:\n"
-    "  .help [TOPIC]              this text, or its lines about TOPIC (.help graph, .help suppose)\n"
-    "  .read FILE                 run a script\n"
-    "  .load FILE                 load your own rules (casus_user:factor/6 clauses)\n"
-    "  .mode table|text|json|csv  how answers are printed\n"
-    "  .timer on|off              print how long each statement took\n"
-    "  .x on|off|auto             tables as one record per block (auto: when wider than the terminal)\n"
-    "  .pager on|off              answers longer than the screen go through $PAGER (less -FRX)\n"
-    "  .why                       explain every state of the last defenders answer\n"
-    "  .graph [FILE]              the last defenders answer as Graphviz DOT (FILE.svg/.png: rendered)\n"
-    "  .once FILE                 write the next answer to FILE instead of the screen\n"
-    "  .schema                    the fact kinds and their arguments\n"
-    "  .compact                   rewrite the journal as a compact snapshot\n"
-    "  .quit                      leave (also Ctrl-D); Ctrl-C cancels a running question\n";
-
-// .help TOPIC: the lines of the help that mention the topic (a
-// dot-command, a keyword, a fact kind), matched as a whole word.
-bool help_topic(std::ostream& out, std::string topic) {
-    if (!topic.empty() && topic[0] == '.') topic.erase(0, 1);
-    std::transform(topic.begin(), topic.end(), topic.begin(), [](unsigned char c) { return std::tolower(c); });
-    bool found = false;
-    std::istringstream lines(help_text);
-    for (std::string line; std::getline(lines, line);) {
-        std::string lower = line;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-        for (std::size_t at = lower.find(topic); at != std::string::npos; at = lower.find(topic, at + 1)) {
-            auto word = [&](std::size_t i) { return i < lower.size() && (std::isalnum(static_cast<unsigned char>(lower[i])) || lower[i] == '_'); };
-            if ((at == 0 || !word(at - 1)) && !word(at + topic.size())) {
-                out << line << "\n";
-                found = true;
-                break;
-            }
-        }
-    }
-    return found;
-}
-
 }  // namespace
 
-const std::vector<std::string> dot_commands{".help", ".read", ".load", ".mode", ".timer", ".why", ".graph",
-                                            ".once", ".schema", ".compact", ".quit", ".exit", ".x", ".pager"};
-
-Session::Session(Engine& engine, OutputOptions output, bool bail) : engine_(engine), output_(output), bail_(bail) {
+Session::Session(Engine& engine, OutputOptions output, SessionOptions options)
+    : engine_(engine), output_(output), options_(options) {
     output_.engine = &engine_;  // display names in titles and rows
+}
+
+std::ostream& Session::out() {
+    if (once_armed_ && once_) return *once_->stream;
+    if (output_file_) return *output_file_->stream;
+    return std::cout;
+}
+
+OutputOptions Session::out_options() const {
+    OutputOptions o = output_;
+    if ((once_armed_ && once_) || output_file_) {
+        o.color = false;
+        o.pager = false;  // a file takes the whole answer
+    }
+    return o;
+}
+
+// The .once file takes one statement's output, whether it succeeded or not.
+void Session::end_once(const Origin& origin) {
+    if (!once_armed_) return;
+    once_armed_ = false;
+    if (!once_) return;
+    bool ok = static_cast<bool>(once_->stream->flush());
+    std::string path = once_->path;
+    once_.reset();
+    if (!ok) error(UsageError(".once: cannot write the output to '" + path + "' (a full disk?)"), origin);
 }
 
 bool Session::incomplete(const std::string& text) const {
@@ -128,10 +94,12 @@ bool Session::incomplete(const std::string& text) const {
 
 void Session::error(const Error& e, const Origin& origin) {
     failed_ = true;
-    std::cout.flush();
-    print_error(std::cerr, std::cout, e, origin, output_);
+    out().flush();
+    print_error(std::cerr, out(), e, origin, out_options());
     std::cerr.flush();
-    if (bail_) stopped_ = true;
+    // In the REPL, --bail stops the scripts that .read runs, not the
+    // session (a typo at the prompt must not end it).
+    if (options_.bail && (!options_.interactive || read_depth_ > 0)) bailed_ = true;
 }
 
 void Session::flush() {
@@ -148,7 +116,7 @@ void Session::flush() {
             if (it != refused.end())
                 error(ValidationError(it->second.message, it->second.offset, it->second.length), u.origin);
             else
-                print_result(std::cout, u.result, u.origin.text, output_);
+                print_result(out(), u.result, u.origin.text, out_options());
         }
     } catch (const Error& e) {
         // The batch is not durable: none of its statements is acknowledged,
@@ -156,7 +124,7 @@ void Session::flush() {
         for (auto& u : unacknowledged_) error(e, u.origin);
     }
     unacknowledged_.clear();
-    std::cout.flush();
+    out().flush();
 }
 
 void Session::statement(const std::string& text, const std::string& file, int line) {
@@ -166,7 +134,8 @@ void Session::statement(const std::string& text, const std::string& file, int li
         Result r = engine_.execute(text);
         if (auto* c = std::get_if<ChangeResult>(&r); c && engine_.pending() > 0) {
             unacknowledged_.push_back({r, origin});
-            if (unacknowledged_.size() >= batch_size) flush();
+            // Under .once the acknowledgement goes to its file, now.
+            if (unacknowledged_.size() >= batch_size || once_armed_) flush();
             return;
         }
         if (auto* d = std::get_if<DefendersResult>(&r)) last_ = *d;
@@ -174,23 +143,13 @@ void Session::statement(const std::string& text, const std::string& file, int li
         // printed once they are on disk, and never if the disk refuses
         // them. One fsync per batch, not one per question: a script of
         // adds and questions ran at 1,700 statements/s, fsync-bound.
-        if (!unacknowledged_.empty() && !once_ && !timer_) {
+        if (!unacknowledged_.empty() && !once_armed_ && !timer_) {
             unacknowledged_.push_back({std::move(r), origin});
             if (unacknowledged_.size() >= batch_size) flush();
             return;
         }
         flush();
-        if (once_) {
-            std::string path = *once_;
-            once_.reset();
-            std::ofstream out(path, std::ios::trunc);
-            OutputOptions plain = output_;
-            plain.color = false;
-            print_result(out, r, text, plain);
-            if (!out.flush()) throw UsageError("cannot write the answer to '" + path + "'");
-        } else {
-            print_result(std::cout, r, text, output_);
-        }
+        print_result(out(), r, text, out_options());
     } catch (const Error& e) {
         flush();
         error(e, origin);
@@ -202,142 +161,26 @@ void Session::statement(const std::string& text, const std::string& file, int li
         auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         std::cerr << "Run time: " << ms << " ms\n";
     }
-    std::cout.flush();
-}
-
-bool Session::dot_command(const std::string& raw, const std::string& file, int line_no) {
-    flush();
-    std::istringstream words(trim(raw));
-    std::string cmd, arg;
-    words >> cmd;
-    std::getline(words, arg);
-    arg = trim(arg);
-    Origin origin{file, line_no, raw};
-    if (cmd == ".quit" || cmd == ".exit") {
-        stopped_ = true;
-        return false;
-    }
-    if (cmd == ".help") {
-        if (arg.empty()) {
-            std::cout << help_text;
-        } else if (bool kind = print_kind(arg); !help_topic(std::cout, arg) && !kind) {
-            error(UsageError("no help on '" + arg + "'; try a command (.graph), a keyword (suppose) or a fact kind (tie)"),
-                  origin);
-        }
-    } else if (cmd == ".mode") {
-        Format f;
-        if (!parse_format(arg, f)) error(UsageError(".mode takes table, text, json or csv"), origin);
-        else output_.format = f;
-    } else if (std::string now, wrong; set_output_option(output_, cmd, arg, now, wrong)) {  // .x, .pager
-        if (!wrong.empty()) error(UsageError(wrong), origin);
-        else std::cout << now << "\n";
-    } else if (cmd == ".timer") {
-        if (arg == "on") timer_ = true;
-        else if (arg == "off") timer_ = false;
-        else error(UsageError(".timer takes on or off"), origin);
-    } else if (cmd == ".why") {
-        if (!last_ || last_->answers.empty()) {
-            error(UsageError(".why explains the last defenders question, and there is none yet"), origin);
-        } else {
-            for (auto& a : last_->answers) {
-                DefendersResult one = *last_;
-                one.kind = DefendersResult::Kind::why;
-                one.answers = {a};
-                print_explanation(std::cout, one);
-            }
-        }
-    } else if (cmd == ".schema") {
-        print_kind("");
-    } else if (cmd == ".read") {
-        return read_script(arg, origin);
-    } else if (cmd == ".once") {
-        // Checked now, so a bad path is reported here and not after the question.
-        std::ofstream probe(arg, std::ios::app);
-        if (arg.empty() || !probe) error(UsageError(".once takes a file it can write: cannot write '" + arg + "'"), origin);
-        else once_ = arg;
-    } else if (cmd == ".graph") {
-        if (!last_) {
-            error(UsageError(".graph draws the last defenders answer, and there is none yet"), origin);
-        } else if (arg.empty()) {
-            std::cout << to_dot(*last_);
-        } else {
-            try {
-                std::string what = write_graph(*last_, arg);
-                std::cout << "wrote " << what << " to " << shown(arg) << "\n";
-            } catch (const Error& e) {
-                error(e, origin);
-            }
-        }
-    } else if (cmd == ".load") {
-        try {
-            if (arg.empty()) throw UsageError(".load takes a rule file");
-            engine_.load_rules(arg);
-            std::cout << "loaded rules from " << shown(arg) << "\n";
-        } catch (const Error& e) {
-            error(e, origin);
-        }
-    } else if (cmd == ".compact") {
-        try {
-            std::size_t n = engine_.compact();
-            std::cout << "compacted the journal: " << n << " records kept\n";
-        } catch (const Error& e) {
-            error(e, origin);
-        }
-    } else {
-        std::string msg = "unknown command '" + cmd + "'";
-        if (auto s = nearest(cmd, dot_commands)) msg += "; did you mean '" + *s + "'?";
-        else msg += " (.help lists the commands)";
-        error(UsageError(msg), origin);
-    }
-    return !stopped_;
-}
-
-bool Session::print_kind(const std::string& only) {
-    bool found = false;
-    for (auto& k : engine_.schema()) {
-        if (!only.empty() && k.name != only) continue;
-        std::string line = k.name + "(";
-        for (std::size_t i = 0; i < k.arg_types.size(); ++i) line += (i ? ", " : "") + k.arg_types[i];
-        std::cout << shown(line + ")  " + k.doc) << "\n";
-        found = true;
-    }
-    return found;
+    out().flush();
 }
 
 bool Session::run_text(const std::string& text, const std::string& file, int line) {
     if (blank_or_comment(text)) return true;
-    if (trim(text)[0] == '.') return dot_command(text, file, line);
+    if (options_.echo) out() << text << "\n";
+    // .once takes the output of the statement after it, whatever it is.
+    once_armed_ = once_.has_value();
+    const std::string t = trim(text);
+    if (t[0] == '.' || t[0] == '\\') {
+        bool go_on = dot_command(text, file, line);
+        // .once itself arms the next statement, not this one.
+        if (!(t.compare(0, 5, ".once") == 0 && (t.size() == 5 || std::isspace(static_cast<unsigned char>(t[5])))))
+            end_once(Origin{file, line, text});
+        else once_armed_ = false;
+        return go_on && !stopped();
+    }
     statement(text, file, line);
-    return !stopped_;
-}
-
-bool Session::read_script(const std::string& path, const Origin& origin) {
-    std::error_code ec;
-    if (path.empty()) {
-        error(UsageError(".read takes the file of a script to run"), origin);
-        return !stopped_;
-    }
-    if (std::filesystem::is_directory(path, ec)) {
-        error(UsageError("cannot read '" + path + "': it is a directory, not a script"), origin);
-        return !stopped_;
-    }
-    std::ifstream in(path);
-    if (!in) {
-        error(UsageError("cannot read '" + path + "': " + std::strerror(errno)), origin);
-        return !stopped_;
-    }
-    // A script that reads itself, directly or through others, would recurse
-    // until the stack overflows; sqlite3 stops at the same depth.
-    if (read_depth_ >= max_read_depth) {
-        error(UsageError(".read nesting limit (" + std::to_string(max_read_depth) + ") reached at '" + path +
-                         "': does a script read itself?"),
-              origin);
-        return !stopped_;
-    }
-    ++read_depth_;
-    bool go_on = run_stream(in, path);
-    --read_depth_;
-    return go_on;
+    end_once(Origin{file, line, text});
+    return !stopped();
 }
 
 bool Session::run_stream(std::istream& in, const std::string& file) {
@@ -348,7 +191,7 @@ bool Session::run_stream(std::istream& in, const std::string& file) {
         if (lines.empty() && l.compare(0, 3, "\xEF\xBB\xBF") == 0) l.erase(0, 3);
         lines.push_back(l);
     }
-    for (std::size_t i = 0; i < lines.size() && !stopped_; ++i) {
+    for (std::size_t i = 0; i < lines.size() && !stopped(); ++i) {
         if (blank_or_comment(lines[i])) continue;
         std::string text = lines[i];
         std::size_t first = i;
@@ -361,7 +204,7 @@ bool Session::run_stream(std::istream& in, const std::string& file) {
         run_text(text, file, static_cast<int>(first) + 1);
     }
     flush();
-    return !stopped_;
+    return !stopped();
 }
 
 }  // namespace casus::cli

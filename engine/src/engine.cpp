@@ -122,5 +122,6 @@ std::filesystem::path Engine::default_kb_dir() {
 const char* Engine::version() { return CASUS_VERSION; }
 
 void Engine::interrupt() noexcept { prolog::interrupt(); }
+void Engine::clear_interrupt() noexcept { prolog::clear_interrupt(); }
 
 }  // namespace casus

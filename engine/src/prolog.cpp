@@ -36,6 +36,12 @@ constexpr bool cleanup_at_exit = false;
 constexpr bool cleanup_at_exit = false;
 #endif
 std::atomic<int> interrupt_signal{0};
+// Set by interrupt(), taken by the signal's handler (interrupt_wanted/0)
+// and dropped by clear_interrupt() when a new statement begins: a Ctrl-C
+// whose signal is still pending when its statement has ended (it came
+// while the answer was printed) then cancels nothing.
+std::atomic<bool> interrupt_requested{false};
+foreign_t interrupt_wanted() { return interrupt_requested.exchange(false) ? TRUE : FALSE; }
 
 std::size_t stack_limit = 0;  // MB, as started
 std::size_t memory_limit = 0;  // MB; 0: the stack limit + limits::growth_mb
@@ -192,6 +198,7 @@ void start(std::size_t stack_limit_mb, const std::filesystem::path& state) {
     PL_set_prolog_flag("encoding", PL_ATOM, "utf8");
     PL_set_prolog_flag("verbose_load", PL_ATOM, "silent");
     PL_register_foreign_in_module("casus_errors", "limit_reached", 0, reinterpret_cast<pl_function_t>(limit_reached), 0);
+    PL_register_foreign_in_module("casus_errors", "interrupt_wanted", 0, reinterpret_cast<pl_function_t>(interrupt_wanted), 0);
     PL_register_foreign_in_module("casus_errors", "refuse_halt", 1, reinterpret_cast<pl_function_t>(refuse_halt), 0);
     PL_register_foreign_in_module("casus_errors", "refuse_system_halt", 0, reinterpret_cast<pl_function_t>(refuse_system_halt), 0);
     PL_register_foreign_in_module("casus_errors", "halt_pending", 0, reinterpret_cast<pl_function_t>(halt_pending), 0);
@@ -284,9 +291,12 @@ void enable_interrupts() {
 }
 
 void interrupt() noexcept {
+    interrupt_requested.store(true);
     int sig = interrupt_signal.load();
     if (sig > 0) PL_raise(sig);
 }
+
+void clear_interrupt() noexcept { interrupt_requested.store(false); }
 
 Frame::Frame() : fid_(PL_open_foreign_frame()) {}
 Frame::~Frame() { PL_discard_foreign_frame(fid_); }

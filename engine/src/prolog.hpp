@@ -42,6 +42,8 @@ void set_memory_limit_mb(std::size_t mb);  // 0: that default
 // inference with an InterruptedError.
 void enable_interrupts();
 void interrupt() noexcept;
+// Drops an interrupt that came before now (see Engine::clear_interrupt).
+void clear_interrupt() noexcept;
 
 // Frees every term reference made while it lives (one statement).
 class Frame {

@@ -5,11 +5,13 @@ import os, pty, select, sys, time
 
 
 class PtySession:
-    def __init__(self, argv, env=None):
+    def __init__(self, argv, env=None, unset=()):
         self.buf = b""
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.environ.update(env or {})
+            for name in unset:
+                os.environ.pop(name, None)
             os.execvp(argv[0], argv)
 
     def send(self, text):
@@ -48,6 +50,24 @@ class PtySession:
                 return status
             self._drain(0.1)  # a blocking read here once hung the test
         return None
+
+    def output_until_exit(self, seconds):
+        """(exit status or None, everything printed) once the program leaves."""
+        end = time.time() + seconds
+        while time.time() < end:
+            data = self._drain(0.1)
+            if data:
+                self.buf += data
+                continue
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                while True:  # what is still in the terminal's buffer
+                    data = self._drain(0.1)
+                    if not data:
+                        break
+                    self.buf += data
+                return status, self.buf.decode(errors="replace")
+        return None, self.buf.decode(errors="replace")
 
     def kill(self):
         try:

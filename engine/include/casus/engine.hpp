@@ -106,6 +106,10 @@ public:
     // Stops the question running now with an InterruptedError; the kb is
     // left as it was. Async-signal-safe: made for a SIGINT handler.
     static void interrupt() noexcept;
+    // Forgets an interrupt not yet acted on: called when a statement
+    // begins, so that a Ctrl-C belongs to the statement during which it
+    // came and never cancels the next one. Async-signal-safe.
+    static void clear_interrupt() noexcept;
 
 private:
     struct Impl;
