@@ -317,6 +317,16 @@ void print_explanation(std::ostream& out, const DefendersResult& r) {
 }
 
 void print_result(std::ostream& out, const Result& result, const std::string& question, const OutputOptions& o) {
+    if (auto* x = std::get_if<ExportResult>(&result)) {
+        // Rows written to stdout are the output: nothing is added to them.
+        if (x->file.empty()) return;
+        if (o.format == Format::json)
+            out << json_text(json{{"question", question}, {"kind", "export"}, {"rows", x->rows}, {"file", x->file}}) << "\n";
+        else
+            print_line(out, "exported " + std::to_string(x->rows) + " dyad-years (" + std::to_string(x->from_year) + "-" +
+                                std::to_string(x->to_year) + ") to " + x->file);
+        return;
+    }
     if (auto* m = std::get_if<MatrixResult>(&result)) {
         if (o.format == Format::json) print_matrix_json(out, *m, question);
         else print_matrix(out, *m, o);

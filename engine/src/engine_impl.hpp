@@ -181,6 +181,12 @@ struct Engine::Impl {
     Result ask(const ParsedStatement& ps, const ast::Question& question, const Date& as_of,
                const std::vector<PlTerm>& sup, bool dated);
 
+    // --- export_run.cpp: export dyads
+    std::ostream* export_out = nullptr;  // the statement's rows without a file (nullptr: std::cout)
+    std::size_t export_dyads(const DyadExportOptions& o, const DyadSink& sink);
+    std::size_t export_to(const DyadExportOptions& o, DyadFormat format, const std::filesystem::path& file);
+    Result run_node(const ParsedStatement& ps, const ast::ExportDyads& e);
+
     // --- engine.cpp: a statement to its stage
     Result run(const ParsedStatement& ps);
 };

@@ -271,4 +271,12 @@ std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::ui
     return out;
 }
 
+MatrixDefender DefenceTables::against_anyone(std::uint32_t ally, std::uint32_t s) const {
+    const bool ob = bound_[at(ally, s)] != 0;
+    double v = (ob ? obligation_weight_ : 0) + toward_ally_[at(ally, s)] + priorities_[s] - priorities_from_[at(ally, s)];
+    v = std::round(v * 100) / 100;
+    if (v == 0) v = 0;
+    return {v, s, ob, v >= likely_ ? Verdict::likely : v < unlikely_ ? Verdict::unlikely : Verdict::uncertain};
+}
+
 }  // namespace casus::matrix
