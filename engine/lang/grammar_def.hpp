@@ -253,9 +253,9 @@ BOOST_SPIRIT_DEFINE(import_)
 // --- export dyads (issue 21) -------------------------------------------------
 // export dyads 1816-2016 | from 1816 to 2016 [on MM-DD] [as csv|json] [to "FILE"] [among A, B, ...]
 // 'among' comes last: a name runs to the next reserved word, and 'on' is none.
-CASUS_KW(k_export, "export")
-CASUS_KW(k_dyads, "dyads")
-CASUS_KW(k_from, "from")
+auto const k_export = x3::rule<struct k_export_kw>{"'export'"} = kw("export");
+auto const k_dyads = x3::rule<struct k_dyads_kw>{"'dyads'"} = kw("dyads");
+auto const k_from = x3::rule<struct k_from_kw>{"'from'"} = kw("from");
 struct export_formats : x3::symbols<std::string> {
     export_formats() { add("csv", "csv")("json", "json"); }
 } const export_format_sym;
