@@ -20,8 +20,43 @@ facts alike, a dated retract closing a span as it does for holds/3.
 
 :- use_module(entities).
 :- use_module(store).
+:- use_module(state_system, [kb_data_file/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
+:- use_module(library(csv)).
+
+%! linked_kind(?Treaty, ?Kind) is nondet.
+%
+%  ATOP codes obligation Kind for the alliance linked to curated Treaty
+%  (entities:atop_alliance/2), whose own clauses need not list it: the
+%  curated NATO has Article 5 (defence) and Article 4 (consultation),
+%  while ATOP 3180 also codes nonagg=1 (Article 1).  The importer leaves
+%  a curated treaty's clauses as they are, so the export's ATOP-style
+%  columns take these from the shipped alliance-level file, read when the
+%  kb is compiled; a kb without the file has none.
+:- discontiguous term_expansion/2.
+term_expansion(linked_atop_kinds, Clauses) :-
+    catch(kb_data_file('atop/atop-alliance-level.csv', File), error(existence_error(_, _), _), fail),
+    !,
+    csv_read_file(File, [Header|Rows], [match_arity(false), convert(true), strip(true)]),
+    Header =.. [_|Names],
+    findall(linked_kind(T, Kind),
+            ( member(Row, Rows), Row =.. [_|Cells],
+              nth1(I, Names, atopid), nth1(I, Cells, Id),
+              atop_alliance(T, Id),
+              atop_column(Col, Kind), nth1(J, Names, Col), nth1(J, Cells, 1) ),
+            Clauses0),
+    sort(Clauses0, Clauses).
+term_expansion(linked_atop_kinds, []).
+
+atop_column(defense, defence).
+atop_column(offense, offence).
+atop_column(neutral, neutrality).
+atop_column(nonagg, non_aggression).
+atop_column(consul, consultation).
+
+:- dynamic linked_kind/2.   % none at all in a kb without the ATOP files
+linked_atop_kinds.
 
 %! export_states(-States) is det.
 %
@@ -47,7 +82,7 @@ export_states(States) :-
 %    - Exempts: e(State, Kind, From, To), a span in which State's own
 %      commitment has no obligation of Kind (exempt/3).
 export_treaties(Treaties) :-
-    findall(T-K, ( clause(T, _, _, K, _, _), atop_kind(K) ), TK0),
+    findall(T-K, ( clause(T, _, _, K, _, _), atop_kind(K) ; linked_kind(T, K) ), TK0),
     sort(TK0, TK),
     group_kinds(TK, ByTreaty),
     findall(t(T, InForce, Kinds, Parties, Exempts),
