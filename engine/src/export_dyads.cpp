@@ -321,7 +321,11 @@ const char* coverage(int year) {
 
 }  // namespace
 
-Similarity similarity(const std::vector<int>& x, const std::vector<int>& y) {
+}  // namespace casus::dyads
+
+namespace casus {
+
+Similarity portfolio_similarity(const std::vector<int>& x, const std::vector<int>& y) {
     double abs_diff = 0, sq_diff = 0;
     std::array<long, 4> hx{0, 0, 0, 0}, hy{0, 0, 0, 0};
     for (std::size_t k = 0; k < x.size(); ++k) {
@@ -330,8 +334,12 @@ Similarity similarity(const std::vector<int>& x, const std::vector<int>& y) {
         ++hx[static_cast<std::size_t>(x[k])];
         ++hy[static_cast<std::size_t>(y[k])];
     }
-    return from_sums(static_cast<double>(x.size()), abs_diff, sq_diff, hx, hy);
+    return dyads::from_sums(static_cast<double>(x.size()), abs_diff, sq_diff, hx, hy);
 }
+
+}  // namespace casus
+
+namespace casus::dyads {
 
 std::size_t export_year(const World& w, int year, const DyadExportOptions& o, const std::vector<std::uint32_t>& chosen,
                         const TablesOf& tables_of, const DyadSink& sink) {

@@ -64,17 +64,4 @@ using TablesOf = std::function<const matrix::DefenceTables*(long day)>;
 // of them, empty: every pair. Returns the rows written.
 std::size_t export_year(const World& world, int year, const DyadExportOptions& options,
                         const std::vector<std::uint32_t>& chosen, const TablesOf& tables, const DyadSink& sink);
-
-// The similarity of two valued tie vectors (0..3) of the same length,
-// over every position (README: S after Signorino & Ritter 1999,
-// unweighted, absolute distances; kappa after Häge 2011, squared
-// distances); kappa nullopt where no disagreement is expected. The
-// export computes the same from sparse vectors; this plain form is the
-// reference its tests compare with.
-struct Similarity {
-    double s;
-    std::optional<double> kappa;
-};
-Similarity similarity(const std::vector<int>& x, const std::vector<int>& y);
-
 }  // namespace casus::dyads

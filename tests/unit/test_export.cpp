@@ -2,7 +2,6 @@
 // callback over typed rows), against the real kb, and the similarity
 // measures against hand computations.
 #include "casus/engine.hpp"
-#include "export_dyads.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -24,17 +23,17 @@ TEST_CASE("S and kappa of two tie vectors, computed by hand", "[export][similari
         // |usa - rus| = 3+3+3+3+0 = 12: S = 1 - 24/15 = -0.6.
         // D_o = 4*9/5 = 7.2; both 60% zeros, 40% threes: D_e = 2*.6*.4*9 = 4.32;
         // kappa = 1 - 7.2/4.32 = -2/3.
-        auto ur = dyads::similarity(usa, rus);
+        auto ur = portfolio_similarity(usa, rus);
         CHECK(ur.s == Approx(-0.6));
         REQUIRE(ur.kappa);
         CHECK(*ur.kappa == Approx(-2.0 / 3));
         // |usa - aze| = 3+3+0+0+3 = 9: S = 1 - 18/15 = -0.2. D_o = 27/5 = 5.4;
         // D_e = (.6*.2 + .4*.8) * 9 = 3.96; kappa = 1 - 5.4/3.96 = -4/11.
-        auto ua = dyads::similarity(usa, aze);
+        auto ua = portfolio_similarity(usa, aze);
         CHECK(ua.s == Approx(-0.2));
         REQUIRE(ua.kappa);
         CHECK(*ua.kappa == Approx(-4.0 / 11));
-        auto uu = dyads::similarity(usa, usa);
+        auto uu = portfolio_similarity(usa, usa);
         CHECK(uu.s == Approx(1));
         CHECK(*uu.kappa == Approx(1));
     }
@@ -48,14 +47,14 @@ TEST_CASE("S and kappa of two tie vectors, computed by hand", "[export][similari
         for (int u = 0; u < 4; ++u)
             for (int v = 0; v < 4; ++v) de += pa[u] * pb[v] * (u - v) * (u - v);
         CHECK(de == Approx(3.25));  // by hand: .25 * (0.5*(0+1+4+9) + .25*(4+1+0+1) + .25*(9+4+1+0)) = 3.25
-        auto s = dyads::similarity(a, b);
+        auto s = portfolio_similarity(a, b);
         CHECK(s.s == Approx(0.5));
         REQUIRE(s.kappa);
         CHECK(*s.kappa == Approx(1 - .75 / 3.25));
     }
     SECTION("no expected disagreement: kappa is undefined, not 0 or 1") {
         std::vector<int> z{0, 0, 0};
-        auto s = dyads::similarity(z, z);
+        auto s = portfolio_similarity(z, z);
         CHECK(s.s == Approx(1));
         CHECK_FALSE(s.kappa);
     }
@@ -127,7 +126,7 @@ TEST_CASE("export_dyads hands typed rows to a callback: NATO and the CSTO in 201
         std::size_t compared = 0;
         for (auto& r : rows) {
             if (r.s1 != "united_states" && r.s1 != "russia" && r.s1 != "armenia") continue;
-            auto want = dyads::similarity(v[at[r.s1]], v[at[r.s2]]);
+            auto want = portfolio_similarity(v[at[r.s1]], v[at[r.s2]]);
             REQUIRE(r.s);
             CHECK(*r.s == Approx(want.s));
             CHECK(r.kappa.has_value() == want.kappa.has_value());

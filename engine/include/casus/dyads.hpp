@@ -59,6 +59,17 @@ struct DyadRow {
     const char* coverage = "";  // the sources covering the row: "cow;atop", "cow", "atop" or ""
 };
 
+// The similarity of two valued tie vectors (0..3) of the same length,
+// over every position (README: S after Signorino & Ritter 1999,
+// unweighted, absolute distances; kappa after Häge 2011, squared
+// distances); kappa nullopt where no disagreement is expected. The
+// export computes the same from sparse counts; this is the plain form.
+struct Similarity {
+    double s;
+    std::optional<double> kappa;
+};
+Similarity portfolio_similarity(const std::vector<int>& x, const std::vector<int>& y);
+
 using DyadSink = std::function<void(const DyadRow&)>;
 
 enum class DyadFormat { csv, json };
