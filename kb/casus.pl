@@ -12,7 +12,6 @@ then materializes the curated facts into the indexed store.
 :- use_module(weights).
 :- use_module(rules).
 :- use_module(matrix).
-:- use_module(export_dyads).
 :- use_module(api).
 
 % The shipped ATOP release, imported when casus was built (atop_kb.pl,

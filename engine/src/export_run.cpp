@@ -53,8 +53,8 @@ std::size_t Engine::Impl::export_dyads(const DyadExportOptions& o, const DyadSin
     if (!queue.empty()) apply_queue();  // group commit: the export sees the adds queued before it
     limits::Scope limit(options.timeout_seconds, prolog::memory_limit_mb(), limits::question);
     prolog::Frame frame;
-    PlTerm states = call_out("export_dyads", "export_states", {});
-    PlTerm treaties = call_out("export_dyads", "export_treaties", {});
+    PlTerm states = call_out("api", "api_export_states", {});
+    PlTerm treaties = call_out("api", "api_export_treaties", {});
     const dyads::World world(states.C_, treaties.C_);
     std::vector<std::uint32_t> chosen;
     for (auto& id : o.states) {

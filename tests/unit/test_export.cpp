@@ -40,17 +40,15 @@ TEST_CASE("S and kappa of two tie vectors, computed by hand", "[export][similari
     SECTION("valued ties: neutrality 2 and consultation 1") {
         std::vector<int> a{3, 2, 1, 0}, b{2, 3, 0, 0};
         // |a-b| = 1+1+1+0 = 3: S = 1 - 6/12 = 0.5. D_o = (1+1+1)/4 = .75.
-        // a: one each of 3,2,1,0; b: 3 once, 2 once, 0 twice.
-        // D_e = sum p_a(u) p_b(v) (u-v)^2 = (1/4) * [ (1/4)(9+4+1+0)... ] computed below.
-        double de = 0;
-        const double pa[4] = {.25, .25, .25, .25}, pb[4] = {.5, 0, .25, .25};
-        for (int u = 0; u < 4; ++u)
-            for (int v = 0; v < 4; ++v) de += pa[u] * pb[v] * (u - v) * (u - v);
-        CHECK(de == Approx(3.25));  // by hand: .25 * (0.5*(0+1+4+9) + .25*(4+1+0+1) + .25*(9+4+1+0)) = 3.25
+        // a has each of 3,2,1,0 once (p = 1/4); b has 0 twice (1/2), 2 and 3 once (1/4).
+        // D_e = 1/4 * sum over a's values u of sum_v p_b(v) (u-v)^2:
+        //   u=0: .5*0 + .25*4 + .25*9 = 3.25;  u=1: .5*1 + .25*1 + .25*4 = 1.75;
+        //   u=2: .5*4 + .25*0 + .25*1 = 2.25;  u=3: .5*9 + .25*1 + .25*0 = 4.75;
+        // D_e = (3.25 + 1.75 + 2.25 + 4.75) / 4 = 3; kappa = 1 - .75/3 = .75.
         auto s = portfolio_similarity(a, b);
         CHECK(s.s == Approx(0.5));
         REQUIRE(s.kappa);
-        CHECK(*s.kappa == Approx(1 - .75 / 3.25));
+        CHECK(*s.kappa == Approx(0.75));
     }
     SECTION("no expected disagreement: kappa is undefined, not 0 or 1") {
         std::vector<int> z{0, 0, 0};
@@ -67,6 +65,7 @@ struct Kept {
     std::string s1, s2;
     std::array<std::optional<bool>, obligation_kinds> in_year, on_day;
     std::optional<Verdict> verdict;
+    std::optional<double> score;
     std::optional<double> s, kappa;
     std::string treaties;
 };
@@ -74,8 +73,8 @@ struct Kept {
 std::vector<Kept> rows_of(const DyadExportOptions& o) {
     std::vector<Kept> out;
     shared_engine().export_dyads(o, [&](const DyadRow& r) {
-        out.push_back({r.ccode1, r.ccode2, *r.state1, *r.state2, r.in_year, r.on_day, r.verdict, r.s_unweighted, r.kappa,
-                       r.treaties});
+        out.push_back({r.ccode1, r.ccode2, *r.state1, *r.state2, r.in_year, r.on_day, r.verdict, r.score, r.s_unweighted,
+                       r.kappa, r.treaties});
     });
     return out;
 }
@@ -114,6 +113,20 @@ TEST_CASE("export_dyads hands typed rows to a callback: NATO and the CSTO in 201
     CHECK(us_ru->in_year[0] == std::optional<bool>(false));
     CHECK(us_ru->verdict == std::optional<Verdict>(Verdict::unlikely));
 
+    SECTION("the verdict against any attacker is what `who must defend` gives on the reference day") {
+        for (auto ally : {"armenia", "turkey", "estonia"}) {
+            auto r = std::get<DefendersResult>(shared_engine().execute(std::string("as of 2015-12-31 who must defend ") + ally));
+            REQUIRE_FALSE(r.answers.empty());
+            for (auto& a : r.answers) {
+                auto it = by.find({a.state, ally});
+                if (it == by.end()) continue;  // a state outside the COW system: in no row
+                INFO(a.state << " for " << ally);
+                REQUIRE(it->second->score);
+                CHECK(*it->second->score == Approx(a.score));
+                CHECK(it->second->verdict == std::optional<Verdict>(a.verdict));
+            }
+        }
+    }
     SECTION("S and kappa from sparse tie counts equal the plain formula over the year's tie vectors") {
         // Rebuild every state's tie vector (its own tie 3) from the rows, in
         // the states' order, and compare with the row's values.
