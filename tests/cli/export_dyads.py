@@ -236,6 +236,9 @@ with tempfile.TemporaryDirectory() as d:
           [(1990, 255, 260), (1990, 255, 365), (1990, 260, 255), (1990, 260, 365), (1990, 365, 255), (1990, 365, 260),
            (1991, 255, 365), (1991, 365, 255)], f"statement rows: {[(g['year'], g['ccode1'], g['ccode2']) for g in got]}")
     check(not os.path.exists(out + ".part"), "a .part file left behind")
+    r = run("-e", "export dyads 1991 among Russia, Ukraine")
+    got = parse_csv(r.stdout, "statement to stdout") if r.returncode == 0 else []
+    check([(x["ccode1"], x["ccode2"]) for x in got] == [("365", "369"), ("369", "365")], f"1991 among Russia, Ukraine: {r.stdout[-300:]} {r.stderr[-300:]}")
     for stmt, msg in (("export dyads 2016-1990", "runs backwards"), ("export dyads 1815-1816", "begins in 1816"),
                       ("export dyads 1990-1990 on 02-29", "not a day of every year"),
                       ("export dyads 1990-2030", "no facts about 2030"),

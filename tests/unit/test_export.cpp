@@ -2,6 +2,7 @@
 // callback over typed rows), against the real kb, and the similarity
 // measures against hand computations.
 #include "casus/engine.hpp"
+#include "parser.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -166,4 +167,29 @@ TEST_CASE("export_dyads among chosen states, and its bad ranges", "[export][engi
     o.ref_month = 2;
     o.ref_day = 29;
     CHECK_THROWS_AS(shared_engine().export_dyads(o, [](const DyadRow&) {}), UsageError);
+}
+
+TEST_CASE("export dyads parses in each of its forms", "[export][parser]") {
+    auto tree = [](const std::string& text) { return boost::get<ast::ExportDyads>(parse_statement(text).tree); };
+    auto e = tree("export dyads from 1816 to 2016 on 06-30 as json to \"out.jsonl\" among Armenia, \"Bosnia and Herzegovina\"");
+    CHECK(e.years.from == 1816);
+    CHECK(e.years.to == 2016);
+    REQUIRE(e.on);
+    CHECK(e.on->month == 6);
+    CHECK(e.on->day == 30);
+    CHECK(e.format == boost::optional<std::string>("json"));
+    CHECK(e.file == boost::optional<std::string>("out.jsonl"));
+    REQUIRE(e.among);
+    REQUIRE(e.among->size() == 2);
+    CHECK(e.among->at(1).text == "Bosnia and Herzegovina");
+    auto r = tree("EXPORT DYADS 1990-1991");
+    CHECK(r.years.from == 1990);
+    CHECK(r.years.to == 1991);
+    CHECK_FALSE(r.on);
+    auto one = tree("export dyads 1990 as csv");
+    CHECK(one.years.from == 1990);
+    CHECK(one.years.to == 1990);
+    CHECK_THROWS_AS(parse_statement("export dyads 1990- as csv"), SyntaxError);
+    CHECK_THROWS_AS(parse_statement("export dyads 1990 as yaml"), SyntaxError);
+    CHECK_THROWS_AS(parse_statement("export dyads"), SyntaxError);
 }
