@@ -13,7 +13,9 @@
             in_system/2,      % +State, +Date
             state_spells/2,   % +State, -Spells
             dated_name/4,     % ?Text, ?State, ?FromYear, ?ToYear
-            atop_name/3       % ?AtopId, ?Name, ?Source
+            atop_name/3,      % ?AtopId, ?Name, ?Source
+            atop_data_end/1,  % -Date
+            atop_in_kb/0
           ]).
 
 /** <module> The things casus knows by name
@@ -207,6 +209,22 @@ atop_alliance(north_atlantic_treaty, 3180).
 % ATOP 4890: Russia and Armenia, signed 29 August 1997 (the curated treaty's
 % date and parties; ATOP 4.01 atopid 4890, begin 1997-08-29).
 atop_alliance(russia_armenia_1997, 4890).
+
+%! atop_data_end(-Date) is det.
+%
+%  The last day ATOP 4.01 covers: its alliances begin from 1815 to 2016
+%  (the latest begyr of atop-alliance-level.csv is 2016), and an alliance
+%  still in force at the end of the data is coded with no end (exit year
+%  0), which the importer reads as in force from then on.
+atop_data_end(20161231).
+
+%! atop_in_kb is semidet.
+%
+%  The kb holds ATOP alliances (the default kb's atop_kb.pl, or an import
+%  into the data directory): a treaty named atop_N.  The curated treaties
+%  come first, so this reads a handful of clauses.
+atop_in_kb :-
+    treaty(T, _, _, _, _), sub_atom(T, 0, _, _, atop_), !.
 
 clause(collective_security_treaty, article_4, "Article IV", defence, [],
        "Collective Security Treaty, Art. IV: aggression against one member is aggression against all; ATOP 4220 defense=1, defcon=0").

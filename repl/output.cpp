@@ -1,5 +1,6 @@
 #include "output.hpp"
 
+#include "coverage_note.hpp"
 #include "sanitize.hpp"
 
 #include <fmt/format.h>
@@ -32,11 +33,14 @@ json date_json(const std::optional<Date>& d) { return d ? json(d->str()) : json(
 
 std::string score_str(double s) { return fmt::format("{:+.2f}", s); }
 
-// "Collective Security Treaty (Tashkent, 1992)" + "Article IV" -> "Collective Security Treaty Article IV"
+// "Collective Security Treaty (Tashkent, 1992)" + "Article IV" -> "Collective Security Treaty Article IV";
+// an ATOP alliance keeps its id: "Triple Alliance (ATOP 1350) Defence (ATOP)".
 std::string basis_str(const Basis& b) {
     std::string name = b.treaty_name;
+    const auto id = name.rfind(" (ATOP ");
+    const std::string atop = id != std::string::npos && name.back() == ')' ? name.substr(id) : "";
     if (auto p = name.find(" ("); p != std::string::npos) name = name.substr(0, p);
-    return name + " " + b.clause_title;
+    return name + atop + " " + b.clause_title;
 }
 
 std::string bases_str(const Assessment& a) {
@@ -213,7 +217,8 @@ void print_matrix_json(std::ostream& out, const MatrixResult& r, const std::stri
     std::vector<std::string> ids;
     for (auto& s : r.states) ids.push_back(json_text(s));
     out << "{\"question\":" << json_text(question) << ",\"kind\":\"matrix\",\"as_of\":\"" << r.as_of.str()
-        << "\",\"hypothetical\":" << (r.hypothetical ? "true" : "false") << ",\"pairs\":[";
+        << "\",\"hypothetical\":" << (r.hypothetical ? "true" : "false")
+        << ",\"coverage\":" << json_text(coverage_json(r.coverage)) << ",\"pairs\":[";
     for (std::size_t p = 0; p < r.pairs.size(); ++p) {
         auto& pair = r.pairs[p];
         out << (p ? ",{" : "{") << "\"ally\":" << ids[pair.ally] << ",\"attacker\":" << ids[pair.attacker] << ",\"defenders\":[";
@@ -330,6 +335,7 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
     if (auto* m = std::get_if<MatrixResult>(&result)) {
         if (o.format == Format::json) print_matrix_json(out, *m, question);
         else print_matrix(out, *m, o);
+        if (o.format == Format::text || o.format == Format::table) print_coverage_note(out, result);
         return;
     }
     if (o.format == Format::json) {
@@ -428,6 +434,7 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
                 }
             },
             result);
+        if (const Coverage* c = coverage_of(result)) j["coverage"] = coverage_json(*c);
         out << json_text(std::move(j)) << "\n";
         return;
     }
@@ -491,6 +498,8 @@ void print_result(std::ostream& out, const Result& result, const std::string& qu
             }
         },
         result);
+    // Once, under the answer (CSV holds rows only).
+    if (o.format == Format::text || o.format == Format::table) print_coverage_note(out, result);
 }
 
 void print_import(std::ostream& out, const ImportResult& r, const OutputOptions& o) {

@@ -66,7 +66,7 @@ struct Question : x3::variant<Defenders, Would, Must, Why, WhyShort, Ties, Treat
     using base_type::operator=;
 };
 
-// Modifiers that precede a question.
+// Modifiers of a question, written before it or after it.
 struct AsOf { Date date; };
 struct Suppose { std::vector<Change> changes; };
 struct Modifier : x3::variant<AsOf, Suppose> {

@@ -8,6 +8,8 @@
 #include <string>
 #include <type_traits>
 
+#include "known_names.hpp"
+
 namespace casus::parser {
 
 namespace x3 = boost::spirit::x3;
@@ -21,7 +23,10 @@ using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 using error_handler_type = x3::error_handler<iterator_type>;
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
+// The kb's names (known_names.hpp), or null when the parse has none.
+struct known_names_tag;
+using names_context_type = x3::context<known_names_tag, KnownNames const*, phrase_context_type>;
 using context_type = x3::context<x3::error_handler_tag, std::reference_wrapper<error_handler_type>,
-                                 phrase_context_type>;
+                                 names_context_type>;
 
 }  // namespace casus::parser

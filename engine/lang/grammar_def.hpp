@@ -1,8 +1,13 @@
 // The casus query language in Spirit X3. Included only by grammar.cpp.
 //
-// Keywords are case-insensitive whole words. Every keyword and every
-// named rule has a readable name, so an expectation failure reads
-// "expected 'against'". Names are several words that are not reserved
+// Keywords are case-insensitive whole words. Every expectation point
+// (the right of each `>`) is a keyword or a named rule, never a bare
+// list, alternative or literal, so an expectation failure reads
+// "expected 'against'" and never names a C++ type (tests/unit
+// test_parser_messages.cpp walks every point). A rule's name may carry a
+// hint for the person after a '|': parser.cpp prints it after the
+// message. Names are a known name (the longest the kb knows, which may
+// hold keywords and punctuation), several words that are not reserved
 // keywords, or a quoted string; they are resolved later (names.cpp).
 #pragma once
 
@@ -12,6 +17,7 @@
 #include "ast_adapted.hpp"
 #include "config.hpp"
 #include "grammar.hpp"
+#include "known_names.hpp"
 
 
 namespace casus::parser {
@@ -79,8 +85,10 @@ CASUS_KW(k_among, "among")
 // name that needs one of them is written in quotes.
 struct reserved_words : x3::symbols_parser<boost::spirit::char_encoding::ascii, int> {
     reserved_words() {
+        // vs, versus, from: what people write for 'against'; reserved so that the
+        // caret lands on them ("Armenia vs Azerbaijan") instead of at the end.
         for (auto w : {"against", "and", "to", "not", "defend", "would", "must", "who", "why",
-                       "what", "which", "list", "add", "retract", "suppose", "as"})
+                       "what", "which", "list", "add", "retract", "suppose", "as", "vs", "versus", "from"})
             add(w, 0);
     }
 } const reserved;
@@ -88,9 +96,37 @@ struct reserved_words : x3::symbols_parser<boost::spirit::char_encoding::ascii, 
 auto const reserved_word = x3::lexeme[x3::no_case[reserved] >> !word_char];
 auto const word = x3::lexeme[word_start >> *word_char];
 
+// The longest name the kb knows at this place (known_names.hpp), when the
+// parse was given the kb's names. Whole words only; a known name that
+// begins with a reserved word is left to the keyword. Without names it
+// costs one test, so a parse without them runs as fast as before.
+struct known_name_parser : x3::parser<known_name_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <class Iterator, class Context, class RContext, class Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext& rctx, Attribute&) const {
+        KnownNames const* known = x3::get<known_names_tag>(ctx);
+        if (!known) return false;
+        x3::skip_over(first, last, ctx);
+        if (first == last) return false;
+        std::size_t n = known->longest_name_at(std::string_view(&*first, static_cast<std::size_t>(last - first)));
+        if (n == 0) return false;
+        Iterator probe = first;
+        x3::unused_type unused;
+        if (reserved_word.parse(probe, last, ctx, rctx, unused)) return false;
+        first += static_cast<typename std::iterator_traits<Iterator>::difference_type>(n);
+        return true;
+    }
+};
+auto const known_name = known_name_parser{};
+
+auto const closing_quote = x3::rule<struct closing_quote_class>{
+    "closing '\"'|a quoted text ends with '\"' on the same line"} = x3::lit('"');
 auto const quoted =
     x3::rule<struct quoted_class, std::string>{"quoted string"} =
-        x3::lexeme['"' > *(std_enc::char_ - '"' - x3::eol) > '"'];
+        x3::lexeme['"' > *(std_enc::char_ - '"' - x3::eol) > closing_quote];
+
+
 
 // --- rules with positions ----------------------------------------------
 
@@ -139,8 +175,10 @@ auto const set_name_text = [](auto& ctx) {
 };
 auto const set_quoted_text = [](auto& ctx) { x3::_val(ctx).text = x3::_attr(ctx); };
 
+// One raw[] over both readings of bare words: the blanks before a name are
+// skipped once (a raw[] per alternative cost a parse 4% more).
 auto const name_def = x3::eps[mark] >> quoted[set_quoted_text] |
-                      x3::raw[x3::lexeme[+((word - reserved_word) >> *x3::ascii::blank)]][set_name_text];
+                      x3::raw[x3::lexeme[known_name | +((word - reserved_word) >> *x3::ascii::blank)]][set_name_text];
 
 auto const two_digits = x3::uint_parser<int, 10, 1, 2>{};
 auto const four_digits = x3::uint_parser<int, 10, 4, 4>{};
@@ -148,9 +186,13 @@ auto const date_def = x3::eps[mark] >> x3::lexeme[four_digits >> '-' >> two_digi
 
 auto const kind_ident = x3::rule<struct kind_class, std::string>{"fact kind"} =
     x3::lexeme[x3::ascii::lower >> *(x3::ascii::lower | x3::ascii::digit | x3::ascii::char_('_'))];
-auto const fact_def = x3::eps[mark] >> kind_ident >> x3::lit('(') > (name % ',') > ')';
+x3::rule<struct fact_args_class, std::vector<ast::Name>> const fact_args = "the fact's arguments, like (georgia, csto)";
+auto const close_paren = x3::rule<struct close_paren_class>{"',' or ')'|a fact's arguments are names between ( and ), separated by commas"} =
+    x3::lit(')');
+auto const fact_args_def = name >> *(',' > name);
+auto const fact_def = x3::eps[mark] >> kind_ident >> x3::lit('(') > fact_args > close_paren;
 
-BOOST_SPIRIT_DEFINE(name, date, fact)
+BOOST_SPIRIT_DEFINE(name, date, fact_args, fact)
 
 // --- statements ----------------------------------------------------------
 
@@ -186,24 +228,31 @@ x3::rule<struct question_class, ast::Question> const question = "a question";
 // keyword matched and nothing valid followed, they turn the failure into
 // an expectation error that says what could have come next.
 auto const who_rest = x3::rule<struct who_rest_class>{
-    "'would defend', 'must defend', 'is obligated to defend', 'belongs to' or 'backs'"} = !x3::eps;
+    "'would defend', 'must defend', 'is obligated to defend', 'belongs to' or 'backs' after 'who'"} = !x3::eps;
 auto const list_rest = x3::rule<struct list_rest_class>{
     "'states', 'organisations', 'treaties', 'declarations' or 'facts about'"} = !x3::eps;
 
-auto const defenders_def = k_who >> k_would > k_defend > name > k_against > name;
-auto const would_def = k_would > name > k_defend > name > k_against > name;
+// 'would' questions weigh every reason to act against one attacker: say so
+// when it is missing ("would russia defend armenia?").
+auto const against_attacker = x3::rule<struct against_attacker_class>{
+    "'against'|the question needs the attacker: add 'against STATE'"} = k_against;
+auto const to_or_and = x3::rule<struct to_or_and_class>{"'to' or 'and'|the form is: what ties STATE to STATE"} = k_to | k_and;
+auto const bind_word = x3::rule<struct bind_class>{"'bind'|the form is: which treaties bind STATE"} = k_bind | k_binds;
+
+auto const defenders_def = k_who >> k_would > k_defend > name > against_attacker > name;
+auto const would_def = k_would > name > k_defend > name > against_attacker > name;
 auto const must_def = k_who >> k_must > k_defend > name > -(k_against > name);
 auto const obligated_def = k_who >> k_is > k_obligated > k_to > k_defend > name > -(k_against > name);
-auto const why_full_def = k_why >> k_would > name > x3::matches[k_not] > k_defend > name > k_against > name;
+auto const why_full_def = k_why >> k_would > name > x3::matches[k_not] > k_defend > name > against_attacker > name;
 auto const why_short_def = k_why >> x3::matches[k_not] > name;
-auto const ties_def = k_what >> k_ties > name > (k_to | k_and) > name;
+auto const ties_def = k_what >> k_ties > name > to_or_and > name;
 
 auto const set_state = [](auto& ctx) { x3::_val(ctx).state = x3::_attr(ctx); };
 auto const set_org = [](auto& ctx) { x3::_val(ctx).organisation = x3::_attr(ctx); };
 auto const set_subject = [](auto& ctx) { x3::_val(ctx).subject = x3::_attr(ctx); };
 auto const set_what = [](auto& ctx) { x3::_val(ctx).what = x3::_attr(ctx); };
 
-auto const treaties_def = (k_which >> k_treaties > (k_bind | k_binds) > name)[set_state];
+auto const treaties_def = (k_which >> k_treaties > bind_word > name)[set_state];
 auto const members_def = (k_who >> k_belongs > k_to > name)[set_org] | (k_members >> k_of > name)[set_org];
 auto const backers_def = (k_who >> k_backs > name)[set_state];
 
@@ -222,7 +271,10 @@ auto const history_def = (k_history > k_of > name)[set_subject];
 auto const set_among = [](auto& ctx) {
     if (auto& among = x3::_attr(ctx)) x3::_val(ctx).among = std::move(*among);
 };
-auto const matrix_def = ((k_defence | k_defense) > k_matrix > -(k_among > (name % ',')))[set_among];
+x3::rule<struct among_names_class, std::vector<ast::Name>> const among_names = "names of states, like Armenia, Azerbaijan";
+auto const among_names_def = name >> *(',' > name);
+BOOST_SPIRIT_DEFINE(among_names)
+auto const matrix_def = ((k_defence | k_defense) > k_matrix > -(k_among > among_names))[set_among];
 
 auto const question_def = defenders | must | obligated | members | backers | (k_who > who_rest) |
                           would | why_full | why_short | ties | treaties | list_what | facts_about |
@@ -235,16 +287,37 @@ x3::rule<struct suppose_class, ast::Suppose> const suppose = "'suppose ...:'";
 x3::rule<struct modifier_class, ast::Modifier> const modifier = "modifier";
 x3::rule<struct query_class, ast::Query> const query = "a question";
 
+// --- modifiers after the question (issue 17 item 16) -------------------------
+// `who must defend armenia as of 2010-01-01`, `... suppose add ...`: a
+// modifier may also follow the question; a trailing suppose takes no ':'.
+x3::rule<struct suppose_tail_class, ast::Suppose> const suppose_tail = "'suppose ...'";
+x3::rule<struct trailing_modifier_class, ast::Modifier> const trailing_modifier = "modifier";
+
+x3::rule<struct changes_class, std::vector<ast::Change>> const changes = "'add' or 'retract' after 'suppose'";
+auto const changes_def = change >> *(k_and > change);
+auto const colon = x3::rule<struct colon_class>{
+    "':' before the question|the form is: suppose CHANGE [and CHANGE]...: QUESTION"} = x3::lit(':');
+
 auto const set_date = [](auto& ctx) { x3::_val(ctx).date = x3::_attr(ctx); };
 auto const set_changes = [](auto& ctx) { x3::_val(ctx).changes = x3::_attr(ctx); };
 auto const as_of_def = (k_as > k_of > date)[set_date];
-auto const suppose_def = (k_suppose > (change % k_and) > ':')[set_changes];
+auto const suppose_def = (k_suppose > changes > colon)[set_changes];
+auto const suppose_tail_def = (k_suppose > changes)[set_changes];
 auto const modifier_def = as_of | suppose;
-auto const query_def = *modifier >> question;
+auto const trailing_modifier_def = as_of | suppose_tail;
+auto const push_modifier = [](auto& ctx) { x3::_val(ctx).modifiers.push_back(std::move(x3::_attr(ctx))); };
+auto const set_question = [](auto& ctx) { x3::_val(ctx).question = std::move(x3::_attr(ctx)); };
+auto const query_def = *modifier[push_modifier] >> question[set_question] >> *trailing_modifier[push_modifier];
+BOOST_SPIRIT_DEFINE(changes, suppose_tail, trailing_modifier)
 
 statement_type const statement = "statement";
 
 auto const end_of_statement = x3::rule<struct end_class>{"end of the statement"} = x3::eoi;
+// A statement may end with '?', and then ';' or '.' as in SQL and prose
+// (issue 17 item 11). A dot-command is a line that starts with '.', taken
+// by the REPL before the grammar sees it; a '.' inside a known name
+// (`St. Lucia`) is the name's.
+auto const terminator = -x3::lit('?') >> -(x3::lit(';') | x3::lit('.'));
 x3::rule<struct import_class, ast::Import> const import_ = "import";
 auto const path = x3::rule<struct path_class, std::string>{"quoted path"} = quoted;
 auto const import__def = k_import > k_atop > path > k_states > path;
@@ -278,7 +351,7 @@ auto const export_dyads_def = k_export > k_dyads > export_range > -(k_on > expor
 BOOST_SPIRIT_DEFINE(export_dyads)
 // --- end of export dyads -------------------------------------------------------
 
-auto const statement_def = (add | retract | import_ | export_dyads | query) > -x3::lit('?') > end_of_statement;
+auto const statement_def = (add | retract | import_ | export_dyads | query) >> terminator > end_of_statement;
 
 BOOST_SPIRIT_DEFINE(defenders, would, must, obligated, why_full, why_short, ties, treaties, members,
                     backers, list_what, facts_about, history, matrix, question,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ast.hpp"
+#include "known_names.hpp"
 
 #include <string>
 #include <utility>
@@ -20,7 +21,10 @@ struct ParsedStatement {
 };
 
 // Parses one statement. Throws SyntaxError (with the offset, what was
-// expected and a "did you mean" for a misspelt keyword).
-ParsedStatement parse_statement(const std::string& text);
+// expected and a "did you mean" for a misspelt keyword). With the kb's
+// names (known), a known name is read whole even where it holds a keyword
+// or punctuation (`Bosnia and Herzegovina`, `St. Lucia`); without them,
+// such a name must be quoted.
+ParsedStatement parse_statement(const std::string& text, const KnownNames* known = nullptr);
 
 }  // namespace casus

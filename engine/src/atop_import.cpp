@@ -72,12 +72,14 @@ struct Reading {
     std::set<std::string> ids;                            // every id in use, and the new ones
     std::map<int, std::string> state_of;                  // COW code -> id, curated and new
     std::map<int, std::string> abbreviation;              // COW code -> abbreviation
+    std::map<int, std::string> name_of;                   // COW code -> display name, known and new
     std::map<long, std::set<std::string>> conditions;     // atopid -> defence conditions coded
     std::map<long, std::vector<int>> members_of;          // atopid -> member codes, in file order
     std::vector<std::size_t> repeated_members;            // lines of member rows that repeat an earlier row
     std::map<long, std::string> treaty_of;                // atopid -> treaty id
     std::map<long, unsigned> coded;                       // atopid -> bit k: its alliance row codes obligation_columns[k]
-    Reading(Plan& plan, const Known& k) : p(plan), known(k), ids(k.ids.begin(), k.ids.end()), state_of(k.state_by_cow) {}
+    Reading(Plan& plan, const Known& k) : p(plan), known(k), ids(k.ids.begin(), k.ids.end()), state_of(k.state_by_cow),
+          name_of(k.state_name) {}
 };
 
 // An abbreviation is an alias and part of up to four treaty names each:
@@ -103,6 +105,7 @@ void read_states(Reading& rd, const std::filesystem::path& states_csv) {
         }
         int cc = static_cast<int>(*code);
         if (!abb.empty()) rd.abbreviation.emplace(cc, abb);
+        rd.name_of.emplace(cc, name);  // the kb's own name first, when it has one
         if (rd.state_of.count(cc)) continue;  // known, or an earlier period of the same state
         std::string id = snake_id(name);
         if (rd.ids.count(id)) id += "_" + std::to_string(cc);
@@ -149,21 +152,40 @@ void read_member_summary(Reading& rd, const std::filesystem::path& file) {
 }
 
 // "Charter of the Commonwealth of Independent States (ATOP 4400)" for an
-// alliance with a common name, else "ATOP 3205 (1950: EGY, SYR, LEB, SAU
-// and 18 more)".
+// alliance with a common name; else its members and year, in ATOP's order
+// (the member file's, by COW code), with the id beside them:
+// "Germany–Austria-Hungary, 1879 (ATOP 1335)" (two members, an en dash, as
+// bilateral treaties are written), "Germany, Austria-Hungary and Italy,
+// 1882 (ATOP 1350)", "Germany, Austria-Hungary, Italy and 2 others, 1882
+// (ATOP N)" past three. A member the states file does not name shows its
+// abbreviation, else its ATOP code ("ATOP member 8152", in no COW list).
 std::string treaty_name(const Reading& rd, long id, long signed_on) {
+    const std::string atop = " (ATOP " + std::to_string(id) + ")";
     if (auto common = rd.known.common_name.find(id); common != rd.known.common_name.end())
-        return common->second + " (ATOP " + std::to_string(id) + ")";
-    std::string label;
+        return common->second + atop;
     auto found = rd.members_of.find(id);
     static const std::vector<int> none;
     const auto& ms = found != rd.members_of.end() ? found->second : none;
-    for (std::size_t i = 0; i < ms.size() && i < 4; ++i) {
-        auto a = rd.abbreviation.find(ms[i]);
-        label += (i ? ", " : "") + (a != rd.abbreviation.end() ? a->second : std::to_string(ms[i]));
+    auto name = [&](int code) {
+        if (auto n = rd.name_of.find(code); n != rd.name_of.end()) return n->second;
+        if (auto a = rd.abbreviation.find(code); a != rd.abbreviation.end()) return a->second;
+        return "ATOP member " + std::to_string(code);
+    };
+    constexpr std::size_t named = 3;  // members written out before "and N others"
+    std::string label;
+    if (ms.size() == 2) {
+        label = name(ms[0]) + "\u2013" + name(ms[1]);
+    } else {
+        const std::size_t shown = ms.size() > named ? named : ms.size();
+        for (std::size_t i = 0; i < shown; ++i)
+            label += (i == 0 ? "" : (i + 1 == ms.size() ? " and " : ", ")) + name(ms[i]);
+        if (ms.size() > named) {
+            const std::size_t others = ms.size() - named;
+            label += " and " + std::to_string(others) + (others == 1 ? " other" : " others");
+        }
     }
-    if (ms.size() > 4) label += " and " + std::to_string(ms.size() - 4) + " more";
-    return "ATOP " + std::to_string(id) + " (" + std::to_string(signed_on / 10000) + (label.empty() ? "" : ": " + label) + ")";
+    const std::string year = std::to_string(signed_on / 10000);
+    return (label.empty() ? year : label + ", " + year) + atop;
 }
 
 // The conditions of an alliance's defence clause, as conditions text.

@@ -16,6 +16,7 @@ namespace casus::atop {
 // What the kb already has, so imported and curated facts meet.
 struct Known {
     std::map<int, std::string> state_by_cow;   // COW code -> state id
+    std::map<int, std::string> state_name;     // COW code -> the name answers show (for treaty names)
     std::vector<std::string> ids;              // every id in use (states, treaties, ...)
     std::map<int, std::string> linked;         // ATOP id -> curated treaty (atop_alliance/2)
     std::map<long, std::string> common_name;   // ATOP id -> its common name (entities:atop_name/3)

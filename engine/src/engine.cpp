@@ -5,6 +5,7 @@
 // No user text is ever read by Prolog as code.
 #include "casus/engine.hpp"
 
+#include "coverage.hpp"
 #include "engine_impl.hpp"
 #include "parser.hpp"
 #include "prolog.hpp"
@@ -49,8 +50,10 @@ Engine::~Engine() {
 }
 
 Result Engine::execute(const std::string& statement) {
-    ParsedStatement ps = parse_statement(statement);
-    return impl_->run(ps);
+    ParsedStatement ps = parse_statement(statement, &impl_->names);
+    Result r = impl_->run(ps);
+    coverage::fill(r, impl_->next_id > 1);  // next_id > 1: facts were added
+    return r;
 }
 
 void Engine::load_rules(const std::filesystem::path& file) {

@@ -46,6 +46,22 @@ void must_call(const PlTerm& goal);
 // A new id of an open type must be snake_case (resolve.cpp).
 bool is_snake_case(const std::string& s);
 
+// resolve.cpp: one state named in two roles of a question or a fact.
+struct Role {
+    const char* what;        // "the defender", "the ally", "the attacker"
+    const ast::Name* name;   // as written, for the caret
+    std::string id;          // as resolved
+};
+
+// Throws ValidationError when two roles resolved to one state.
+void require_distinct_roles(const ParsedStatement& ps, const std::vector<Role>& roles);
+
+// Throws ValidationError when a fact names one state (or actor) in two of
+// its state arguments: every relation of the schema (tie, backs, rivalry,
+// conflict, exercise) is between two different states.
+void require_distinct_states(const ParsedStatement& ps, const ast::Fact& fact, const std::vector<std::string>& arg_types,
+                             const std::vector<std::string>& ids);
+
 struct Engine::Impl {
     EngineOptions options;
     NameTable names;

@@ -20,8 +20,11 @@ atop::Known Engine::Impl::import_known() {
         known.linked[static_cast<int>(prolog::integer_of(prolog::arg(l, 1)))] = prolog::text(prolog::arg(l, 2));
     PlTerm_var states_out;
     must_call(prolog::compound("api_list", {prolog::atom("states"), states_out}));
-    for (auto& e : prolog::list_items(states_out))
-        known.state_by_cow[static_cast<int>(prolog::integer_of(prolog::arg(e, 3)))] = prolog::text(prolog::arg(e, 1));
+    for (auto& e : prolog::list_items(states_out)) {
+        const int cow = static_cast<int>(prolog::integer_of(prolog::arg(e, 3)));
+        known.state_by_cow[cow] = prolog::text(prolog::arg(e, 1));
+        known.state_name[cow] = prolog::text(prolog::arg(e, 2));  // treaty names show the kb's names
+    }
     PlTerm_var common;
     must_call(prolog::compound("api_atop_names", {common}));
     for (auto& c : prolog::list_items(common))

@@ -74,6 +74,7 @@ void Engine::Impl::load_dated_names() {
     for (auto& [key, rows] : dated_names) {
         bool one = std::all_of(rows.begin(), rows.end(), [&](const DatedName& r) { return r.id == rows[0].id; });
         if (one) names.add(text_of[key], rows[0].id, "state");
+        else names.add_spelling(text_of[key]);  // read whole by the parser too
     }
 }
 

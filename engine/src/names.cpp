@@ -13,36 +13,111 @@ std::string NameTable::normalize(const std::string& in) {
     return out;
 }
 
+namespace {
+// Appends the character at in[i] case-folded (ASCII, and the Latin-1
+// supplement capitals U+00C0..U+00DE but not ×, in UTF-8); returns how
+// many bytes it took.
+std::size_t append_folded(std::string& out, std::string_view in, std::size_t i) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII: no locale
+        return 1;
+    }
+    if (c == 0xC3 && i + 1 < in.size()) {
+        auto d = static_cast<unsigned char>(in[i + 1]);
+        if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+        out += static_cast<char>(c);
+        out += static_cast<char>(d);
+        return 2;
+    }
+    out += static_cast<char>(c);
+    return 1;
+}
+bool separator(unsigned char c) { return c == ' ' || c == '\t' || c == '_' || c == '-' || c == '\n' || c == '\r'; }
+}  // namespace
+
 void NameTable::normalize_into(const std::string& in, std::string& out) {
     out.clear();
     out.reserve(in.size());
     bool space = false;
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(in[i]);
-        if (c == ' ' || c == '\t' || c == '_' || c == '-' || c == '\n' || c == '\r') {
+    for (std::size_t i = 0; i < in.size();) {
+        if (separator(static_cast<unsigned char>(in[i]))) {
             space = !out.empty();
+            ++i;
             continue;
         }
         if (space) out += ' ';
         space = false;
-        if (c < 0x80) {
-            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII: no locale
-        } else if (c == 0xC3 && i + 1 < in.size()) {
-            // Latin-1 supplement capitals U+00C0..U+00DE (but not ×) fold to lower case.
-            unsigned char d = static_cast<unsigned char>(in[i + 1]);
-            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
-            out += static_cast<char>(c);
-            out += static_cast<char>(d);
-            ++i;
-        } else {
-            out += static_cast<char>(c);
-        }
+        i += append_folded(out, in, i);
     }
 }
 
 void NameTable::clear() {
     by_key_.clear();
+    spellings_.clear();
+    prefixes_.clear();
+    longest_key_ = 0;
     entries_.clear();
+}
+
+void NameTable::add_spelling(const std::string& text) {
+    std::string key = normalize(text);
+    add_prefixes(key);
+    spellings_.insert(std::move(key));
+}
+
+namespace {
+// The characters of a bare word, as the grammar reads them (grammar_def.hpp word_char).
+bool word_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '\'' ||
+           c == '-' || c >= 0x80;
+}
+// Characters no bare name holds: they end a name in every form of the
+// language (fact arguments, the ':' of suppose, '?', ';', quotes, comments).
+bool ends_any_name(unsigned char c) {
+    return c == ',' || c == '(' || c == ')' || c == ':' || c == '?' || c == ';' || c == '"' || c == '#' ||
+           (c < 0x20 && c != '\t');
+}
+bool blank(unsigned char c) { return c == ' ' || c == '\t'; }
+}  // namespace
+
+void NameTable::add_prefixes(const std::string& key) {
+    longest_key_ = std::max(longest_key_, key.size());
+    for (std::size_t e = 1; e <= key.size(); ++e) {
+        const auto last = static_cast<unsigned char>(key[e - 1]);
+        if (last != ' ' && (e == key.size() || !word_char(last) || !word_char(static_cast<unsigned char>(key[e]))))
+            prefixes_.insert(key.substr(0, e));
+    }
+}
+
+std::size_t NameTable::longest_name_at(std::string_view text) const {
+    // Every place a name could end (a word's end, or after punctuation such
+    // as the '.' of "U.S."), with the text up to it normalized as find()
+    // normalizes, built as the scan goes, up to the longest key: a few
+    // hash lookups of short strings per name in a statement.
+    std::size_t best = 0;
+    static thread_local std::string key;
+    key.clear();
+    bool space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (ends_any_name(c)) break;
+        if (separator(c)) {
+            space = !key.empty();
+        } else {
+            if (space) key += ' ';
+            space = false;
+            i += append_folded(key, text, i) - 1;
+        }
+        if (key.size() > longest_key_) break;
+        const std::size_t e = i + 1;
+        const auto last = static_cast<unsigned char>(text[i]);
+        const bool boundary = !blank(last) && (e == text.size() || !word_char(last) || !word_char(static_cast<unsigned char>(text[e])));
+        if (!boundary) continue;
+        if (!prefixes_.count(key)) break;  // no known name goes on from here
+        if (by_key_.count(key) || spellings_.count(key)) best = e;
+    }
+    return best;
 }
 
 void NameTable::add(const std::string& text, const std::string& id, const std::string& type) {
@@ -51,6 +126,7 @@ void NameTable::add(const std::string& text, const std::string& id, const std::s
     auto range = by_key_.equal_range(key);
     for (auto it = range.first; it != range.second; ++it)
         if (it->second.id == id && it->second.type == type) return;
+    add_prefixes(key);
     by_key_.emplace(key, Target{id, type, by_key_.size()});
 }
 
@@ -81,19 +157,14 @@ std::vector<std::string> NameTable::types_of(const std::string& text) const {
 }
 
 std::optional<std::string> NameTable::suggest(const std::string& text, const std::string& type) const {
-    // Sorted by key, so ties between suggestions break the same way every
-    // run; for a key of several entities, the first added (as find()).
-    std::map<std::string, const Target*> target_of;
+    // A spelling, not an id: what to type ('serbia', not the id of the
+    // state that name served last). Sorted, so ties break the same way
+    // every run; a name of several states counts as a state's.
+    std::set<std::string> keys;
     for (const auto& [key, target] : by_key_)
-        if (type_matches(target.type, type)) {
-            auto [it, fresh] = target_of.emplace(key, &target);
-            if (!fresh && target.order < it->second->order) it->second = &target;
-        }
-    std::vector<std::string> keys;
-    for (const auto& [key, _] : target_of) keys.push_back(key);
-    auto best = nearest(normalize(text), keys);
-    if (!best) return std::nullopt;
-    return target_of[*best]->id;
+        if (type_matches(target.type, type)) keys.insert(key);
+    if (type_matches("state", type)) keys.insert(spellings_.begin(), spellings_.end());
+    return nearest(normalize(text), {keys.begin(), keys.end()});
 }
 
 }  // namespace casus

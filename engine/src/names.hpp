@@ -3,26 +3,39 @@
 #pragma once
 
 #include "casus/engine.hpp"
+#include "known_names.hpp"
 
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace casus {
 
-class NameTable {
+// Also the parser's view of the known names (known_names.hpp): every
+// spelling added, and every spelling of a name of several states.
+class NameTable final : public KnownNames {
 public:
     void add(const std::string& text, const std::string& id, const std::string& type);
+    // A spelling the parser should read whole though it resolves elsewhere
+    // (a name that served several states over time: resolve_state).
+    void add_spelling(const std::string& text);
     void clear();
+
+    std::size_t longest_name_at(std::string_view text) const override;
 
     // The id of the entity of this type (or "actor": state or
     // organisation) that text names, if any.
     std::optional<std::string> find(const std::string& text, const std::string& type) const;
     // All types text names, for "'csto' is an organisation, not a state".
     std::vector<std::string> types_of(const std::string& text) const;
-    // The nearest name of this type, as an id, for "did you mean".
+    // The nearest name of this type, as a spelling to type (normalized),
+    // for "did you mean": only
+    // one within Damerau-Levenshtein distance min(3, max(1, len/3))
+    // of what was typed (len in characters, suggest.hpp); otherwise none.
     std::optional<std::string> suggest(const std::string& text, const std::string& type) const;
 
     const std::vector<NameEntry>& entries() const { return entries_; }
@@ -36,6 +49,12 @@ private:
     struct Target { std::string id, type; std::size_t order; };  // order: when added (the first spelling wins)
     // Hashed: a million-fact ingest resolves two names a fact.
     std::unordered_multimap<std::string, Target> by_key_;
+    std::unordered_set<std::string> spellings_;  // add_spelling's keys
+    // Every key cut at each of its word boundaries, so a scan stops as
+    // soon as no known name goes on the way the text does.
+    std::unordered_set<std::string> prefixes_;
+    std::size_t longest_key_ = 0;                // bytes
+    void add_prefixes(const std::string& key);
     std::vector<NameEntry> entries_;
 };
 

@@ -120,12 +120,20 @@ struct Engine::Impl::QuestionVisitor {
         return id;
     }
 
-    Result operator()(const ast::Defenders& q) const { return defenders(state(q.ally), state(q.attacker)); }
+    Result operator()(const ast::Defenders& q) const {
+        std::string a = state(q.ally), x = state(q.attacker);
+        require_distinct_roles(ps, {{"the ally", &q.ally, a}, {"the attacker", &q.attacker, x}});
+        return defenders(a, x);
+    }
     Result operator()(const ast::Would& q) const {
-        return one(DefendersResult::Kind::would, state(q.defender), state(q.ally), state(q.attacker), false, as_of);
+        std::string d = state(q.defender), a = state(q.ally), x = state(q.attacker);
+        require_distinct_roles(ps, {{"the defender", &q.defender, d}, {"the ally", &q.ally, a}, {"the attacker", &q.attacker, x}});
+        return one(DefendersResult::Kind::would, d, a, x, false, as_of);
     }
     Result operator()(const ast::Why& q) const {
-        return one(DefendersResult::Kind::why, state(q.defender), state(q.ally), state(q.attacker), q.negated, as_of);
+        std::string d = state(q.defender), a = state(q.ally), x = state(q.attacker);
+        require_distinct_roles(ps, {{"the defender", &q.defender, d}, {"the ally", &q.ally, a}, {"the attacker", &q.attacker, x}});
+        return one(DefendersResult::Kind::why, d, a, x, q.negated, as_of);
     }
     Result operator()(const ast::WhyShort& q) const {
         if (!self.last.set)
@@ -139,7 +147,7 @@ struct Engine::Impl::QuestionVisitor {
     Result operator()(const ast::Must& q) const {
         std::string ally = state(q.ally);
         std::string attacker = q.attacker ? state(*q.attacker) : "";
-        if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
+        if (q.attacker) require_distinct_roles(ps, {{"the ally", &q.ally, ally}, {"the attacker", &*q.attacker, attacker}});
         PlTerm out = ask("api_obligations", {prolog::atom(ally), prolog::atom(attacker.empty() ? "none" : attacker), date});
         auto r = self.defenders_result(DefendersResult::Kind::obligations, as_of, ally, attacker, hyp);
         r.answers = convert::assessments(out);

@@ -2,12 +2,14 @@
 // prints the table). Each mode prints one JSON line of measurements.
 //
 //   casus_bench parse N
+//   casus_bench parse-known N                            the parser with the kb's names (COW list, state_names.csv) against without
 //   casus_bench questions KB PAIRS DATE [DIGEST_FILE]   defenders questions through the whole engine
 //   casus_bench matrix KB DATE PAIRS DIGEST_FILE         the defence matrix, every ordered pair of states
 //   casus_bench ingest DATA N [fsync-each]               durable adds, group commit (or one fsync each)
 //   casus_bench compact DATA                             one compaction of the data directory (.compact)
 //   casus_bench export DATA FILE                         the directory's added facts as Prolog source (for swipl)
 #include "casus/engine.hpp"
+#include "names.hpp"
 #include "parser.hpp"
 #include "prolog.hpp"
 
@@ -71,6 +73,54 @@ int parse(long n) {
     for (long i = 0; i < n; ++i) nodes += casus::parse_statement(qs[i % qs.size()]).positions.size();
     double s = seconds_since(t);
     std::printf("{\"mode\":\"parse\",\"n\":%ld,\"seconds\":%.4f,\"per_second\":%.0f,\"nodes\":%zu}\n", n, s, n / s, nodes);
+    return 0;
+}
+
+// The parser's cost of reading known names whole (a longest match at each
+// name, names.cpp): the same statements parsed without names (the
+// baseline) and with the ~500 spellings of the state system's names,
+// alternating, best of three rounds each.
+int parse_known(long n) {
+    casus::NameTable names;
+    auto add_column = [&](const std::string& file, std::size_t column) {
+        std::ifstream in(file);
+        std::string line;
+        std::getline(in, line);  // header
+        while (std::getline(in, line)) {
+            std::string cell = line.substr(0, line.find(','));
+            for (std::size_t c = 0, at = 0; c < column; ++c) {
+                at = line.find(',', at) + 1;
+                cell = line.substr(at, line.find(',', at) - at);
+            }
+            if (!cell.empty()) names.add(cell, casus::NameTable::normalize(cell), "state");
+        }
+    };
+    add_column(std::string(CASUS_SOURCE_KB) + "/data/state_names.csv", 0);
+    add_column(std::string(CASUS_SOURCE_KB) + "/data/cow/states2016.csv", 0);
+    add_column(std::string(CASUS_SOURCE_KB) + "/data/cow/states2016.csv", 2);
+    // The same statements; without names, the name that holds a keyword is quoted.
+    std::vector<std::string> qs{"who would defend armenia against azerbaijan", "as of 2015-11-24 who must defend turkey",
+                                "why would kazakhstan not defend armenia against azerbaijan",
+                                "add tie(kazakhstan, armenia, military) on 2026-03-01 source \"joint exercise\""};
+    std::vector<std::string> quoted = qs;
+    qs.push_back("who must defend Bosnia and Herzegovina against Serbia");
+    quoted.push_back("who must defend \"Bosnia and Herzegovina\" against Serbia");
+    auto round = [&](const casus::KnownNames* known) {
+        const auto& statements = known ? qs : quoted;
+        auto t = Clock::now();
+        std::size_t nodes = 0;
+        for (long i = 0; i < n; ++i) nodes += casus::parse_statement(statements[i % statements.size()], known).positions.size();
+        static volatile std::size_t sink;
+        sink = nodes;  // the parses are used, so none is optimized away
+        return n / seconds_since(t);
+    };
+    double without = 0, with = 0;
+    for (int r = 0; r < 3; ++r) {
+        without = std::max(without, round(nullptr));
+        with = std::max(with, round(&names));
+    }
+    std::printf("{\"mode\":\"parse-known\",\"n\":%ld,\"names\":%zu,\"per_second_without\":%.0f,\"per_second_with\":%.0f,"
+                "\"ratio\":%.3f}\n", n, names.entries().size(), without, with, without / with);
     return 0;
 }
 
@@ -187,6 +237,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> a(argv + 1, argv + argc);
     try {
         if (a.size() == 2 && a[0] == "parse") return parse(std::stol(a[1]));
+        if (a.size() == 2 && a[0] == "parse-known") return parse_known(std::stol(a[1]));
         if (a.size() >= 4 && a[0] == "questions") return questions(a[1], a[2], a[3], a.size() > 4 ? a[4] : "");
         if (a.size() == 5 && a[0] == "matrix") return matrix(a[1], a[2], a[3], a[4]);
         if (a.size() >= 3 && a[0] == "ingest") return ingest(a[1], std::stol(a[2]), a.size() > 3 && a[3] == "fsync-each");

@@ -24,6 +24,10 @@ cases = [
     ("Great Britain", "2000-01-01", 200), ("Taiwan", "1970-01-01", 713), ("ROC", "1970-01-01", 713),
     ("ROC", "1930-01-01", 710), ("PRC", "1970-01-01", 710), ("Federal Republic of Germany", "1980-01-01", 260),
     ("Federal Republic of Germany", "1995-01-01", 255), ("Yemen", "1995-01-01", 679),
+    # Without quotes, though they hold a keyword or punctuation (read as known names).
+    ("Côte d'Ivoire", "2000-01-01", 437), ("U.S.", "2000-01-01", 2), ("Bosnia and Herzegovina", "2000-01-01", 346),
+    ("Trinidad and Tobago", "2000-01-01", 52), ("Antigua & Barbuda", "2000-01-01", 58), ("St. Lucia", "2000-01-01", 56),
+    ("Guinea-Bissau", "2000-01-01", 404), ("Serbia and Montenegro", "2004-01-01", 345),
 ]
 
 script = "".join(f"as of {d} which treaties bind {n}\n" for n, d, _ in cases)

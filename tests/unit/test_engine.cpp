@@ -96,7 +96,7 @@ TEST_CASE("errors are typed and leave the engine usable", "[engine][errors]") {
     CHECK_THROWS_AS(engine().execute("retract member(armenia, csto)"), ValidationError);
     engine().execute("as of 2015-12-31 who would defend armenia against azerbaijan");
     CHECK_THROWS_AS(engine().execute("why not kazakhstan x"), NameError);
-    CHECK_THROWS_AS(engine().execute("who would defend armenia against armenia"), UsageError);
+    CHECK_THROWS_AS(engine().execute("who would defend armenia against armenia"), ValidationError);
     // Still answers after all of that.
     auto r = std::get<MembersResult>(engine().execute("as of 2015-12-31 who belongs to csto"));
     CHECK(r.rows.size() == 6);

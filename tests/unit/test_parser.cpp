@@ -1,7 +1,9 @@
 // The query language: every form parses to the right tree; every error
 // class has its message shape.
 #include "casus/errors.hpp"
+#include "names.hpp"
 #include "parser.hpp"
+#include "suggest.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -103,7 +105,7 @@ TEST_CASE("syntax errors say what was expected, where, and suggest keywords", "[
 
     e = syntax_error("who would defend armenia");
     CHECK(e.at_end);
-    CHECK(std::string(e.what()) == "expected 'against', found the end of the statement");
+    CHECK(std::string(e.what()) == "expected 'against', found the end of the statement; the question needs the attacker: add 'against STATE'");
 
     e = syntax_error("who would defend against azerbaijan");
     CHECK(std::string(e.what()) == "expected name, found 'against'");
@@ -141,4 +143,121 @@ TEST_CASE("import statement: dataset, quoted directory and states file", "[parse
     CHECK(std::string(e.what()) == "expected 'states', found the end of the statement");
     e = syntax_error("import cow \"dir\" states \"f\"");
     CHECK(std::string(e.what()).rfind("expected 'atop'", 0) == 0);
+}
+
+// --- issue 17 items 11 and 16, issue 18 item 3 ---------------------------------
+
+namespace {
+casus::NameTable some_names() {
+    casus::NameTable t;
+    for (auto n : {"Armenia", "Azerbaijan", "Russia", "Bosnia and Herzegovina", "Trinidad and Tobago",
+                   "Antigua & Barbuda", "St. Lucia", "Guinea-Bissau", "Guinea", "Côte d'Ivoire", "U.S.",
+                   "Serbia and Montenegro", "Serbia", "Montenegro"})
+        t.add(n, casus::NameTable::normalize(n), "state");
+    return t;
+}
+}  // namespace
+
+TEST_CASE("a trailing ';' or '.' ends a statement", "[parser]") {
+    const auto names = some_names();
+    CHECK(boost::get<ast::Must>(question(parse_statement("who must defend Armenia;"))).ally.text == "Armenia");
+    CHECK(boost::get<ast::Must>(question(parse_statement("who must defend Armenia ."))).ally.text == "Armenia");
+    CHECK(boost::get<ast::Must>(question(parse_statement("who must defend Armenia?;"))).ally.text == "Armenia");
+    CHECK(boost::get<ast::ListWhat>(question(parse_statement("list states."))).what == "states");
+    CHECK(boost::get<ast::Add>(parse_statement("add member(georgia, csto) on 2026-01-01;").tree).on->year == 2026);
+    // The '.' of a known name is the name's; the one after it ends the statement.
+    auto p = parse_statement("who must defend St. Lucia.", &names);
+    CHECK(boost::get<ast::Must>(question(p)).ally.text == "St. Lucia");
+    CHECK(boost::get<ast::Must>(question(parse_statement("who must defend U.S.", &names))).ally.text == "U.S.");
+    // Only one terminator, and nothing after it.
+    CHECK_THROWS_AS(parse_statement("who must defend Armenia;;"), SyntaxError);
+    CHECK_THROWS_AS(parse_statement("who must defend Armenia; list states"), SyntaxError);
+}
+
+TEST_CASE("names with keywords and punctuation are read whole when the kb knows them", "[parser][names]") {
+    const auto names = some_names();
+    auto p = parse_statement("what ties Bosnia and Herzegovina to Trinidad  and Tobago", &names);
+    auto& t = boost::get<ast::Ties>(question(p));
+    CHECK(t.first.text == "Bosnia and Herzegovina");
+    CHECK(t.second.text == "Trinidad and Tobago");
+    CHECK(p.span_of(t.first) == std::make_pair<std::size_t, std::size_t>(10, 32));
+    auto p2 = parse_statement("would Antigua & Barbuda defend Guinea-Bissau against Côte d'Ivoire", &names);
+    auto& w = boost::get<ast::Would>(question(p2));
+    CHECK(w.defender.text == "Antigua & Barbuda");
+    CHECK(w.ally.text == "Guinea-Bissau");
+    CHECK(w.attacker.text == "Côte d'Ivoire");
+    // Longest match, whole words: Guinea is not the start of Guinea-Bissau.
+    CHECK(boost::get<ast::Must>(question(parse_statement("who must defend guinea-bissau", &names))).ally.text == "guinea-bissau");
+    CHECK(boost::get<ast::Must>(question(parse_statement("who must defend Guinea", &names))).ally.text == "Guinea");
+    auto p3 = parse_statement("add tie(St. Lucia, Antigua & Barbuda, economic)", &names);
+    auto& f = boost::get<ast::Add>(p3.tree).fact;
+    REQUIRE(f.args.size() == 3);
+    CHECK(f.args[0].text == "St. Lucia");
+    CHECK(f.args[1].text == "Antigua & Barbuda");
+    // Where the longest known name leaves the sentence unfinished, shorter
+    // names are read, as without names.
+    auto p4 = parse_statement("what ties Serbia and Montenegro", &names);
+    CHECK(boost::get<ast::Ties>(question(p4)).first.text == "Serbia");
+    CHECK(boost::get<ast::Ties>(question(p4)).second.text == "Montenegro");
+    auto p5 = parse_statement("what ties Serbia and Montenegro to Russia", &names);
+    CHECK(boost::get<ast::Ties>(question(p5)).first.text == "Serbia and Montenegro");
+    // Without the kb's names such a name needs quotes, as before.
+    CHECK_THROWS_AS(parse_statement("who must defend St. Lucia"), SyntaxError);
+    // A name the kb does not know still reads as words.
+    CHECK(boost::get<ast::Must>(question(parse_statement("who must defend North Macedonia", &names))).ally.text == "North Macedonia");
+}
+
+TEST_CASE("a modifier may follow the question", "[parser]") {
+    auto p = parse_statement("who must defend armenia as of 2010-01-01");
+    REQUIRE(query(p).modifiers.size() == 1);
+    CHECK(boost::get<ast::AsOf>(query(p).modifiers[0]).date.year == 2010);
+    CHECK(boost::get<ast::Must>(question(p)).ally.text == "armenia");
+    auto p2 = parse_statement("as of 2014-01-01 who would defend armenia against azerbaijan suppose add member(georgia, csto) and retract member(armenia, csto)?");
+    REQUIRE(query(p2).modifiers.size() == 2);
+    CHECK(boost::get<ast::Suppose>(query(p2).modifiers[1]).changes.size() == 2);
+    CHECK(boost::get<ast::Defenders>(question(p2)).attacker.text == "azerbaijan");
+}
+
+TEST_CASE("what a question needs, and a caret under the stray word", "[parser][errors]") {
+    auto e = syntax_error("would russia defend armenia?");
+    CHECK(std::string(e.what()) ==
+          "expected 'against', found the end of the statement; the question needs the attacker: add 'against STATE'");
+    CHECK_FALSE(e.at_end);  // the '?' ended it: the REPL does not wait for more
+    e = syntax_error("who would defend armenia");
+    CHECK(e.at_end);
+    CHECK(std::string(e.what()).find("add 'against STATE'") != std::string::npos);
+
+    e = syntax_error("who would defend Armenia vs Azerbaijan");
+    CHECK(std::string(e.what()) == "expected 'against', found 'vs'; to name the attacker, write 'against'");
+    CHECK(e.offset() == 25);
+    e = syntax_error("who must defend Armenia from Azerbaijan");
+    CHECK(std::string(e.what()) == "expected end of the statement, found 'from'; to name the attacker, write 'against'");
+    CHECK(e.offset() == 24);
+    // With the kb's names, any stray word after a known name gets the caret.
+    const auto names = some_names();
+    try {
+        parse_statement("who would defend Armenia Azerbaijan", &names);
+        FAIL("parsed");
+    } catch (const SyntaxError& err) {
+        CHECK(std::string(err.what()) == "expected 'against', found 'Azerbaijan'; the question needs the attacker: add 'against STATE'");
+        CHECK(err.offset() == 25);
+    }
+}
+
+TEST_CASE("did you mean: only within max(1, len/3) edits, counted in characters", "[parser][names]") {
+    CHECK(suggestion_limit(4) == 1);
+    CHECK(suggestion_limit(6) == 2);
+    CHECK(suggestion_limit(10) == 3);
+    CHECK(suggestion_limit(16) == 3);
+    CHECK_FALSE(nearest("burmese republic", {"khmer republic"}));
+    CHECK(edit_distance("türkiye", "turkiye") == 1);
+    CHECK(edit_distance("kazahkstan", "kazakhstan") == 1);
+    CHECK_FALSE(nearest("burma", {"brazil", "bahrain"}));
+    CHECK_FALSE(nearest("serbia", {"iran", "syria"}) == std::optional<std::string>("iran"));
+    CHECK(nearest("srbia", {"syria", "serbia"}) == std::optional<std::string>("serbia"));
+    casus::NameTable t;
+    t.add("Brazil", "brazil", "state");
+    t.add("Serbia", "serbia", "state");
+    CHECK_FALSE(t.suggest("Burma", "state"));
+    CHECK(t.suggest("Serbai", "state") == std::optional<std::string>("serbia"));
 }

@@ -12,6 +12,18 @@
 
 namespace casus {
 
+// A source an answer drew on and where it stops: ATOP 4.01 and the COW
+// state list end on 2016-12-31, the curated kb and the user's own facts
+// have no end. Filled by the engine (engine/src/coverage.cpp) for every
+// answer about a date.
+struct CoverageSource {
+    std::string source;        // atop, cow, curated, user
+    std::string name;          // "ATOP 4.01", "the COW state list v2016", ...
+    std::optional<Date> ends;  // the last day it covers; nullopt: it goes on
+    bool beyond = false;       // the answer's date lies past `ends`
+};
+using Coverage = std::vector<CoverageSource>;
+
 // One fact behind a conclusion, with its source: a leaf of a proof tree.
 struct Evidence {
     std::string fact;    // the fact as the kb writes it, e.g. tie(kazakhstan,azerbaijan,military)
@@ -57,6 +69,7 @@ struct DefendersResult {
     bool negated = false;            // "why would S not defend"
     bool hypothetical = false;       // answered under "suppose"
     std::vector<Assessment> answers;
+    Coverage coverage;               // last (aggregates fill the rest): the sources drawn on, where each ends
 };
 const char* to_string(DefendersResult::Kind k);
 
@@ -79,6 +92,7 @@ struct MatrixResult {
     bool hypothetical = false;
     std::vector<std::string> states;  // every state id, sorted
     std::vector<MatrixPair> pairs;    // by ally, then attacker
+    Coverage coverage;               // last (aggregates fill the rest): the sources drawn on, where each ends
 };
 
 // A fact with its span and source: for ties, facts about, history.
@@ -94,6 +108,7 @@ struct FactsResult {
     std::vector<std::string> subjects;  // ids
     bool hypothetical = false;
     std::vector<FactRow> rows;
+    Coverage coverage;               // last (aggregates fill the rest): the sources drawn on, where each ends
 };
 const char* to_string(FactsResult::Kind k);
 
@@ -108,6 +123,7 @@ struct TreatiesResult {
     std::string state;
     bool hypothetical = false;
     std::vector<TreatyRow> rows;
+    Coverage coverage;               // last (aggregates fill the rest): the sources drawn on, where each ends
 };
 
 struct MemberRow {
@@ -120,6 +136,7 @@ struct MembersResult {
     std::string organisation;
     bool hypothetical = false;
     std::vector<MemberRow> rows;
+    Coverage coverage;               // last (aggregates fill the rest): the sources drawn on, where each ends
 };
 
 struct BackerRow {
@@ -131,6 +148,7 @@ struct BackersResult {
     std::string state;
     bool hypothetical = false;
     std::vector<BackerRow> rows;
+    Coverage coverage;               // last (aggregates fill the rest): the sources drawn on, where each ends
 };
 
 struct EntityRow { std::string id, name, extra; };

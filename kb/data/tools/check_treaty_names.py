@@ -9,7 +9,9 @@ For every row it checks that
     row's `note` explains the difference;
   * `signed` is a real date (YYYY-MM-DD), `name` and `source` are filled in and
     `source` carries an address (http:// or https://);
-  * no `short_name` is used for two alliances.
+  * no `short_name` is used for two alliances;
+  * every alliance issue 18 names (ISSUE_NAMED) has a row, and there are
+    at least 60 rows.
 
 Exit status: 0 all rows agree, 1 at least one row disagrees (each is printed
 with its line number), 2 the files could not be read.
@@ -26,6 +28,19 @@ import os
 import sys
 
 HEADER = ["atopid", "name", "short_name", "signed", "source", "members", "note"]
+
+# The alliances issue 18 lists by name, by their ATOP ids: each must carry
+# its common name (the North Atlantic Treaty and the CSTO are curated
+# treaties too, linked to 3180 and 4220).
+ISSUE_NAMED = {
+    3180: "North Atlantic Treaty", 3285: "Warsaw Pact", 3075: "Rio Treaty", 3215: "ANZUS", 3260: "SEATO",
+    3275: "Baghdad Pact/CENTO", 3220: "US-Japan 1951", 3375: "US-Japan 1960", 3240: "US-South Korea",
+    3210: "US-Philippines", 3270: "US-Republic of China", 3205: "Arab League Joint Defence Treaty",
+    1335: "Dual Alliance", 1350: "Triple Alliance", 1385: "Franco-Russian Alliance", 1415: "Anglo-Japanese Alliance",
+    2445: "Pact of Steel", 2515: "Tripartite Pact", 2440: "Anglo-Polish agreement 1939", 3200: "Sino-Soviet treaty 1950",
+    3055: "Treaty of Dunkirk", 3130: "Brussels Treaty", 4400: "CIS Charter", 4220: "Collective Security Treaty",
+}
+MIN_ROWS = 60
 
 
 def default_atop_dir(repo):
@@ -116,7 +131,17 @@ def main():
         for p in problems:
             print(f"{args.names}:{lineno}: atopid {row['atopid']} ({row['short_name']}): {p}", file=sys.stderr)
         bad += bool(problems)
-    print(f"{len(rows)} treaty names checked against {atop_dir}: {len(rows) - bad} agree, {bad} disagree")
+    named = {int(r["atopid"]) for r in rows if r["atopid"].isdigit()}
+    for atopid, what in sorted(ISSUE_NAMED.items()):
+        if atopid not in named:
+            print(f"{args.names}: the {what} (ATOP {atopid}), named by issue 18, has no row", file=sys.stderr)
+            bad += 1
+    if len(rows) < MIN_ROWS:
+        print(f"{args.names}: {len(rows)} rows, fewer than the {MIN_ROWS} issue 18 asks for", file=sys.stderr)
+        bad += 1
+    print(f"{len(rows)} treaty names checked against {atop_dir}: {len(rows) - bad} agree, {bad} disagree; "
+          f"the {len(ISSUE_NAMED)} alliances issue 18 names are all there" if not bad else
+          f"{len(rows)} treaty names checked against {atop_dir}: {bad} problems")
     return 1 if bad else 0
 
 
