@@ -1,6 +1,8 @@
 :- module(api,
           [ api_defenders/4,     % +Ally, +Attacker, +Date, -Answers
             api_matrix/2,        % +Date, -Tables
+            api_export_states/1, % -States
+            api_export_treaties/1, % -Treaties
             api_would/5,         % +Defender, +Ally, +Attacker, +Date, -Answer
             api_obligations/4,   % +Ally, +AttackerOrNone, +Date, -Answers
             api_ties/4,          % +State1, +State2, +Date, -Items
@@ -66,6 +68,7 @@ terms the engine converts to typed C++ values:
 :- use_module(snapshot).
 :- use_module(rules).
 :- use_module(matrix).
+:- use_module(export_dyads).
 :- use_module(kb_export).
 :- use_module(crises, [unread_note/2, note_kind/1]).   % what add says of a fact no rule reads
 :- use_module(user_entities).
@@ -88,6 +91,17 @@ api_defenders(A, X, D, Answers) :-
 %  on Date (matrix:matrix_tables/2); the engine combines them.
 api_matrix(D, Tables) :-
     matrix_tables(D, Tables).
+
+%! api_export_states(-States) is det.
+%! api_export_treaties(-Treaties) is det.
+%
+%  What `export dyads` reads once for every year it writes: the states
+%  with their COW spells and the treaties with their obligation spans
+%  (export_dyads:export_states/1, export_treaties/1).
+api_export_states(States) :-
+    export_states(States).
+api_export_treaties(Treaties) :-
+    export_treaties(Treaties).
 
 %! api_would(+Defender, +Ally, +Attacker, +Date, -Answer) is det.
 api_would(S, A, X, D, Answer) :-

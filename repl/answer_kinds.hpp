@@ -29,5 +29,6 @@ Answer backers(const BackersResult& r, const Names& names);
 Answer entities(const EntitiesResult& r);
 Answer change(const ChangeResult& r);
 Answer import(const ImportResult& r);
+Answer exported(const ExportResult& r);  // export dyads to a file: what was written where
 
 }  // namespace casus::cli::kinds

@@ -49,6 +49,7 @@ Answer kind_answer(const Result& result, const Names& names) {
             else if constexpr (std::is_same_v<T, BackersResult>) return backers(r, names);
             else if constexpr (std::is_same_v<T, EntitiesResult>) return entities(r);
             else if constexpr (std::is_same_v<T, ChangeResult>) return change(r);
+            else if constexpr (std::is_same_v<T, ExportResult>) return exported(r);
             else return import(r);
         },
         result);

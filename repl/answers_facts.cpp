@@ -164,4 +164,14 @@ Answer import(const ImportResult& r) {
 }
 
 
+Answer exported(const ExportResult& r) {
+    Answer out;
+    out.title = "exported " + std::to_string(r.rows) + " dyad-years (" + std::to_string(r.from_year) + "-" +
+                std::to_string(r.to_year) + ") to " + r.file;
+    out.fields = json{{"kind", "export"}, {"rows", r.rows}, {"file", r.file}};
+    out.table = table_of({{"rows", "rows", ColumnType::integer, in_csv}, {"file", "file", ColumnType::text, in_csv}},
+                         {{{r.rows, r.file}, ""}}, "");
+    return out;
+}
+
 }  // namespace casus::cli::kinds

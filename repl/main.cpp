@@ -4,6 +4,7 @@
 #include "casus/backtest.hpp"
 #include "casus/engine.hpp"
 #include "casus/repair.hpp"
+#include "export_command.hpp"
 #include "help.hpp"
 #include "interactive.hpp"
 #include "sanitize.hpp"
@@ -200,6 +201,8 @@ int main(int argc, char** argv) {
     CLI::App* repair_cmd = app.add_subcommand("repair", "Repair a damaged journal: keep every readable record, move the "
                                                         "rest to a quarantine file beside it: repair [--data DIR]");
     repair_cmd->fallthrough();  // casus repair --data DIR
+    casus::cli::ExportArgs export_args;
+    CLI::App* export_cmd = casus::cli::add_export_command(app, export_args);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -251,6 +254,7 @@ int main(int argc, char** argv) {
         for (auto& r : rules) engine.load_rules(r);
         casus::cli::Session session(engine, output, {bail, echo, interactive});
         if (*import_cmd) return run_import(engine, import_dir, states_file, output);
+        if (*export_cmd) return casus::cli::run_export(engine, export_args);
         if (*backtest_cmd)
             return run_backtest(engine,
                                 wars_file.empty() ? casus::default_wars_file(kb_dir.empty() ? casus::Engine::default_kb_dir()

@@ -51,6 +51,8 @@ bool set_output_option(OutputOptions& o, const std::string& command, const std::
 // The answer is rendered whole before it is written when it may go to the
 // pager (only then is its length known); to a file or a pipe it streams.
 void print_result(std::ostream& out, const Result& result, const std::string& question, const OutputOptions& o) {
+    // Dyad rows written to stdout are the output: nothing is added to them.
+    if (auto* x = std::get_if<ExportResult>(&result); x && x->file.empty()) return;
     const Names names(o.format == Format::json || o.format == Format::csv ? nullptr : o.engine);
     const Answer answer = answer_of(result, names);
     const bool screen = &out == &std::cout && terminal_lines() > 0;

@@ -85,13 +85,25 @@ struct Import {
     std::string dir, states;
 };
 
+// export dyads 1816-2016 [on 12-31] [as csv|json] [to "FILE"] [among A, B, ...]
+struct YearRange {
+    int from = 0, to = 0;
+};
+struct ExportDyads {
+    YearRange years;
+    boost::optional<Date> on;                 // the reference day: year unused (0)
+    boost::optional<std::string> format;      // csv | json
+    boost::optional<std::string> file;
+    boost::optional<std::vector<Name>> among;
+};
+
 }  // namespace casus::ast
 
 #include "ast_define.hpp"
 
 namespace casus::ast {
 
-struct Statement : x3::variant<Query, Add, Retract, Import, Define> {
+struct Statement : x3::variant<Query, Add, Retract, Import, Define, ExportDyads> {
     using base_type::base_type;
     using base_type::operator=;
 };

@@ -328,11 +328,40 @@ auto const path = x3::rule<struct path_class, std::string>{"quoted path"} = quot
 auto const import__def = k_import > k_atop > path > k_states > path;
 BOOST_SPIRIT_DEFINE(import_)
 
+// --- export dyads (issue 21) -------------------------------------------------
+// export dyads 1816-2016 | from 1816 to 2016 | 1990 [on MM-DD] [as csv|json] [to "FILE"] [among A, B, ...]
+// 'among' comes last: a name runs to the next reserved word, and 'on' is none.
+auto const k_export = x3::rule<struct k_export_kw>{"'export'"} = kw("export");
+auto const k_dyads = x3::rule<struct k_dyads_kw>{"'dyads'"} = kw("dyads");
+auto const k_from = x3::rule<struct k_from_kw>{"'from'"} = kw("from");
+struct export_formats : x3::symbols<std::string> {
+    export_formats() { add("csv", "csv")("json", "json"); }
+} const export_format_sym;
+auto const export_format = x3::rule<struct export_format_class, std::string>{"'csv' or 'json'"} =
+    x3::lexeme[x3::no_case[export_format_sym] >> !word_char];
+auto const export_year = x3::rule<struct export_year_class, int>{"year (YYYY)"} = x3::lexeme[four_digits >> !word_char];
+auto const export_day = x3::rule<struct export_day_class, ast::Date>{"day of the year (MM-DD)"} =
+    x3::lexeme[x3::attr(0) >> two_digits >> '-' >> two_digits >> !word_char];
+auto const export_one_year = x3::rule<struct export_one_year_class, ast::YearRange>{"year (YYYY)"} =
+    x3::lexeme[four_digits >> !word_char >> !x3::lit('-')][([](auto& ctx) {
+        x3::_val(ctx).from = x3::_val(ctx).to = x3::_attr(ctx);
+    })];
+auto const export_range = x3::rule<struct export_range_class, ast::YearRange>{
+    "year range (1816-2016, or from 1816 to 2016, or one year)"} =
+    (k_from > export_year > k_to > export_year) | x3::lexeme[four_digits >> '-' > four_digits >> !word_char] |
+    export_one_year;
+x3::rule<struct export_dyads_class, ast::ExportDyads> const export_dyads = "export dyads";
+auto const export_dyads_def = k_export > k_dyads > export_range > -(k_on > export_day) > -(k_as > export_format) >
+                              -(k_to > path) > -(k_among > (name % ','));
+BOOST_SPIRIT_DEFINE(export_dyads)
+// --- end of export dyads -------------------------------------------------------
+
+
 }  // namespace casus::parser
 #include "define_def.hpp"
 namespace casus::parser {
 
-auto const statement_def = (add | retract | import_ | define_ | query) >> terminator > end_of_statement;
+auto const statement_def = (add | retract | import_ | define_ | export_dyads | query) >> terminator > end_of_statement;
 
 BOOST_SPIRIT_DEFINE(defenders, would, must, obligated, why_full, why_short, ties, treaties, members,
                     backers, list_what, facts_about, history, matrix, question,

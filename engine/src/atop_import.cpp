@@ -3,6 +3,7 @@
 #include "atop_rows.hpp"
 #include "casus/errors.hpp"
 
+#include <array>
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -76,7 +77,7 @@ struct Reading {
     std::map<long, std::vector<int>> members_of;          // atopid -> member codes, in file order
     std::vector<std::size_t> repeated_members;            // lines of member rows that repeat an earlier row
     std::map<long, std::string> treaty_of;                // atopid -> treaty id
-    std::set<long> defence_alliances;                     // atopids whose alliance row codes defense=1
+    std::map<long, unsigned> coded;                       // atopid -> bit k: its alliance row codes obligation_columns[k]
     Reading(Plan& plan, const Known& k) : p(plan), known(k), ids(k.ids.begin(), k.ids.end()), state_of(k.state_by_cow),
           name_of(k.state_name) {}
 };
@@ -268,7 +269,8 @@ void read_alliances(Reading& rd, const std::filesystem::path& file) {
             continue;
         }
         ++out.alliances;
-        if (all.cell(c.obligations[0]) == "1") rd.defence_alliances.insert(*id);  // obligation_columns[0]: defense
+        for (std::size_t k = 0; k < c.obligations.size(); ++k)
+            if (all.cell(c.obligations[k]) == "1") rd.coded[*id] |= 1u << k;
         if (auto link = rd.known.linked.find(static_cast<int>(*id)); link != rd.known.linked.end()) {
             rd.treaty_of[*id] = link->second;  // the curated treaty keeps its own clauses
             ++out.alliances_linked;
@@ -289,13 +291,17 @@ using PhaseKey = std::tuple<std::string, std::string, long, long>;  // treaty, s
 
 // Second pass over the member file: a party/2 phase per row, in the
 // order spells are stored (by treaty, state, start).
-// Phases whose member row codes defense=0 in an alliance that has a
-// defence obligation go to exempt as well: that member is party, but no
-// defender (ATOP codes obligations member by member).
-std::map<PhaseKey, Phase> read_phases(Reading& rd, const std::filesystem::path& file, std::map<PhaseKey, Phase>& exempt) {
+// Phases whose member row codes 0 for an obligation its alliance row
+// codes (defense=0 in a defence pact) go to exempt[k] as well: that
+// member is party, but its own commitment lacks the obligation (ATOP
+// codes obligations member by member).
+using Exempt = std::array<std::map<PhaseKey, Phase>, std::size(obligation_columns)>;
+std::map<PhaseKey, Phase> read_phases(Reading& rd, const std::filesystem::path& file, Exempt& exempt) {
     ImportResult& out = rd.p.summary;
     Sheet mem(file, out, rd.fatal, true);
-    const std::size_t m_id = mem.col("atopid"), m_member = mem.col("member"), m_defense = mem.col("defense");
+    const std::size_t m_id = mem.col("atopid"), m_member = mem.col("member");
+    std::vector<std::size_t> m_obligations;
+    for (auto& [col, clause, title] : obligation_columns) m_obligations.push_back(mem.col(col));
     const DateColumns entry{mem.col("yrent"), mem.col("moent"), mem.col("dayent")};
     const DateColumns exit{mem.col("yrexit"), mem.col("moexit"), mem.col("dayexit")};
     std::map<PhaseKey, Phase> phases;
@@ -327,10 +333,11 @@ std::map<PhaseKey, Phase> read_phases(Reading& rd, const std::filesystem::path& 
         const PhaseKey key{rd.treaty_of[*id], rd.state_of[static_cast<int>(*code)], *from, *to};
         auto [it, fresh] = phases.try_emplace(key, Phase{*id, mem.row.line});
         if (!fresh) ++it->second.rows;
-        if (rd.defence_alliances.count(*id) && mem.cell(m_defense) == "0") {
-            auto [ex, new_exempt] = exempt.try_emplace(key, Phase{*id, mem.row.line});
-            if (!new_exempt) ++ex->second.rows;
-        }
+        for (std::size_t k = 0; k < exempt.size(); ++k)
+            if (((rd.coded[*id] >> k) & 1) && mem.cell(m_obligations[k]) == "0") {
+                auto [ex, new_exempt] = exempt[k].try_emplace(key, Phase{*id, mem.row.line});
+                if (!new_exempt) ++ex->second.rows;
+            }
     }
     return phases;
 }
@@ -338,7 +345,7 @@ std::map<PhaseKey, Phase> read_phases(Reading& rd, const std::filesystem::path& 
 // Phases of one membership that touch or overlap are one spell; a gap
 // (leaving and rejoining, Uzbekistan in the CSTO) keeps two.
 std::vector<Spell> join_phases(const std::map<PhaseKey, Phase>& phases, const std::string& file,
-                               const std::string& kind = "party") {
+                               const std::string& kind = "party", std::size_t obligation = 0) {
     std::vector<Spell> spells;
     for (auto& [key, ph] : phases) {
         auto& [treaty, state, from, to] = key;
@@ -347,9 +354,9 @@ std::vector<Spell> join_phases(const std::map<PhaseKey, Phase>& phases, const st
             if (spells.back().source.find("phases") == std::string::npos) spells.back().source += "; consecutive phases joined";
             continue;
         }
-        spells.push_back({state, treaty, kind, from, to,
+        spells.push_back({state, treaty, kind, kind == "exempt" ? obligation_columns[obligation][1] : "", from, to,
                           "ATOP 4.01 atopid " + std::to_string(ph.atopid) + ", member level (entry = signature of the instrument)" +
-                              (kind == "exempt" ? "; defense=0 on the member's row" : "") +
+                              (kind == "exempt" ? std::string("; ") + obligation_columns[obligation][0] + "=0 on the member's row" : "") +
                               (ph.rows > 1 ? "; consecutive phases joined" : ""),
                           file, ph.line});
     }
@@ -367,9 +374,10 @@ Plan plan(const std::filesystem::path& atop_dir, const std::filesystem::path& st
     read_member_summary(rd, members);
     read_alliances(rd, atop_dir / "atop-alliance-level.csv");
     rd.fatal.raise();  // before the long pass: a damaged file is refused as early as it can be
-    std::map<PhaseKey, Phase> exempt;
+    Exempt exempt;
     p.spells = join_phases(read_phases(rd, members, exempt), members.filename().string());
-    for (auto& sp : join_phases(exempt, members.filename().string(), "exempt")) p.spells.push_back(std::move(sp));
+    for (std::size_t k = 0; k < exempt.size(); ++k)
+        for (auto& sp : join_phases(exempt[k], members.filename().string(), "exempt", k)) p.spells.push_back(std::move(sp));
     count_rest(p.summary.skipped);
     count_rest(p.summary.repaired);
     return p;

@@ -30,10 +30,11 @@ struct Entity {
 };
 
 // A party/2 spell, or an exempt/3 one: the member's own row codes no
-// defence obligation (ATOP member level defense=0) while the alliance has one.
+// obligation of a kind (ATOP member level defense=0, say) while the alliance has one.
 struct Spell {
     std::string state, treaty;
-    std::string kind = "party";     // party | exempt (then the obligation is defence)
+    std::string kind = "party";     // party | exempt
+    std::string obligation;         // exempt: defence, offence, neutrality, non_aggression, consultation
     long from = 0, to = 0;  // YYYYMMDD, [from, to); to 99991231 = in force at the end of the data
     std::string source;
     std::string file;

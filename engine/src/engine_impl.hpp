@@ -206,6 +206,11 @@ struct Engine::Impl {
     Result run_node(const ParsedStatement& ps, const ast::Define& d);
     define::Context define_context(const ParsedStatement& ps);
     std::string resolve_place(const ParsedStatement& ps, const ast::Name& n);
+    // --- export_run.cpp: export dyads
+    std::ostream* export_out = nullptr;  // the statement's rows without a file (nullptr: std::cout)
+    std::size_t export_dyads(const DyadExportOptions& o, const DyadSink& sink);
+    std::size_t export_to(const DyadExportOptions& o, DyadFormat format, const std::filesystem::path& file);
+    Result run_node(const ParsedStatement& ps, const ast::ExportDyads& e);
 
     // --- engine.cpp: a statement to its stage
     Result run(const ParsedStatement& ps);

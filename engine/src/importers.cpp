@@ -70,7 +70,7 @@ void Engine::Impl::apply_import(const atop::Plan& plan, ImportResult& out, Impor
     for (auto& sp : plan.spells) {
         limits::check();
         prolog::Frame frame;
-        GroundFact f = sp.kind == "exempt" ? GroundFact{"exempt", {sp.state, sp.treaty, "defence"}}
+        GroundFact f = sp.kind == "exempt" ? GroundFact{"exempt", {sp.state, sp.treaty, sp.obligation}}
                                            : GroundFact{"party", {sp.state, sp.treaty}};
         std::string st = add_spell(f, sp.from, sp.to, sp.source, recorded);
         if (st == "added") {

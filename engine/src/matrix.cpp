@@ -287,4 +287,19 @@ std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::ui
     return out;
 }
 
+MatrixDefender DefenceTables::against_anyone(std::uint32_t ally, std::uint32_t s) const {
+    // As verdict_model:model_terms/6 with attacker `none`: every obligation
+    // applies (an adversary condition is met), none names the attacker.
+    const std::uint8_t bound = bound_[at(ally, s)];
+    bool ob = bound & (bound_any | bound_restricted), bilateral = bound & bilateral_any;
+    if (bound & bound_restricted)
+        for (auto& [x, bi] : restricted_.at(at(ally, s))) bilateral = bilateral || bi;
+    double v = base_ + (ob ? (bilateral ? bilateral_ : 0) : no_obligation_) + toward_ally_[at(ally, s)] + priorities_[s] -
+               priorities_from_[at(ally, s)];
+    v = std::round(v * 100) / 100;
+    if (v == 0) v = 0;
+    return {v, s, ob, v >= likely_ ? Verdict::likely : v >= uncertain_ ? Verdict::uncertain : Verdict::unlikely,
+            1 / (1 + std::exp(-v))};
+}
+
 }  // namespace casus::matrix

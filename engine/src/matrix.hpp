@@ -41,6 +41,10 @@ public:
     // What `who would defend ally against attacker` answers, without the
     // evidence: the same states, order, verdicts and scores.
     std::vector<MatrixDefender> defenders(std::uint32_t ally, std::uint32_t attacker) const;
+    // s's assessment for the ally against no named attacker (rules.pl
+    // with attacker `none`: an adversary condition is met, and no factor
+    // toward an attacker counts), whether or not it would be listed.
+    MatrixDefender against_anyone(std::uint32_t ally, std::uint32_t s) const;
 
 private:
     std::size_t n() const { return states_.size(); }

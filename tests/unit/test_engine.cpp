@@ -29,6 +29,9 @@ bool has_factor(const Assessment& a, const std::string& kind) {
 
 }  // namespace
 
+// The one engine of the test process, for the other test files.
+Engine& shared_engine() { return engine(); }
+
 TEST_CASE("the engine opens the kb and answers the article's question", "[engine]") {
     auto r = std::get<DefendersResult>(engine().execute("as of 2015-12-31 who would defend Armenia against Azerbaijan?"));
     CHECK(r.kind == DefendersResult::Kind::defenders);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "casus/date.hpp"
+#include "casus/dyads.hpp"
 #include "casus/errors.hpp"
 #include "casus/results.hpp"
 
@@ -92,6 +93,19 @@ public:
     std::size_t pending() const;
     // The queued adds refused since the last call (in statement order).
     std::vector<Rejection> take_rejections();
+
+    // Directed dyad-years (casus/dyads.hpp): calls sink with each row as
+    // it is made, year by year, ccode1 then ccode2; returns the rows.
+    // Under the statement limits (timeout_seconds for the whole export).
+    // Throws UsageError for a range or day it cannot export.
+    std::size_t export_dyads(const DyadExportOptions& options, const DyadSink& sink);
+    // The same written as CSV or JSON Lines to file, complete or not at
+    // all (written beside it, then renamed); an empty path: to the
+    // export stream (set_export_output).
+    std::size_t export_dyads(const DyadExportOptions& options, DyadFormat format, const std::filesystem::path& file);
+    // Where the `export dyads` statement writes without 'to "FILE"'
+    // (nullptr: std::cout).
+    void set_export_output(std::ostream* out);
 
     const JournalReport& journal_report() const;
     std::vector<NameEntry> names() const;

@@ -208,7 +208,14 @@ struct ImportResult {
     std::vector<ImportIssue> repaired;   // quirks handled: missing days, CRLF, trailing columns
 };
 
+// The outcome of `export dyads` (casus/dyads.hpp): the rows written.
+struct ExportResult {
+    std::size_t rows = 0;
+    int from_year = 0, to_year = 0;
+    std::string file;  // empty: written to the engine's export stream (stdout)
+};
+
 using Result = std::variant<DefendersResult, MatrixResult, FactsResult, TreatiesResult, MembersResult, BackersResult,
-                            EntitiesResult, ChangeResult, ImportResult>;
+                            EntitiesResult, ChangeResult, ImportResult, ExportResult>;
 
 }  // namespace casus
