@@ -360,8 +360,17 @@ assess_with(Sides, S, Bases, assessment(S, Obligated, Bases, Verdict, Score, Fac
     side_factors(Sides, S, Curated),
     append(Terms, Curated, Factors),
     foldl([factor(_, W, _, _), S0, S1]>>(S1 is S0 + W), Factors, 0, Score0),
-    Score is round(Score0 * 100) / 100,
+    cents(Score0, Score),
     verdict(Score, Verdict).
+
+%! cents(+Sum, -Cents) is det.
+%
+%  A sum of effects rounded to cents, half away from zero.  The sum is
+%  first snapped to a millionth: the defence matrix (engine/src/matrix.cpp)
+%  adds the same effects in another order, and a sum such as -3.735 comes
+%  out a hair above or below it, which would round the two ways apart.
+cents(Sum, Cents) :-
+    Cents is round(round(Sum * 1000000) / 10000) / 100.
 
 %! defenders(+Ally, +Attacker, +Date, -Assessments) is det.
 %
@@ -436,7 +445,7 @@ keep(assessment(_, true, _, _, _, _)) :- !.
 keep(assessment(_, false, _, _, _, Factors)) :-
     exclude([factor(K, _, _, _)]>>model_kind(K), Factors, Curated),
     foldl([factor(_, W, _, _), S0, S1]>>(S1 is S0 + W), Curated, 0, Push0),
-    Push is round(Push0 * 100) / 100,      % as the score: to cents
+    cents(Push0, Push),                     % as the score
     Push > 0,
     member(factor(_, W, _, _), Curated), W > 0, !.
 

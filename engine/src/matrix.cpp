@@ -226,6 +226,14 @@ void DefenceTables::read_corrections(term_t list) {
     });
 }
 
+// As rules:cents/2 rounds a score: snapped to a millionth (the two add
+// the same effects in other orders), then to cents, half away from zero;
+// no -0.00 (Prolog's round/1 gives the integer 0).
+static double cents(double v) {
+    v = std::round(std::round(v * 1e6) / 1e4) / 100;
+    return v == 0 ? 0.0 : v;
+}
+
 std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::uint32_t attacker) const {
     // Scratch rows reused across the tens of thousands of pairs of a matrix.
     thread_local std::vector<double> score, curated;
@@ -255,12 +263,6 @@ std::vector<MatrixDefender> DefenceTables::defenders(std::uint32_t ally, std::ui
     }
     if (auto it = corrections_.find(at(ally, attacker)); it != corrections_.end())
         for (auto& [s, delta] : it->second) curated[s] += delta;
-    // As rules:assess/6 rounds: half away from zero, to cents; no -0.00
-    // (Prolog's round/1 gives the integer 0).
-    auto cents = [](double v) {
-        v = std::round(v * 100) / 100;
-        return v == 0 ? 0.0 : v;
-    };
     // As rules:keep/1: obligated, or curated factors that push toward
     // acting; never the two parties.
     auto keep = [&](std::uint32_t s) { return s != ally && s != attacker && (obligated[s] || cents(curated[s]) > 0); };
@@ -296,8 +298,7 @@ MatrixDefender DefenceTables::against_anyone(std::uint32_t ally, std::uint32_t s
         for (auto& [x, bi] : restricted_.at(at(ally, s))) bilateral = bilateral || bi;
     double v = base_ + (ob ? (bilateral ? bilateral_ : 0) : no_obligation_) + toward_ally_[at(ally, s)] + priorities_[s] -
                priorities_from_[at(ally, s)];
-    v = std::round(v * 100) / 100;
-    if (v == 0) v = 0;
+    v = cents(v);
     return {v, s, ob, v >= likely_ ? Verdict::likely : v >= uncertain_ ? Verdict::uncertain : Verdict::unlikely,
             1 / (1 + std::exp(-v))};
 }
