@@ -163,13 +163,13 @@ crisis_factor(sides(A, X, D, _, _, _), S, f(ally_suspended, Org, Scale), Detail,
     holds(member(S, Org), D, L2),
     S \== A, S \== X,
     all_weak_scale([L1], Scale),
-    Detail = d("~w has frozen its participation in the ~w", [n(A), Org]).
+    Detail = d("~w has frozen its participation in the ~w", [n(A), n(Org)]).
 crisis_factor(sides(A, X, D, _, _, _), S, f(defender_suspended, Org, Scale), Detail, [L1, L2]) :-
     holds(suspended(S, Org), D, L1),
     S \== A, S \== X,
     holds(member(A, Org), D, L2),
     all_weak_scale([L1], Scale),
-    Detail = d("has frozen its own participation in the ~w", [Org]).
+    Detail = d("has frozen its own participation in the ~w", [n(Org)]).
 crisis_factor(sides(A, X, D, _, _, _), S, f(org_solidarity, Org-E, Scale), Detail, Leaves) :-
     setof(Org0-E0, L^holds(solidarity(Org0, A, E0), D, L), Pairs),
     member(Org-E, Pairs),
@@ -179,7 +179,7 @@ crisis_factor(sides(A, X, D, _, _, _), S, f(org_solidarity, Org-E, Scale), Detai
     all_weak_scale(SLeaves, Scale),
     append(SLeaves, [L2], Leaves),
     event_text(E, EN),
-    Detail = d("~w declared solidarity with ~w after ~w", [Org, n(A), EN]).
+    Detail = d("~w declared solidarity with ~w after ~w", [n(Org), n(A), EN]).
 
 %! crisis_profile(+Ally, +Date, -Profile) is det.
 %
