@@ -2,6 +2,7 @@
 
 #include "casus/errors.hpp"
 #include "limits.hpp"
+#include "term_read.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,33 +12,14 @@ namespace casus::dyads {
 
 namespace {
 
-void need(bool ok) {
-    if (!ok) throw PrologError("the kb returned the dyad export's tables in an unexpected shape");
-}
+const term_read::Reader tables("the kb returned the dyad export's tables in an unexpected shape");
 
-long integer(term_t t) {
-    int64_t v;
-    need(PL_get_int64(t, &v));
-    return static_cast<long>(v);
-}
-
-atom_t atom(term_t t) {
-    atom_t a;
-    need(PL_get_atom(t, &a));
-    return a;
-}
-
+void need(bool ok) { tables.need(ok); }
+long integer(term_t t) { return tables.integer(t); }
+atom_t atom(term_t t) { return tables.atom(t); }
 template <class F>
-void for_each_item(term_t list, F&& f) {
-    term_t tail = PL_copy_term_ref(list), head = PL_new_term_ref();
-    while (PL_get_list(tail, head, tail)) f(head);
-    need(PL_get_nil(tail));
-}
-
-term_t args_of(term_t t, int arity, term_t into) {
-    for (int i = 0; i < arity; ++i) need(PL_get_arg(i + 1, t, into + i));
-    return into;
-}
+void for_each_item(term_t list, F&& f) { tables.for_each_item(list, std::forward<F>(f)); }
+term_t args_of(term_t t, int arity, term_t into) { return tables.args_of(t, arity, into); }
 
 int kind_of(atom_t a) {
     static const std::array<atom_t, obligation_kinds> names{PL_new_atom("defence"), PL_new_atom("offence"),

@@ -2,6 +2,7 @@
 
 #include "casus/errors.hpp"
 #include "limits.hpp"
+#include "term_read.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,44 +12,14 @@ namespace casus::matrix {
 
 namespace {
 
-// The raw C interface, with term references made once and reused: the
-// tables of a large world hold about a million rows.
-void need(bool ok) {
-    if (!ok) throw PrologError("the kb returned the defence matrix tables in an unexpected shape");
-}
+const term_read::Reader tables("the kb returned the defence matrix tables in an unexpected shape");
 
-double number(term_t t) {
-    double d;
-    int64_t i;
-    if (PL_get_float(t, &d)) return d;
-    need(PL_get_int64(t, &i));
-    return static_cast<double>(i);
-}
-
-atom_t atom(term_t t) {
-    atom_t a;
-    need(PL_get_atom(t, &a));
-    return a;
-}
-
-// Calls f(item) for each item of a proper list. A table of a large world
-// has a million rows, read in C++ where no Prolog call port sees the
-// statement's deadline: it is checked every 65,536 rows.
+void need(bool ok) { tables.need(ok); }
+double number(term_t t) { return tables.number(t); }
+atom_t atom(term_t t) { return tables.atom(t); }
 template <class F>
-void for_each_item(term_t list, F&& f) {
-    term_t tail = PL_copy_term_ref(list), head = PL_new_term_ref();
-    for (std::size_t k = 1; PL_get_list(tail, head, tail); ++k) {
-        if ((k & 0xFFFF) == 0) limits::check();
-        f(head);
-    }
-    need(PL_get_nil(tail));
-}
-
-// The arguments of a compound, into consecutive references.
-term_t args_of(term_t t, int arity, term_t into) {
-    for (int i = 0; i < arity; ++i) need(PL_get_arg(i + 1, t, into + i));
-    return into;
-}
+void for_each_item(term_t list, F&& f) { tables.for_each_item(list, std::forward<F>(f)); }
+term_t args_of(term_t t, int arity, term_t into) { return tables.args_of(t, arity, into); }
 
 using Bits = std::vector<std::uint64_t>;
 
