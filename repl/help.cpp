@@ -122,7 +122,7 @@ void write_man_page(std::ostream& out, const CLI::App& app, const std::string& v
         << ".TH CASUS 1 \"\" \"casus " << version << "\" \"User Commands\"\n"
         << ".SH NAME\ncasus \\- who is bound to defend whom, and who actually would\n"
         << ".SH SYNOPSIS\n.B casus\n[\\fIOPTIONS\\fR] [\\fIFILE\\fR|\\fB\\-\\fR]...\n.br\n"
-        << ".B casus\n[\\fB\\-\\-data\\fR \\fIDIR\\fR] \\fBimport\\fR|\\fBbacktest\\fR|\\fBrepair\\fR ...\n"
+        << ".B casus\n[\\fB\\-\\-data\\fR \\fIDIR\\fR] \\fBimport\\fR|\\fBbacktest\\fR|\\fBrepair\\fR|\\fBdump\\fR ...\n"
         << ".SH DESCRIPTION\n" << roff(app.get_description()) << "\n"
         << ".SH OPTIONS\n";
     write_options(out, app);
