@@ -62,15 +62,15 @@ check("the import fails and says nothing was imported", rc == 1 and "nothing was
       "7 of its 10 rows are bad" in err and "imported" not in out, (rc, out, err))
 check("the journal is byte for byte as it was", journal(data) == before)
 rc, out, err = run("--data", data, "-e", "list facts about armenia")
-check("no row was added", rc == 0 and "kazakhstan" not in out.lower() and "belarus" not in out.lower() and
-      "held" in out, out)
+check("no row was added", rc == 0 and "joint exercise" not in out and "trade" not in out and
+      "tie(armenia,georgia,military)" in out, out)
 
 # Fixed, the file adds every row in one batch, durably.
 good = write("good.csv", "state,state,kind,date,source\n" + "\n".join(GOOD) + "\n")
 rc, out, err = run("--data", data, stdin=f'.import "{good}" tie\n')
 check("a clean file is imported whole", rc == 0 and "imported 3 of 3 rows" in out, (rc, out, err))
 rc, out, err = run("--data", data, "-e", "list facts about armenia")
-check("the rows are durable", "joint exercise" in out and "trade" in out and "Iceland" in out, out)
+check("the rows are durable", "joint exercise" in out and "trade" in out and "tie(armenia,iceland,cultural)" in out, out)
 check("the journal grew", len(journal(data)) > len(before))
 
 # Importing it again: every row overlaps what it added, so nothing is added.
@@ -83,7 +83,7 @@ check("a second import of the same file adds nothing", rc == 1 and journal(data)
 mixed = write("mixed.csv", "state,state,kind\niceland,kazakhstan,cultural\nNowhre,armenia,military\n")
 rc, out, err = run("--memory", stdin=f'.import "{mixed}" tie\nlist facts about iceland\n')
 check("--memory: nothing of a bad file is added", rc == 1 and "mixed.csv:3" in err and
-      "kazakhstan" not in out.lower(), (rc, out, err))
+      "tie(iceland,kazakhstan,cultural)" not in out, (rc, out, err))
 
 if failures:
     print("FAIL:\n" + "\n".join(failures))

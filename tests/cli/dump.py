@@ -78,7 +78,7 @@ check("the withdrawn fact is not dumped", "tie(kazakhstan, freedonia, economic)"
 check("an ended spell is an add and a retract",
       "add member(armenia, test_union) on 2021-01-01\nretract member(armenia, test_union) on 2022-01-01\n" in text1, text1)
 check("a curated fact ended is a retract before its new add",
-      text1.index("retract member(armenia, csto) on 2027-01-01") < text1.index("add member(armenia, csto) on 2028-01-01"),
+      -1 < text1.find("retract member(armenia, csto) on 2027-01-01") < text1.find("add member(armenia, csto) on 2028-01-01"),
       text1)
 check("sources are written byte for byte", f'source "a \\ backslash, a \'quote\', {ESC}[31m and ✓"' in text1 and
       'source "pact\tsource"' in text1 and "«ünïcode» 'single' # no comment\"" in text1, text1)
@@ -117,10 +117,13 @@ rb, ob, eb = answers(b)
 check("the answers are asked", ra == 0 and "Freedonia" in oa and "<time>" in oa, (ra, ea, oa[:400]))
 check("the rebuilt directory answers the same", (ra, oa) == (rb, ob), (ea, eb, oa[:1200], ob[:1200]))
 
-# After .compact the facts come from the snapshot: the same dump.
+# After .compact the facts come from the snapshot: the same dump, the
+# same answers (a curated fact's end too, which .compact once lost).
 rc, out, err = run("--data", a, "-e", ".compact")
 rc2, d3, err2 = run("--data", a, "-e", ".dump")
-check("the dump is the same after .compact", rc == 0 and rc2 == 0 and d3 == d1, (err, err2))
+check("the dump is the same after .compact", rc == 0 and rc2 == 0 and d3 == d1, (err, err2, d3.decode()[-600:]))
+rc, oc, ec = answers(a)
+check("the answers are the same after .compact", (rc, oc) == (ra, oa), (ec, oc[:1200]))
 
 # .once and .output take the dump; nothing on stdout.
 once, output = path("once.casus"), path("output.casus")
@@ -142,7 +145,8 @@ rc, out, err = run("--kb", SOURCE_KB, "--data", c, "import", "atop", atop, "--st
 check("the ATOP import runs", rc == 0, err[-800:])
 rc, out, err = run("--kb", SOURCE_KB, "--data", c, "-e", ".dump")
 check("an import's states are a clear error, and no script is printed",
-      rc == 1 and out == b"" and "COW code" in err and "nothing was dumped" in err, (rc, out[:300], err))
+      rc == 1 and out == b"" and "cannot dump" in err and "import" in err and "nothing was dumped" in err,
+      (rc, out[:300], err))
 
 if failures:
     print("FAIL:\n" + "\n".join(failures))
