@@ -272,6 +272,8 @@ void Session::dump_command(const std::string& arg, const Origin& origin) {
         }
     } catch (const Error& e) {
         error(e, origin);
+    } catch (const std::exception& e) {
+        error(Error(std::string("internal error: ") + e.what()), origin);
     }
 }
 

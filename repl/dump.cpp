@@ -4,6 +4,7 @@
 #include "casus/errors.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
@@ -64,6 +65,14 @@ std::string date(long value, const std::string& what) {
     return d->str();
 }
 
+// A date argument of an entity (YYYYMMDD in decimal).
+std::string date_arg(const std::string& digits, const std::string& what) {
+    char* end = nullptr;
+    const long v = std::strtol(digits.c_str(), &end, 10);
+    if (digits.empty() || *end) throw UsageError("cannot dump: " + what + " has the date '" + digits + "'; nothing was dumped");
+    return date(v, what);
+}
+
 std::string fact_text(const DumpSpell& s) {
     std::string out = s.kind + "(";
     for (std::size_t i = 0; i < s.args.size(); ++i) out += (i ? ", " : "") + name(s.args[i], "an argument of " + s.kind);
@@ -97,7 +106,7 @@ std::string define_text(const DumpEntity& e) {
     if (e.kind == "treaty") {
         std::string t = "define treaty " + fresh(0) + " " + title(1);
         if (arg(2) != "none") t += " of " + id(2);
-        return t + " signed " + date(std::stol(arg(3)), what) + " in force " + date(std::stol(arg(4)), what);
+        return t + " signed " + date_arg(arg(3), what) + " in force " + date_arg(arg(4), what);
     }
     if (e.kind == "clause") {
         if (!e.other_conditions.empty())
@@ -119,12 +128,12 @@ std::string define_text(const DumpEntity& e) {
         return t;
     }
     if (e.kind == "event") {
-        std::string t = "define event " + fresh(0) + " " + title(1) + " on " + date(std::stol(arg(2)), what);
+        std::string t = "define event " + fresh(0) + " " + title(1) + " on " + date_arg(arg(2), what);
         if (arg(3) != "none") t += " by " + id(3);
         if (arg(4) != "none") t += " against " + id(4);
         return t;
     }
-    if (e.kind == "declaration") return "define declaration " + fresh(0) + " " + title(1) + " on " + date(std::stol(arg(2)), what);
+    if (e.kind == "declaration") return "define declaration " + fresh(0) + " " + title(1) + " on " + date_arg(arg(2), what);
     if (e.kind == "territory") {
         if (arg(2) == "none")
             throw UsageError("cannot dump: " + what + " is held by no state, which no define statement writes; nothing was dumped");
