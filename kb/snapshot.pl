@@ -97,6 +97,9 @@ load_term(ended(F, From, To, Rec)) :-
     fact_shape(F, _, _, _), span(From, To), text(Rec),
     end_curated(F, From, To),
     assertz(store:ended_(F, From, To, Rec)).
+load_term(entity(E)) :-
+    catch(define_entity(E, _), error(_, _), fail).
+
 %  end_curated(+Fact, +From, +To): a dated retract of a curated fact closed
 %  the kb's spell, which the kb itself holds open: the snapshot keeps only
 %  the end, so it is applied again here (else a .compact lost it).
@@ -106,9 +109,6 @@ end_curated(F, From, To) :-
         store:store(F, From, To, Src, kb)
     ;   true
     ).
-
-load_term(entity(E)) :-
-    catch(define_entity(E, _), error(_, _), fail).
 
 load_header(snapshot(G, Max)) :-
     integer(G), G > 0, integer(Max), Max >= 0,
