@@ -85,6 +85,32 @@ struct Definition {
     bool sourced = false;
 };
 
+// define clause TREATY ID OBLIGATION "Title" [against S, ...] [in AREA, ...] [source "..."]
+template <class Arg>
+std::string clause_text(const DumpEntity& e, Arg arg) {
+    const std::string what = "the clause " + arg(1) + " of " + arg(0);
+    if (!e.other_conditions.empty())
+        throw UsageError("cannot dump: " + what + " has the condition " + e.other_conditions[0] +
+                         ", which only an import gives; nothing was dumped");
+    static const std::set<std::string> obligations{"defence", "offence", "neutrality", "non_aggression", "consultation", "none"};
+    if (!obligations.count(arg(3)))
+        throw UsageError("cannot dump: " + what + " creates the obligation " + arg(3) +
+                         ", which no define statement names; nothing was dumped");
+    std::string t = "define clause " + name(arg(0), what) + " " + new_id(arg(1), what) + " " + arg(3) + " " +
+                    quoted(arg(2), "the title of " + what);
+    for (const char* cond : {"adversary", "area"})  // adversary before area, as the statement takes them
+        for (auto& [kind, ids] : e.conditions) {
+            if (kind != cond) continue;
+            if (ids.empty())
+                throw UsageError("cannot dump: " + what + " has an empty " + kind +
+                                 " condition, which no define statement writes; nothing was dumped");
+            t += kind == "adversary" ? " against " : " in ";
+            for (std::size_t i = 0; i < ids.size(); ++i) t += (i ? ", " : "") + name(ids[i], what);
+        }
+    if (arg(5) != "defined by the user") t += " source " + quoted(arg(5), "the source of " + what);
+    return t;
+}
+
 std::string define_text(const DumpEntity& e) {
     const auto& a = e.args;
     auto arg = [&](std::size_t i) -> const std::string& {
@@ -108,25 +134,7 @@ std::string define_text(const DumpEntity& e) {
         if (arg(2) != "none") t += " of " + id(2);
         return t + " signed " + date_arg(arg(3), what) + " in force " + date_arg(arg(4), what);
     }
-    if (e.kind == "clause") {
-        if (!e.other_conditions.empty())
-            throw UsageError("cannot dump: the clause " + arg(1) + " of " + arg(0) + " has the condition " +
-                             e.other_conditions[0] + ", which only an import gives; nothing was dumped");
-        std::string t = "define clause " + id(0) + " " + fresh(1) + " " + arg(3) + " " +
-                        quoted(arg(2), "the title of the clause " + arg(1));
-        // adversary before area, as the statement takes them
-        for (const char* cond : {"adversary", "area"})
-            for (auto& [kind, ids] : e.conditions) {
-                if (kind != cond) continue;
-                if (ids.empty())
-                    throw UsageError("cannot dump: the clause " + arg(1) + " of " + arg(0) + " has an empty " + kind +
-                                     " condition, which no define statement writes; nothing was dumped");
-                t += kind == "adversary" ? " against " : " in ";
-                for (std::size_t i = 0; i < ids.size(); ++i) t += (i ? ", " : "") + name(ids[i], what);
-            }
-        if (arg(5) != "defined by the user") t += " source " + quoted(arg(5), "the source of the clause " + arg(1));
-        return t;
-    }
+    if (e.kind == "clause") return clause_text(e, arg);
     if (e.kind == "event") {
         std::string t = "define event " + fresh(0) + " " + title(1) + " on " + date_arg(arg(2), what);
         if (arg(3) != "none") t += " by " + id(3);

@@ -23,6 +23,54 @@ struct GroupCommit {
     ~GroupCommit() { flag = was; }
 };
 
+// Without a journal adds are stored at once: each as (id, fact), to take back.
+using Applied = std::vector<std::pair<long, GroundFact>>;
+
+// Takes out of memory what the batch stored, and drops what it queued or
+// buffered for the journal: nothing of it is written. (Templates, so that
+// they take the engine's private state without naming its type.)
+template <class Impl>
+void take_back(Impl& d, const Applied& applied) {
+    for (const Applied* list : {&applied, static_cast<const Applied*>(&d.pending_adds)})
+        for (auto& [id, fact] : *list) {
+            prolog::Frame frame;
+            must_call(prolog::compound("api_undo_add", {prolog::integer(id), fact.term()}));
+        }
+    d.pending_adds.clear();
+    d.queue.clear();
+    if (d.journal) d.journal->discard_pending();
+    d.rejections.clear();
+}
+
+// Runs statement i as any add runs: its error is the batch's, by index;
+// an interrupt or a limit stops the whole batch.
+template <class Impl>
+void run_one(Impl& d, const std::string& text, std::size_t i, BatchOutcome& out, std::map<std::size_t, std::size_t>& index_of,
+             Applied& applied) {
+    try {
+        ParsedStatement ps = parse_statement(text, &d.names);
+        const auto* add = boost::get<ast::Add>(&ps.tree);
+        if (!add) throw UsageError("only add statements are run together");
+        const long before = d.next_id;
+        Result r = d.run(ps);
+        auto* c = std::get_if<ChangeResult>(&r);
+        if (c && c->ticket) {
+            index_of[c->ticket] = i;  // queued: the store checks it with the others
+        } else if (!d.journal && d.next_id > before) {
+            prolog::Frame frame;
+            applied.emplace_back(d.last_added_id, d.ground(ps, add->fact));
+        }
+    } catch (const InterruptedError&) {
+        throw;
+    } catch (const LimitError&) {
+        throw;
+    } catch (const LocatedError& e) {
+        out.errors.push_back({i, e.what(), e.offset(), e.length()});
+    } catch (const Error& e) {
+        out.errors.push_back({i, e.what(), 0, 0});
+    }
+}
+
 }  // namespace
 
 BatchOutcome Engine::add_together(const std::vector<std::string>& statements, bool check_only) {
@@ -39,58 +87,23 @@ BatchOutcome Engine::add_together(const std::vector<std::string>& statements, bo
         ~Restore() { into.insert(into.begin(), from.begin(), from.end()); }
     } restore{d.rejections, earlier};
     BatchOutcome out;
-    std::map<std::size_t, std::size_t> index_of;   // queued add's ticket -> statement
-    std::vector<std::pair<long, GroundFact>> applied;  // without a journal, adds are stored at once
-    auto take_back = [&] {
-        for (auto& [id, fact] : applied) {
-            prolog::Frame frame;
-            must_call(prolog::compound("api_undo_add", {prolog::integer(id), fact.term()}));
-        }
-        for (auto& [id, fact] : d.pending_adds) {
-            prolog::Frame frame;
-            must_call(prolog::compound("api_undo_add", {prolog::integer(id), fact.term()}));
-        }
-        d.pending_adds.clear();
-        d.queue.clear();
-        if (d.journal) d.journal->discard_pending();
-        d.rejections.clear();
-    };
+    std::map<std::size_t, std::size_t> index_of;  // queued add's ticket -> statement
+    Applied applied;
     try {
         GroupCommit on(d.group_commit);
-        for (std::size_t i = 0; i < statements.size(); ++i) {
-            try {
-                ParsedStatement ps = parse_statement(statements[i], &d.names);
-                const auto* add = boost::get<ast::Add>(&ps.tree);
-                if (!add) throw UsageError("only add statements are run together");
-                const long before = d.next_id;
-                Result r = d.run(ps);
-                auto* c = std::get_if<ChangeResult>(&r);
-                if (c && c->ticket) index_of[c->ticket] = i;
-                else if (!d.journal && d.next_id > before) {
-                    prolog::Frame frame;
-                    applied.emplace_back(d.last_added_id, d.ground(ps, add->fact));
-                }
-            } catch (const InterruptedError&) {
-                throw;
-            } catch (const LimitError&) {
-                throw;
-            } catch (const LocatedError& e) {
-                out.errors.push_back({i, e.what(), e.offset(), e.length()});
-            } catch (const Error& e) {
-                out.errors.push_back({i, e.what(), 0, 0});
-            }
-        }
+        for (std::size_t i = 0; i < statements.size(); ++i) run_one(d, statements[i], i, out, index_of, applied);
         d.apply_queue();  // the store's checks, in statement order
-        for (auto& r : d.rejections) out.errors.push_back({index_of.count(r.ticket) ? index_of[r.ticket] : 0, r.message, r.offset, r.length});
+        for (auto& r : d.rejections)
+            out.errors.push_back({index_of.count(r.ticket) ? index_of[r.ticket] : 0, r.message, r.offset, r.length});
         d.rejections.clear();
     } catch (...) {
-        take_back();
+        take_back(d, applied);
         throw;
     }
     std::stable_sort(out.errors.begin(), out.errors.end(),
                      [](const BatchError& a, const BatchError& b) { return a.index < b.index; });
     if (!out.errors.empty() || check_only) {
-        take_back();
+        take_back(d, applied);
         return out;
     }
     out.added = statements.size();
