@@ -53,10 +53,11 @@ private:
     std::unordered_set<std::string> spellings_;  // add_spelling's keys
     // Every key cut at each of its word boundaries, so a scan stops as
     // soon as no known name goes on the way the text does. Held as the
-    // prefixes' hashes (prefix_hash), not copies: the ATOP release's
-    // long treaty names made ~20,000 prefixes, a string each, a third of
-    // reading the names at start. A hash that collides only lets a scan
-    // go on further; what it finds is still checked against the keys.
+    // prefixes' 64-bit FNV-1a hashes (names.cpp), not copies: the ATOP
+    // release's long treaty names have a prefix at every word, and a
+    // string each was about a sixth of reading the names at start. A
+    // hash that collides only lets a scan go on further; what it finds
+    // is still checked against the keys.
     std::unordered_set<std::uint64_t> prefixes_;
     std::size_t longest_key_ = 0;                // bytes
     void add_prefixes(const std::string& key);
