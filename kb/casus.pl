@@ -19,9 +19,11 @@ then materializes the curated facts into the indexed store.
 % The shipped ATOP release, imported when casus was built (atop_kb.pl,
 % written beside the compiled kb by engine/tools/atop_kb.cpp with the
 % importer users run); a kb without it, such as the source tree's, holds
-% the curated facts only.
+% the curated facts only.  The path is joined with atomic_list_concat/2:
+% directory_file_path/3 would autoload library(files_ex) into the saved
+% state, and with it a foreign library (files.so) opened at every start.
 :- prolog_load_context(directory, Dir),
-   directory_file_path(Dir, 'atop_kb.pl', File),
+   atomic_list_concat([Dir, '/atop_kb.pl'], File),
    (   exists_file(File) -> use_module(File) ; true ).
 
 :- initialization(store:materialize_curated).

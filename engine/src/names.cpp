@@ -34,6 +34,11 @@ std::size_t append_folded(std::string& out, std::string_view in, std::size_t i) 
     return 1;
 }
 bool separator(unsigned char c) { return c == ' ' || c == '\t' || c == '_' || c == '-' || c == '\n' || c == '\r'; }
+
+// FNV-1a (64 bits) over the bytes of a prefix, extended byte by byte as
+// the prefix grows, so every prefix of a key is hashed in one pass.
+constexpr std::uint64_t fnv_offset = 14695981039346656037ull, fnv_prime = 1099511628211ull;
+std::uint64_t fnv_extend(std::uint64_t h, unsigned char byte) { return (h ^ byte) * fnv_prime; }
 }  // namespace
 
 void NameTable::normalize_into(const std::string& in, std::string& out) {
@@ -83,10 +88,12 @@ bool blank(unsigned char c) { return c == ' ' || c == '\t'; }
 
 void NameTable::add_prefixes(const std::string& key) {
     longest_key_ = std::max(longest_key_, key.size());
+    std::uint64_t h = fnv_offset;
     for (std::size_t e = 1; e <= key.size(); ++e) {
         const auto last = static_cast<unsigned char>(key[e - 1]);
+        h = fnv_extend(h, last);
         if (last != ' ' && (e == key.size() || !word_char(last) || !word_char(static_cast<unsigned char>(key[e]))))
-            prefixes_.insert(key.substr(0, e));
+            prefixes_.insert(h);
     }
 }
 
@@ -98,6 +105,8 @@ std::size_t NameTable::longest_name_at(std::string_view text) const {
     std::size_t best = 0;
     static thread_local std::string key;
     key.clear();
+    std::uint64_t h = fnv_offset;  // of key[0, hashed)
+    std::size_t hashed = 0;
     bool space = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -114,7 +123,8 @@ std::size_t NameTable::longest_name_at(std::string_view text) const {
         const auto last = static_cast<unsigned char>(text[i]);
         const bool boundary = !blank(last) && (e == text.size() || !word_char(last) || !word_char(static_cast<unsigned char>(text[e])));
         if (!boundary) continue;
-        if (!prefixes_.count(key)) break;  // no known name goes on from here
+        for (; hashed < key.size(); ++hashed) h = fnv_extend(h, static_cast<unsigned char>(key[hashed]));
+        if (!prefixes_.count(h)) break;  // no known name goes on from here
         if (by_key_.count(key) || spellings_.count(key)) best = e;
     }
     return best;

@@ -5,6 +5,7 @@
 #include "casus/engine.hpp"
 #include "known_names.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -51,8 +52,13 @@ private:
     std::unordered_multimap<std::string, Target> by_key_;
     std::unordered_set<std::string> spellings_;  // add_spelling's keys
     // Every key cut at each of its word boundaries, so a scan stops as
-    // soon as no known name goes on the way the text does.
-    std::unordered_set<std::string> prefixes_;
+    // soon as no known name goes on the way the text does. Held as the
+    // prefixes' 64-bit FNV-1a hashes (names.cpp), not copies: the ATOP
+    // release's long treaty names have a prefix at every word, and a
+    // string each was about a sixth of reading the names at start. A
+    // hash that collides only lets a scan go on further; what it finds
+    // is still checked against the keys.
+    std::unordered_set<std::uint64_t> prefixes_;
     std::size_t longest_key_ = 0;                // bytes
     void add_prefixes(const std::string& key);
     std::vector<NameEntry> entries_;
