@@ -5,7 +5,7 @@
 
 namespace casus::cli {
 
-Names::Names(const Engine* engine) {
+Names::Names(const Engine* engine) : engine_(engine) {
     if (!engine) return;
     // The first spelling that is not the id itself is the display name,
     // as the engine's own answers (ally_name) choose it.
@@ -16,6 +16,10 @@ Names::Names(const Engine* engine) {
 const std::string& Names::operator()(const std::string& id) const {
     auto it = name_.find(id);
     return it == name_.end() ? id : it->second;
+}
+
+std::string Names::on(const std::string& id, const Date& date) const {
+    return engine_ ? engine_->name_on(id, date) : id;
 }
 
 namespace {

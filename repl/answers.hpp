@@ -18,8 +18,12 @@ class Names {
 public:
     explicit Names(const Engine* engine);
     const std::string& operator()(const std::string& id) const;
+    // The name id bore on a date (a state renamed: Yugoslavia in 1980,
+    // Serbia in 2026; Engine::name_on), for answers about that date.
+    std::string on(const std::string& id, const Date& date) const;
 
 private:
+    const Engine* engine_ = nullptr;
     std::unordered_map<std::string, std::string> name_;
 };
 

@@ -13,7 +13,7 @@ Answer facts(const FactsResult& r, const Names& names) {
     out.fields = json{{"kind", to_string(r.kind)}, {"as_of", r.as_of.str()}, {"subjects", r.subjects}, {"hypothetical", r.hypothetical}};
     std::vector<Row> rows;
     if (r.kind == FactsResult::Kind::history) {
-        out.title = "History of " + names(r.subjects.at(0));
+        out.title = "History of " + names.on(r.subjects.at(0), r.as_of);
         for (auto& f : r.rows)
             rows.push_back({{date_value(f.from), date_value(f.to), f.fact, f.recorded, f.source, f.kind, f.quote}, ""});
         out.table = table_of({{"from", "from", ColumnType::date}, {"to", "to", ColumnType::date}, {"fact", "fact"},
@@ -22,8 +22,8 @@ Answer facts(const FactsResult& r, const Names& names) {
                              std::move(rows), "facts");
         return out;
     }
-    out.title = r.kind == FactsResult::Kind::ties ? "What ties " + names(r.subjects.at(0)) + " to " + names(r.subjects.at(1))
-                                                  : "Facts about " + names(r.subjects.at(0));
+    out.title = r.kind == FactsResult::Kind::ties ? "What ties " + names.on(r.subjects.at(0), r.as_of) + " to " + names.on(r.subjects.at(1), r.as_of)
+                                                  : "Facts about " + names.on(r.subjects.at(0), r.as_of);
     out.title += as_of_note(r.as_of, r.hypothetical);
     for (auto& f : r.rows) rows.push_back({{f.kind, f.fact, date_value(f.from), date_value(f.to), f.source, f.quote}, ""});
     out.table = table_of({{"kind", "kind"}, {"fact", "fact"}, {"from", "since", ColumnType::date},
@@ -34,7 +34,7 @@ Answer facts(const FactsResult& r, const Names& names) {
 
 Answer treaties(const TreatiesResult& r, const Names& names) {
     Answer out;
-    out.title = "Treaties binding " + names(r.state) + as_of_note(r.as_of, r.hypothetical);
+    out.title = "Treaties binding " + names.on(r.state, r.as_of) + as_of_note(r.as_of, r.hypothetical);
     out.fields = json{{"kind", "treaties"}, {"as_of", r.as_of.str()}, {"state", r.state}};
     std::vector<Row> rows;
     for (auto& t : r.rows) {
@@ -68,7 +68,7 @@ Answer members(const MembersResult& r, const Names& names) {
 
 Answer backers(const BackersResult& r, const Names& names) {
     Answer out;
-    out.title = "Who backs " + names(r.state) + as_of_note(r.as_of, r.hypothetical);
+    out.title = "Who backs " + names.on(r.state, r.as_of) + as_of_note(r.as_of, r.hypothetical);
     out.fields = json{{"kind", "backers"}, {"as_of", r.as_of.str()}, {"state", r.state}};
     std::vector<Row> rows;
     for (auto& b : r.rows)
@@ -83,9 +83,9 @@ Answer backers(const BackersResult& r, const Names& names) {
 
 namespace {
 
-// The kb writes a treaty's or declaration's date as YYYYMMDD.
+// The kb writes a treaty's, declaration's or event's date as YYYYMMDD.
 std::string list_extra(const std::string& what, const std::string& extra) {
-    const bool dated = what == "treaties" || what == "declarations";
+    const bool dated = what == "treaties" || what == "declarations" || what == "events";
     if (!dated || extra.size() != 8 || !std::all_of(extra.begin(), extra.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return extra;
     return extra.substr(0, 4) + "-" + extra.substr(4, 2) + "-" + extra.substr(6, 2);

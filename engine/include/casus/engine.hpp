@@ -109,6 +109,9 @@ public:
 
     const JournalReport& journal_report() const;
     std::vector<NameEntry> names() const;
+    // What a state (or any id) is called on a date: Yugoslavia in 1980,
+    // Serbia in 2026 (kb/state_names.pl); an id without a name is itself.
+    std::string name_on(const std::string& id, const Date& on) const;
     std::vector<FactKind> schema() const;
     // Rewrites the journal as a compact snapshot; returns records kept.
     std::size_t compact();
