@@ -5,8 +5,8 @@
 
 namespace casus::cli {
 
-Names::Names(const Engine* engine) : engine_(engine) {
-    if (!engine) return;
+Names::Names(const Engine* engine, bool titles) : engine_(engine) {
+    if (!engine || !titles) return;
     // The first spelling that is not the id itself is the display name,
     // as the engine's own answers (ally_name) choose it.
     for (auto& e : engine->names())

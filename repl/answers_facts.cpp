@@ -13,10 +13,13 @@ Answer facts(const FactsResult& r, const Names& names) {
     out.fields = json{{"kind", to_string(r.kind)}, {"as_of", r.as_of.str()}, {"subjects", r.subjects}, {"hypothetical", r.hypothetical}};
     std::vector<Row> rows;
     if (r.kind == FactsResult::Kind::history) {
-        out.title = "History of " + names.on(r.subjects.at(0), r.as_of);
+        const std::string& id = r.subjects.at(0);
+        out.title = "History of " + names.on(id, r.as_of);
+        // Each line names the subject as it was called on the line's date (Soviet Union in 1955).
         for (auto& f : r.rows)
-            rows.push_back({{date_value(f.from), date_value(f.to), f.fact, f.recorded, f.source, f.kind, f.quote}, ""});
-        out.table = table_of({{"from", "from", ColumnType::date}, {"to", "to", ColumnType::date}, {"fact", "fact"},
+            rows.push_back({{date_value(f.from), date_value(f.to), names.on(id, f.from.value_or(r.as_of)), f.fact, f.recorded,
+                             f.source, f.kind, f.quote}, ""});
+        out.table = table_of({{"from", "from", ColumnType::date}, {"to", "to", ColumnType::date}, {"name", "name"}, {"fact", "fact"},
                               {"recorded", "recorded"}, {"source", "source"}, {"kind", "kind", ColumnType::text, in_json},
                               {"quote", "quote", ColumnType::text, in_json}},
                              std::move(rows), "facts");

@@ -60,6 +60,8 @@ check(all(a["name"] != "Soviet Union" for a in j["answers"]), "today no defender
 j = json.loads(run("as of 1970-01-01 why would Russia defend Poland against West Germany", "json"))
 notes = " | ".join(n for a in j["answers"] for b in a["basis"] for n in b["notes"])
 check("only against German Federal Republic" in notes, f"1970 notes name the adversary: {notes[:300]}")
+bases = [b["treaty_name"] for a in j["answers"] for b in a["basis"]]
+check("Poland–Soviet Union, 1965 (ATOP 3520)" in bases, f"an ATOP alliance named as its members were in its year: {bases}")
 text = run("as of 1970-01-01 why would Russia defend Poland against West Germany")
 check(text.startswith("casus does not expect Soviet Union to defend Poland"), f"1970 why: {text[:120]!r}")
 
@@ -74,6 +76,12 @@ csv_rows = {r["id"]: r["name"] for r in csv.DictReader(io.StringIO(run("as of 19
 check(csv_rows.get("turkey") == "Ottoman Empire", f"1900 CSV: {csv_rows.get('turkey')!r}")
 text = run("as of 1900-01-01 list states")
 check("Ottoman Empire" in text and "Siam" in text, "1900 text list names the Ottoman Empire and Siam")
+
+# history: each line names the subject as it was called on the line's date.
+hist = {(r["from"], r["fact"]): r["name"] for r in csv.DictReader(io.StringIO(run("history of Russia", "csv")))}
+check(hist.get(("1955-05-14", "party(russia,atop_3285)")) == "Soviet Union", "history: the Warsaw Pact line names the Soviet Union")
+check(hist.get(("1992-05-15", "member(russia,csto)")) == "Russia", "history: the CSTO line names Russia")
+check(run("history of Russia").startswith("History of Russia:"), "history title: today's name")
 
 # Crises and issues by name, not id.
 events = {e["id"]: e for e in json.loads(run("list events", "json"))["items"]}

@@ -88,8 +88,8 @@ test(armenia_record_today) :-
     D = 20261128,
     findall(Dt, factor_detail(russia, armenia, azerbaijan, D, record_with_ally(refused), Dt), Ds),
     atomic_list_concat(Ds, ' | ', All),
-    assertion(sub_atom(All, _, _, _, 'the Azerbaijani incursion into Syunik (May 2021)')),
-    assertion(sub_atom(All, _, _, _, 'the Azerbaijani strikes on Armenia (September 2022)')).
+    assertion(sub_atom(All, _, _, _, 'the 2021 Azerbaijani incursion into Syunik')),
+    assertion(sub_atom(All, _, _, _, 'the September 2022 Azerbaijani strikes on Armenia')).
 test(record_absent_before_the_requests) :-
     \+ factor_of(russia, armenia, azerbaijan, 20200101, record_with_ally(refused), _),
     \+ ( factor_detail(russia, armenia, azerbaijan, 20210512, record_with_ally(_), Dt),
