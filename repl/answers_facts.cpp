@@ -15,14 +15,25 @@ Answer facts(const FactsResult& r, const Names& names) {
     if (r.kind == FactsResult::Kind::history) {
         const std::string& id = r.subjects.at(0);
         out.title = "History of " + names.on(id, r.as_of);
-        // Each line names the subject as it was called on the line's date (Soviet Union in 1955).
-        for (auto& f : r.rows)
-            rows.push_back({{date_value(f.from), date_value(f.to), names.on(id, f.from.value_or(r.as_of)), f.fact, f.recorded,
-                             f.source, f.kind, f.quote}, ""});
-        out.table = table_of({{"from", "from", ColumnType::date}, {"to", "to", ColumnType::date}, {"name", "name"}, {"fact", "fact"},
-                              {"recorded", "recorded"}, {"source", "source"}, {"kind", "kind", ColumnType::text, in_json},
-                              {"quote", "quote", ColumnType::text, in_json}},
-                             std::move(rows), "facts");
+        // A subject renamed over its history (Soviet Union in 1955, Russia in 1992) is named on
+        // each line as it was called on the line's date; one that kept its name needs no column.
+        std::vector<std::string> line_names;
+        for (auto& f : r.rows) line_names.push_back(names.on(id, f.from.value_or(r.as_of)));
+        const bool renamed = std::any_of(line_names.begin(), line_names.end(),
+                                         [&](const std::string& n) { return n != line_names.front(); });
+        for (std::size_t i = 0; i < r.rows.size(); ++i) {
+            auto& f = r.rows[i];
+            std::vector<Value> cells{date_value(f.from), date_value(f.to)};
+            if (renamed) cells.push_back(line_names[i]);
+            for (Value v : {Value(f.fact), Value(f.recorded), Value(f.source), Value(f.kind), Value(f.quote)}) cells.push_back(v);
+            rows.push_back({std::move(cells), ""});
+        }
+        std::vector<Column> cols{{"from", "from", ColumnType::date}, {"to", "to", ColumnType::date}};
+        if (renamed) cols.push_back({"name", "name"});
+        for (Column c : std::vector<Column>{{"fact", "fact"}, {"recorded", "recorded"}, {"source", "source"},
+                                            {"kind", "kind", ColumnType::text, in_json}, {"quote", "quote", ColumnType::text, in_json}})
+            cols.push_back(c);
+        out.table = table_of(std::move(cols), std::move(rows), "facts");
         return out;
     }
     out.title = r.kind == FactsResult::Kind::ties ? "What ties " + names.on(r.subjects.at(0), r.as_of) + " to " + names.on(r.subjects.at(1), r.as_of)
