@@ -3,6 +3,7 @@
             state_name_on/3,    % +State, +Date, -Name
             state_name_spells/1 % -Spells
           ]).
+:- encoding(utf8).
 
 /** <module> The name a state bore on a date
 
@@ -51,7 +52,7 @@ name_spell(germany, "Germany", 18710118, 99991231, S) :- cow_name(S).
 
 % 300: the Austrian Empire until the Compromise (Ausgleich) of 8 February 1867.
 name_spell(austria_hungary, "Austrian Empire", 18160101, 18670207,
-           "Encyclopaedia Britannica, 'Ausgleich': the compact concluded on 8 February 1867 that established the Dual Monarchy").
+           "Encyclopaedia Britannica, 'Ausgleich' (quick facts, as quoted by a mirror found with the reference search): the compact finally concluded on 8 February 1867 that established the Dual Monarchy").
 name_spell(austria_hungary, "Austria-Hungary", 18670208, 99991231, S) :- cow_name(S).
 
 % 325: the Kingdom of Sardinia until the Kingdom of Italy was proclaimed
@@ -72,9 +73,9 @@ name_spell(yugoslavia, "Serbia", 18160101, 19181130,
            "Encyclopaedia Britannica, 'Yugoslavia': the Kingdom of Serbs, Croats and Slovenes proclaimed on 1 December 1918; kb/data/state_names.csv").
 name_spell(yugoslavia, "Yugoslavia", 19181201, 20030203, S) :- cow_name(S).
 name_spell(yugoslavia, "Serbia and Montenegro", 20030204, 20060604,
-           "Encyclopaedia Britannica, 'Serbia and Montenegro': the Constitutional Charter adopted on 4 February 2003; Montenegro independent on 3 June 2006").
+           "Decision on proclaiming the Constitutional Charter of the State Union of Serbia and Montenegro, Federal Assembly, 4 February 2003 (Official Gazette of Serbia and Montenegro 1/2003; demo.paragraf.rs): Art. 1, the name of the state union is Serbia and Montenegro").
 name_spell(yugoslavia, "Serbia", 20060605, 99991231,
-           "Encyclopaedia Britannica, 'Serbia': the Republic of Serbia the successor state from 5 June 2006").
+           "serbiainvestment.de, 'Die Auflösung der Staatenunion Serbien und Montenegro (2006)': on 5 June 2006 the National Assembly of Serbia declared the Republic of Serbia the successor of the state union").
 
 % 365: the Soviet Union from the Union Treaty of 30 December 1922 to
 % Gorbachev's resignation on 25 December 1991.
@@ -102,7 +103,7 @@ name_spell(central_african_republic, "Central African Republic", 19790921, 99991
 % 490: Zaire, 27 October 1971 to 17 May 1997.
 name_spell(democratic_republic_of_the_congo, "Democratic Republic of the Congo", 18160101, 19711026, S) :- cow_name(S).
 name_spell(democratic_republic_of_the_congo, "Zaire", 19711027, 19970516,
-           "Encyclopaedia Britannica, 'Democratic Republic of the Congo': renamed Zaire on 27 October 1971; Kabila restored the name on 17 May 1997; kb/data/state_names.csv").
+           "grandslacsnews.com, 'Histoire: 27 octobre 1971, la République démocratique du Congo devient Zaïre'; face2faceafrica.com (17 May 2019): Zaire renamed the Democratic Republic of Congo on 17 May 1997").
 name_spell(democratic_republic_of_the_congo, "Democratic Republic of the Congo", 19970517, 99991231, S) :- cow_name(S).
 
 % 510: Tanganyika, then the union with Zanzibar of 26 April 1964, named
