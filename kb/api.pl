@@ -13,6 +13,7 @@
             api_states_on/2,     % +Date, -Items
             api_state_spells/1,  % -Spells
             api_dated_names/1,   % -Names
+            api_state_names/1,   % -Spells
             api_write_added_as_kb/2, % +File, +Origin
             api_facts_about/3,   % +Id, +Date, -Items
             api_history/2,       % +Id, -Items
@@ -63,6 +64,7 @@ terms the engine converts to typed C++ values:
 */
 
 :- use_module(entities).
+:- use_module(state_names, [state_name_on/3, state_name_spells/1]).
 :- use_module(state_system, [cow_data_end/1]).
 :- use_module(schema).
 :- use_module(store).
@@ -78,6 +80,7 @@ terms the engine converts to typed C++ values:
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
+:- use_module(library(aggregate), [aggregate_all/3]).
 :- use_module(library(sort), [predsort/3]).
 :- use_module(library(error), [must_be/2, domain_error/2]).
 
@@ -115,27 +118,35 @@ api_obligations(A, X, D, Answers) :-
     obligations(A, X, D, Asms),
     maplist(answer_term(A, X, D), Asms, Answers).
 
-answer_term(_A, _X, _D, assessment(S, Ob, Bs, V, Sc, Fs),
+answer_term(_A, _X, D, assessment(S, Ob, Bs, V, Sc, Fs),
             answer(S, Name, Cow, Ob, Bases, V, Sc, Factors, P)) :-
-    state(S, Name, Cow),
+    state(S, _, Cow),
+    state_name_on(S, D, Name),             % the name S bore on D (state_names.pl)
     verdict_model:probability(Sc, P),      % Sc: the log-odds that S fights
-    maplist(basis_term, Bs, Bases),
+    maplist(basis_term(D), Bs, Bases),
     maplist(factor_term, Fs, Factors).
 
-basis_term(basis(T, C, Notes, Leaves), basis(T, TN, C, CT, NoteTexts, LeafTerms)) :-
+basis_term(D, basis(T, C, Notes, Leaves), basis(T, TN, C, CT, NoteTexts, LeafTerms)) :-
     treaty(T, TN, _, _, _),
     clause(T, C, CT, _, _, _),
-    maplist(note_text, Notes, NoteTexts),
+    maplist(note_text(D), Notes, NoteTexts),
     maplist(leaf_term, Leaves, LeafTerms).
 
-note_text(fellow_member, "the attacker is bound by the same treaty") :- !.
-note_text(assumed(location(L)), T) :- !, format(string(T), "assumes the attack falls within the treaty area: ~w", [L]).
-note_text(assumed(C), T) :- !, format(string(T), "assumes the condition ~w is met", [C]).
-note_text(adversary(Xs), T) :- format(string(T), "only against ~w", [Xs]).
-note_text(covered(P), T) :- place_name(P, N), format(string(T), "the treaty area covers an attack in ~w", [N]).
+note_text(_, fellow_member, "the attacker is bound by the same treaty") :- !.
+note_text(_, assumed(location(L)), T) :- !, format(string(T), "assumes the attack falls within the treaty area: ~w", [L]).
+note_text(_, assumed(C), T) :- !, format(string(T), "assumes the condition ~w is met", [C]).
+note_text(D, adversary(Xs), T) :- is_list(Xs), !,
+    maplist(adversary_name(D), Xs, Ns),
+    atomic_list_concat(Ns, ', ', List),
+    format(string(T), "only against ~w", [List]).
+note_text(_, adversary(X), T) :- format(string(T), "only against ~w", [X]).
+note_text(D, covered(P), T) :- place_name(P, D, N), format(string(T), "the treaty area covers an attack in ~w", [N]).
 
-place_name(P, N) :- ( state(P, N0, _) ; territory(P, N0, _, _) ; issue(P, N0) ), !, N = N0.
-place_name(P, P).
+adversary_name(D, X, N) :- place_name(X, D, N).
+
+place_name(P, D, N) :- state(P, _, _), !, state_name_on(P, D, N).
+place_name(P, _, N) :- ( territory(P, N0, _, _) ; issue(P, N0) ), !, N = N0.
+place_name(P, _, P).
 
 %  A factor shows its newest pieces of evidence (at most evidence_shown/1)
 %  and how many there are in all: on a large world one shared-stance
@@ -218,7 +229,7 @@ api_members(O, D, Items) :-
     findall(member(S, Name, Cow, From, To, Ref),
             ( holds(member(S, O), D, leaf(F, Src, From)),
               spell(F, From, To, Src, _),
-              state(S, Name, Cow),
+              state(S, _, Cow), state_name_on(S, D, Name),
               source_parts(Src, Ref, _) ),
             Items0),
     sort(Items0, Items).
@@ -236,7 +247,7 @@ api_backers(S, D, Items) :-
                   format(string(How), "signed the ~w", [DN])
               ),
               B \== S,
-              state(B, Name, _),
+              state(B, _, _), state_name_on(B, D, Name),
               source_parts(Src, Ref, Quote) ),
             Items0),
     sort(Items0, Items).
@@ -255,16 +266,33 @@ api_list(declarations, Items) :-
 api_list(issues, Items) :-
     findall(entry(Id, Name, ''), issue(Id, Name), Items0), sort(Items0, Items).
 api_list(events, Items) :-
-    findall(entry(Id, Name, Date), event(Id, Name, Date, _, _), Items0), sort(Items0, Items).
+    findall(entry(Id, Name, Date), event(Id, Name, Date, _, _), Kb),
+    findall(entry(Id, Name, Date), ( event_title(Id, Name), \+ event(Id, _, _, _, _), event_start(Id, Date) ), Titled),
+    append(Kb, Titled, Items0), sort(Items0, Items).
 api_list(territories, Items) :-
     findall(entry(Id, Name, Holder), territory(Id, Name, Holder, _), Items0), sort(Items0, Items).
+
+%  event_start(+E, -Date): when the crisis E began: its attack's start,
+%  else the first day a request for aid or an answer names it; fails for
+%  a crisis no fact names.
+event_start(E, Date) :-
+    aggregate_all(min(From), spell(attack(E, _, _, _), From, _, _, _), Date), integer(Date), !.
+event_start(E, Date) :-
+    aggregate_all(min(From), ( spell(F, From, _, _, _), crisis_fact(F, E) ), Date),
+    integer(Date).
+
+crisis_fact(request(_, _, E, _, _), E).
+crisis_fact(reaction(_, E, _), E).
+crisis_fact(response(_, E, _), E).
+crisis_fact(solidarity(_, _, E), E).
 
 %! api_states_on(+Date, -Items) is det.
 %
 %  The states in the state system on Date (entities:in_system/2), as
-%  api_list(states, Items) gives them.
+%  api_list(states, Items) gives them, each by the name it bore on Date.
 api_states_on(D, Items) :-
-    findall(entry(Id, Name, Cow), ( state(Id, Name, Cow), in_system(Id, D) ), Items0), sort(Items0, Items).
+    findall(entry(Id, Name, Cow), ( state(Id, _, Cow), in_system(Id, D), state_name_on(Id, D, Name) ), Items0),
+    sort(Items0, Items).
 
 %! api_state_spells(-Spells) is det.
 %
@@ -281,6 +309,14 @@ api_state_spells(Spells) :-
 %  that state.
 api_dated_names(Names) :-
     findall(dated(T, S, F, To), dated_name(T, S, F, To), Names).
+
+%! api_state_names(-Spells) is det.
+%
+%  Spells = [spell(State, From, To, Name), ...]: the names states bore
+%  over time (state_names:name_spell/5); the engine shows a state by the
+%  name of the answer's date.
+api_state_names(Spells) :-
+    state_name_spells(Spells).
 
 %! api_write_added_as_kb(+File, +Origin) is det.
 %

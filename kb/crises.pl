@@ -90,6 +90,7 @@ crisis_event(E, Name, Date, X, V) :-
 attack_spell(E, X, V, W, Start, leaf(attack(E, X, V, W), Src, Start)) :-
     spell(attack(E, X, V, W), Start, _, Src, _).
 
+event_name(E, Name) :- event_title(E, Name), !.       % entities.pl: the crises of the chronology
 event_name(E, Name) :-
     atomic_list_concat(Parts, '_', E),
     atomic_list_concat(Parts, ' ', Name).

@@ -6,6 +6,7 @@
             clause/6,         % ?Treaty, ?Clause, ?Title, ?Obligation, ?Conditions, ?Source
             issue/2,          % ?Id, ?Name
             event/5,          % ?Id, ?Name, ?Date, ?Attacker, ?Victim
+            event_title/2,    % ?Id, ?Name
             declaration/3,    % ?Id, ?Title, ?Date
             threat/3,         % ?Id, ?Name, ?Origin
             territory/4,      % ?Id, ?Name, ?Holder, ?Region
@@ -254,9 +255,35 @@ issue(nagorno_karabakh,     "Nagorno-Karabakh").
 issue(caspian_legal_status, "the legal status of the Caspian Sea").
 issue(su24_crisis,          "the Russian-Turkish crisis after the Su-24 shootdown").
 issue(crimea,               "Crimea").
+% Issues the curated positions name (article.pl ¶9, the chronology's peace
+% talks), so that answers show them by name and not by id.
+issue(international_terrorism, "international terrorism").
+issue(armenia_azerbaijan_peace, "the Armenia-Azerbaijan peace agreement").
 
 %! event(?Id, ?Name, ?Date, ?Attacker, ?Victim) is nondet.
 event(su24_shootdown, "Turkish Air Force shoots down a Russian Su-24", 20151124, turkey, russia).
+
+%! event_title(?Id, ?Name) is nondet.
+%
+%  The name of a crisis that the kb knows as an attack, a request or a
+%  response (chronology_2016_2026.pl) rather than as an event/5: answers
+%  show it by this name, not by its id.  The years are those of the
+%  chronology's rows (chronology_rows.pl) that start each crisis; a
+%  factor's detail adds the day where it has one.
+event_title(four_day_war_2016,           "the 2016 Four-Day War").
+event_title(tavush_clashes_2020,         "the 2020 Tavush border clashes").
+event_title(karabakh_war_2020,           "the 2020 Nagorno-Karabakh war").
+event_title(mi24_shootdown_2020,         "the 2020 shootdown of a Russian Mi-24 over Armenia").
+event_title(golovnoy_clashes_2021,       "the 2021 Kyrgyz-Tajik border clashes at Golovnoy").
+event_title(syunik_incursion_2021,       "the 2021 Azerbaijani incursion into Syunik").
+event_title(afghan_border_2021,          "the 2021 crisis on the Tajik-Afghan border").
+event_title(kazakhstan_unrest_2022,      "the January 2022 unrest in Kazakhstan").
+event_title(ukraine_invasion_2022,       "the 2022 Russian invasion of Ukraine").
+event_title(september_2022_strikes,      "the September 2022 Azerbaijani strikes on Armenia").
+event_title(batken_clashes_2022,         "the 2022 Kyrgyz-Tajik border clashes in Batken").
+event_title(lachin_blockade_2022,        "the 2022 blockade of the Lachin corridor").
+event_title(azal_shootdown_2024,         "the 2024 downing of Azerbaijan Airlines flight 8243").
+event_title(polish_airspace_drones_2025, "the 2025 Russian drone incursion into Polish airspace").
 
 %! declaration(?Id, ?Title, ?Date) is nondet.
 declaration(cctss_astana_2015, "CCTSS fifth summit resolution (Astana, September 2015)", 20150911).

@@ -38,6 +38,7 @@ Example:
 */
 
 :- use_module(entities).
+:- use_module(state_names, [state_name_on/3]).
 :- use_module(areas).
 :- use_module(store).
 :- use_module(weights).
@@ -150,7 +151,8 @@ side_factors(Sides, S, Factors) :-
     findall(Key-(Detail-Leaf), raw_factor(Sides, S, Key, Detail, Leaf), Raw),
     keysort(Raw, Sorted),
     group_pairs_by_key(Sorted, Groups),
-    maplist(make_factor, Groups, Factors0),
+    arg(3, Sides, D),                      % a state is named as it was on D
+    maplist(make_factor(D), Groups, Factors0),
     exclude(zero_weight, Factors0, Factors).
 
 %! sides(+Ally, +Attacker, +Date, -Sides) is det.
@@ -182,10 +184,10 @@ side_profile(Side, O, D, side(Side, O, Ethnicities, Blocs, Stances, Declarations
     findall(I-P-L, holds(stance(O, I, P), D, L), Stances),
     findall(Dec-I-L, holds(supports(Dec, O, I), D, L), Declarations).
 
-make_factor(Key-DLs, factor(Kind, W, Detail, Leaves)) :-
+make_factor(On, Key-DLs, factor(Kind, W, Detail, Leaves)) :-
     Key = f(Kind, _Subject, Scale),
     DLs = [D-_|_],
-    detail_text(D, Detail),
+    detail_text(D, On, Detail),
     pairs_values(DLs, Leaves0),
     append(Leaves0, Leaves1),
     sort(Leaves1, Leaves),
@@ -194,19 +196,24 @@ make_factor(Key-DLs, factor(Kind, W, Detail, Leaves)) :-
 
 zero_weight(factor(_, W, _, _)) :- W =:= 0.
 
-%  detail_text(+Detail, -Text): raw factors describe themselves as
+%  detail_text(+Detail, +On, -Text): raw factors describe themselves as
 %  d(Format, Args) with n(Id) for a name, g(Group) for a kinship group and
 %  date(D) for a date; only the one detail kept per factor is formatted
-%  (on a large world a defender has hundreds of pieces of evidence).
-detail_text(d(Fmt, Args0), Text) :- !,
-    maplist(detail_arg, Args0, Args),
+%  (on a large world a defender has hundreds of pieces of evidence).  A
+%  state is named as it was on the question's date On
+%  (state_names:state_name_on/3).
+detail_text(d(Fmt, Args0), On, Text) :- !,
+    maplist(detail_arg(On), Args0, Args),
     format(string(Text), Fmt, Args).
-detail_text(Text, Text).
+detail_text(Text, _, Text).
 
-detail_arg(n(Id), Name) :- !, name_of(Id, Name).
-detail_arg(g(G), Name) :- !, group_name(G, Name).
-detail_arg(date(D), Text) :- !, date_text(D, Text).
-detail_arg(A, A).
+detail_arg(On, n(Id), Name) :- !, name_of(Id, On, Name).
+detail_arg(_, g(G), Name) :- !, group_name(G, Name).
+detail_arg(_, date(D), Text) :- !, date_text(D, Text).
+detail_arg(_, A, A).
+
+name_of(Id, On, Name) :- state(Id, _, _), !, state_name_on(Id, On, Name).
+name_of(Id, _, Name) :- name_of(Id, Name).
 
 name_of(Id, Name) :- state(Id, Name, _), !.
 name_of(Id, Name) :- organisation(Id, Name), !.

@@ -66,6 +66,7 @@ lower the leave-one-war-out AUC.
 */
 
 :- use_module(entities).
+:- use_module(state_names, [state_name_on/3]).
 :- use_module(store).
 :- use_module(verdict_model_fitted).
 :- use_module(library(lists)).
@@ -127,19 +128,17 @@ design_terms(Bases, A, X, D, Terms) :-
     sort(Bilateral0, Bilateral),
     findall(T, ( member(basis(T, _, Notes, _), Bases), memberchk(adversary(Xs), Notes), memberchk(X, Xs) ), Named0),
     sort(Named0, Named),
-    term_if(Bilateral, bilateral_alliance, "bound to ~w by a bilateral alliance (~w)", A, Terms1),
-    term_if(Named, named_adversary, "the treaty names ~w as the adversary (~w)", X, Terms2),
+    term_if(Bilateral, bilateral_alliance, "bound to ~w by a bilateral alliance (~w)", A-D, Terms1),
+    term_if(Named, named_adversary, "the treaty names ~w as the adversary (~w)", X-D, Terms2),
     append(Terms1, Terms2, Terms).
 
 term_if([], _, _, _, []) :- !.
-term_if([T|_], Kind, Fmt, Other, [factor(Kind, W, Detail, [leaf(model(Kind, T), source("casus backtest --fit", Detail), 0)])]) :-
+term_if([T|_], Kind, Fmt, Other-D, [factor(Kind, W, Detail, [leaf(model(Kind, T), source("casus backtest --fit", Detail), 0)])]) :-
     effect(Kind, W),
-    state_name(Other, OtherName),
+    state_name_on(Other, D, OtherName),    % as it was named on D (state_names.pl)
     ( treaty(T, TreatyName, _, _, _) -> true ; TreatyName = T ),
     format(string(Detail), Fmt, [OtherName, TreatyName]).
 
-state_name(S, Name) :- state(S, Name, _), !.
-state_name(S, S).
 
 %! bilateral(+Treaty, +Date) is semidet.
 %

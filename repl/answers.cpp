@@ -5,8 +5,8 @@
 
 namespace casus::cli {
 
-Names::Names(const Engine* engine) {
-    if (!engine) return;
+Names::Names(const Engine* engine, bool titles) : engine_(engine) {
+    if (!engine || !titles) return;
     // The first spelling that is not the id itself is the display name,
     // as the engine's own answers (ally_name) choose it.
     for (auto& e : engine->names())
@@ -16,6 +16,10 @@ Names::Names(const Engine* engine) {
 const std::string& Names::operator()(const std::string& id) const {
     auto it = name_.find(id);
     return it == name_.end() ? id : it->second;
+}
+
+std::string Names::on(const std::string& id, const Date& date) const {
+    return engine_ ? engine_->name_on(id, date) : id;
 }
 
 namespace {

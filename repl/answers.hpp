@@ -13,13 +13,19 @@ namespace casus::cli {
 
 // The display name of every id the engine knows ("csto" -> "Collective
 // Security Treaty Organization"), for titles and rows; an id without a
-// name is shown as itself. Without an engine, every id is its own name.
+// name is shown as itself. Without an engine, every id is its own name;
+// with one but without titles (JSON, CSV: the table of every name is not
+// built for them), operator() gives ids and on() still names.
 class Names {
 public:
-    explicit Names(const Engine* engine);
+    explicit Names(const Engine* engine, bool titles = true);
     const std::string& operator()(const std::string& id) const;
+    // The name id bore on a date (a state renamed: Yugoslavia in 1980,
+    // Serbia in 2026; Engine::name_on), for answers about that date.
+    std::string on(const std::string& id, const Date& date) const;
 
 private:
+    const Engine* engine_ = nullptr;
     std::unordered_map<std::string, std::string> name_;
 };
 

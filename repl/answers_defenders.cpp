@@ -94,8 +94,9 @@ std::string defenders_title(const DefendersResult& r) {
 }
 
 json defenders_fields(const DefendersResult& r) {
-    json f{{"kind", to_string(r.kind)}, {"as_of", r.as_of.str()}, {"ally", r.ally},
-           {"attacker", r.attacker.empty() ? json(nullptr) : json(r.attacker)}, {"hypothetical", r.hypothetical}};
+    json f{{"kind", to_string(r.kind)}, {"as_of", r.as_of.str()}, {"ally", r.ally}, {"ally_name", r.ally_name},
+           {"attacker", r.attacker.empty() ? json(nullptr) : json(r.attacker)},
+           {"attacker_name", r.attacker.empty() ? json(nullptr) : json(r.attacker_name)}, {"hypothetical", r.hypothetical}};
     if (!r.place.empty()) f["place"] = r.place;  // only when the question names one
     if (r.kind == DefendersResult::Kind::why) f["negated"] = r.negated;
     return f;
@@ -121,6 +122,7 @@ Answer defenders(const DefendersResult& r) {
     std::vector<Column> cols{
         {"state", "state", ColumnType::text, in_csv | in_json},
         {"name", "state", ColumnType::text, in_terminal | in_json},
+        {"name", "name", ColumnType::text, in_csv},  // the id, then the name of the answer's date
         {"cow", "cow", ColumnType::integer, in_json},
         {"obligated", "obligated", ColumnType::flag, in_json},
         {"basis", "basis", ColumnType::records, in_json},
@@ -134,7 +136,7 @@ Answer defenders(const DefendersResult& r) {
     };
     std::vector<Row> rows;
     for (auto& a : r.answers)
-        rows.push_back({{a.state, a.name, a.cow, a.obligated, basis_json(a), a.obligated ? bases_text(a) : "no",
+        rows.push_back({{a.state, a.name, a.name, a.cow, a.obligated, basis_json(a), a.obligated ? bases_text(a) : "no",
                          to_string(a.verdict), a.score, a.probability, factors_json(a), reasons(a, 3), reasons(a, a.factors.size())},
                         defender_line(a)});
     out.table = table_of(std::move(cols), std::move(rows), "answers", "no state is obligated or has a reason to act.");

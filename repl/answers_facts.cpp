@@ -13,17 +13,31 @@ Answer facts(const FactsResult& r, const Names& names) {
     out.fields = json{{"kind", to_string(r.kind)}, {"as_of", r.as_of.str()}, {"subjects", r.subjects}, {"hypothetical", r.hypothetical}};
     std::vector<Row> rows;
     if (r.kind == FactsResult::Kind::history) {
-        out.title = "History of " + names(r.subjects.at(0));
-        for (auto& f : r.rows)
-            rows.push_back({{date_value(f.from), date_value(f.to), f.fact, f.recorded, f.source, f.kind, f.quote}, ""});
-        out.table = table_of({{"from", "from", ColumnType::date}, {"to", "to", ColumnType::date}, {"fact", "fact"},
-                              {"recorded", "recorded"}, {"source", "source"}, {"kind", "kind", ColumnType::text, in_json},
-                              {"quote", "quote", ColumnType::text, in_json}},
-                             std::move(rows), "facts");
+        const std::string& id = r.subjects.at(0);
+        out.title = "History of " + names.on(id, r.as_of);
+        // A subject renamed over its history (Soviet Union in 1955, Russia in 1992) is named on
+        // each line as it was called on the line's date; one that kept its name needs no column.
+        std::vector<std::string> line_names;
+        for (auto& f : r.rows) line_names.push_back(names.on(id, f.from.value_or(r.as_of)));
+        const bool renamed = std::any_of(line_names.begin(), line_names.end(),
+                                         [&](const std::string& n) { return n != line_names.front(); });
+        for (std::size_t i = 0; i < r.rows.size(); ++i) {
+            auto& f = r.rows[i];
+            std::vector<Value> cells{date_value(f.from), date_value(f.to)};
+            if (renamed) cells.push_back(line_names[i]);
+            for (Value v : {Value(f.fact), Value(f.recorded), Value(f.source), Value(f.kind), Value(f.quote)}) cells.push_back(v);
+            rows.push_back({std::move(cells), ""});
+        }
+        std::vector<Column> cols{{"from", "from", ColumnType::date}, {"to", "to", ColumnType::date}};
+        if (renamed) cols.push_back({"name", "name"});
+        for (Column c : std::vector<Column>{{"fact", "fact"}, {"recorded", "recorded"}, {"source", "source"},
+                                            {"kind", "kind", ColumnType::text, in_json}, {"quote", "quote", ColumnType::text, in_json}})
+            cols.push_back(c);
+        out.table = table_of(std::move(cols), std::move(rows), "facts");
         return out;
     }
-    out.title = r.kind == FactsResult::Kind::ties ? "What ties " + names(r.subjects.at(0)) + " to " + names(r.subjects.at(1))
-                                                  : "Facts about " + names(r.subjects.at(0));
+    out.title = r.kind == FactsResult::Kind::ties ? "What ties " + names.on(r.subjects.at(0), r.as_of) + " to " + names.on(r.subjects.at(1), r.as_of)
+                                                  : "Facts about " + names.on(r.subjects.at(0), r.as_of);
     out.title += as_of_note(r.as_of, r.hypothetical);
     for (auto& f : r.rows) rows.push_back({{f.kind, f.fact, date_value(f.from), date_value(f.to), f.source, f.quote}, ""});
     out.table = table_of({{"kind", "kind"}, {"fact", "fact"}, {"from", "since", ColumnType::date},
@@ -34,7 +48,7 @@ Answer facts(const FactsResult& r, const Names& names) {
 
 Answer treaties(const TreatiesResult& r, const Names& names) {
     Answer out;
-    out.title = "Treaties binding " + names(r.state) + as_of_note(r.as_of, r.hypothetical);
+    out.title = "Treaties binding " + names.on(r.state, r.as_of) + as_of_note(r.as_of, r.hypothetical);
     out.fields = json{{"kind", "treaties"}, {"as_of", r.as_of.str()}, {"state", r.state}};
     std::vector<Row> rows;
     for (auto& t : r.rows) {
@@ -68,7 +82,7 @@ Answer members(const MembersResult& r, const Names& names) {
 
 Answer backers(const BackersResult& r, const Names& names) {
     Answer out;
-    out.title = "Who backs " + names(r.state) + as_of_note(r.as_of, r.hypothetical);
+    out.title = "Who backs " + names.on(r.state, r.as_of) + as_of_note(r.as_of, r.hypothetical);
     out.fields = json{{"kind", "backers"}, {"as_of", r.as_of.str()}, {"state", r.state}};
     std::vector<Row> rows;
     for (auto& b : r.rows)
@@ -83,9 +97,9 @@ Answer backers(const BackersResult& r, const Names& names) {
 
 namespace {
 
-// The kb writes a treaty's or declaration's date as YYYYMMDD.
+// The kb writes a treaty's, declaration's or event's date as YYYYMMDD.
 std::string list_extra(const std::string& what, const std::string& extra) {
-    const bool dated = what == "treaties" || what == "declarations";
+    const bool dated = what == "treaties" || what == "declarations" || what == "events";
     if (!dated || extra.size() != 8 || !std::all_of(extra.begin(), extra.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return extra;
     return extra.substr(0, 4) + "-" + extra.substr(4, 2) + "-" + extra.substr(6, 2);

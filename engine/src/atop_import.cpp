@@ -167,6 +167,10 @@ std::string treaty_name(const Reading& rd, long id, long signed_on) {
     static const std::vector<int> none;
     const auto& ms = found != rd.members_of.end() ? found->second : none;
     auto name = [&](int code) {
+        // A member renamed in the kb is named as it was when the alliance began ("Poland–Soviet Union, 1965").
+        if (auto d = rd.known.dated_state_name.find(code); d != rd.known.dated_state_name.end())
+            for (auto& s : d->second)
+                if (s.from <= signed_on && signed_on <= s.to) return s.name;
         if (auto n = rd.name_of.find(code); n != rd.name_of.end()) return n->second;
         if (auto a = rd.abbreviation.find(code); a != rd.abbreviation.end()) return a->second;
         return "ATOP member " + std::to_string(code);

@@ -17,6 +17,8 @@ namespace casus::atop {
 struct Known {
     std::map<int, std::string> state_by_cow;   // COW code -> state id
     std::map<int, std::string> state_name;     // COW code -> the name answers show (for treaty names)
+    struct NameSpell { long from, to; std::string name; };
+    std::map<int, std::vector<NameSpell>> dated_state_name;  // COW code -> its names over time (kb/state_names.pl)
     std::vector<std::string> ids;              // every id in use (states, treaties, ...)
     std::map<int, std::string> linked;         // ATOP id -> curated treaty (atop_alliance/2)
     std::map<long, std::string> common_name;   // ATOP id -> its common name (entities:atop_name/3)

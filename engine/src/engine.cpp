@@ -88,6 +88,8 @@ std::vector<Rejection> Engine::take_rejections() {
 const JournalReport& Engine::journal_report() const { return impl_->report; }
 std::vector<NameEntry> Engine::names() const { return impl_->names.entries(); }
 
+std::string Engine::name_on(const std::string& id, const Date& on) const { return impl_->display(id, on); }
+
 std::vector<FactKind> Engine::schema() const {
     std::vector<FactKind> out;
     for (auto& [_, k] : impl_->kinds) out.push_back(k);

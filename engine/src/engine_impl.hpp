@@ -78,6 +78,13 @@ struct Engine::Impl {
         int from_year, to_year;
     };
     std::unordered_map<std::string, std::vector<DatedName>> dated_names;
+    // The names a state bore over time (kb/state_names.pl), by id: answers
+    // show a state by the name of their date (display below).
+    struct NameSpell {
+        long from, to;  // YYYYMMDD, both days included
+        std::string name;
+    };
+    std::unordered_map<std::string, std::vector<NameSpell>> name_spells;
     std::map<std::string, FactKind> kinds;
     std::unique_ptr<Journal> journal;
     JournalReport report;
@@ -137,6 +144,7 @@ struct Engine::Impl {
     void load_names();
     void load_schema();
     void load_dated_names();
+    void load_name_spells();
 
     // --- resolve.cpp: names, dates and facts of a parsed statement, with positions
     std::string resolve(const ParsedStatement& ps, const ast::Name& n, const std::string& type);
@@ -146,6 +154,8 @@ struct Engine::Impl {
     Date date_of(const ParsedStatement& ps, const ast::Date& d);
     GroundFact ground(const ParsedStatement& ps, const ast::Fact& f);
     std::string display(const std::string& id);
+    // The name of id on a date: its name spell of that day, else display(id).
+    std::string display(const std::string& id, const Date& on);
 
     // --- store_ops.cpp: the primitive changes of the Prolog store
     std::string add_spell(const GroundFact& f, long from, long to, const std::string& source,

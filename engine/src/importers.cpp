@@ -24,6 +24,8 @@ atop::Known Engine::Impl::import_known() {
         const int cow = static_cast<int>(prolog::integer_of(prolog::arg(e, 3)));
         known.state_by_cow[cow] = prolog::text(prolog::arg(e, 1));
         known.state_name[cow] = prolog::text(prolog::arg(e, 2));  // treaty names show the kb's names
+        if (auto s = name_spells.find(known.state_by_cow[cow]); s != name_spells.end())
+            for (auto& sp : s->second) known.dated_state_name[cow].push_back({sp.from, sp.to, sp.name});  // of the treaty's year
     }
     PlTerm_var common;
     must_call(prolog::compound("api_atop_names", {common}));

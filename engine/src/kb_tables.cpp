@@ -24,6 +24,7 @@ void Engine::Impl::load_names() {
     for (auto& n : prolog::list_items(out))
         names.add(prolog::text(prolog::arg(n, 1)), prolog::text(prolog::arg(n, 2)), prolog::text(prolog::arg(n, 3)));
     load_dated_names();  // after the kb's own names: a state is shown by its own name, not "USSR"
+    load_name_spells();
     unread_notes.load();
 }
 
@@ -55,6 +56,16 @@ void Engine::Impl::load_schema() {
         for (auto& t : prolog::list_items(prolog::arg(k, 2))) fk.arg_types.push_back(prolog::text(t));
         kinds[fk.name] = fk;
     }
+}
+
+// The names states bore over time (api_state_names/1): spell(Id, From, To, Name).
+void Engine::Impl::load_name_spells() {
+    name_spells.clear();
+    PlTerm_var out;
+    if (!prolog::call("api", prolog::compound("api_state_names", {out}))) throw KbLoadError("api_state_names failed");
+    for (auto& s : prolog::list_items(out))
+        name_spells[prolog::text(prolog::arg(s, 1))].push_back(
+            {prolog::integer_of(prolog::arg(s, 2)), prolog::integer_of(prolog::arg(s, 3)), prolog::text(prolog::arg(s, 4))});
 }
 
 // A name that named one state at all times is an ordinary alias

@@ -72,9 +72,9 @@ DefendersResult Engine::Impl::defenders_result(DefendersResult::Kind kind, const
     r.kind = kind;
     r.as_of = as_of;
     r.ally = ally;
-    r.ally_name = display(ally);
+    r.ally_name = display(ally, as_of);  // the name of the question's date
     r.attacker = attacker;
-    r.attacker_name = attacker.empty() ? "" : display(attacker);
+    r.attacker_name = attacker.empty() ? "" : display(attacker, as_of);
     r.hypothetical = hypothetical;
     return r;
 }
@@ -100,7 +100,7 @@ struct Engine::Impl::QuestionVisitor {
     std::string place(const boost::optional<ast::Name>& n) const { return n ? self.resolve_place(ps, *n) : ""; }
     void set_place(DefendersResult& r, const std::string& place) const {
         r.place = place;
-        if (!place.empty()) r.place_name = self.display(place);
+        if (!place.empty()) r.place_name = self.display(place, r.as_of);
     }
     Result defenders(const std::string& ally, const std::string& attacker, const std::string& where) const {
         if (ally == attacker) throw UsageError("a state cannot be attacked by itself");
@@ -191,7 +191,11 @@ struct Engine::Impl::QuestionVisitor {
         // without a date, every state casus knows, of any time.
         PlTerm out = q.what == "states" && dated ? ask("api_states_on", {date}, false)
                                         : ask("api_list", {prolog::atom(q.what)}, false);
-        return EntitiesResult{q.what, convert::entity_rows(out)};
+        EntitiesResult r{q.what, convert::entity_rows(out)};
+        // Every state of any time, by the name of the question's date (today without one).
+        if (q.what == "states" && !dated)
+            for (auto& row : r.rows) row.name = self.display(row.id, as_of);
+        return r;
     }
     // The id of whatever entity n names, of any type.
     std::optional<std::string> known_id(const ast::Name& n) const {

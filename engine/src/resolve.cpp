@@ -202,4 +202,11 @@ std::string Engine::Impl::display(const std::string& id) {
     return id;
 }
 
+std::string Engine::Impl::display(const std::string& id, const Date& on) {
+    if (auto it = name_spells.find(id); it != name_spells.end())
+        for (auto& s : it->second)
+            if (s.from <= on.as_int() && on.as_int() <= s.to) return s.name;
+    return display(id);
+}
+
 }  // namespace casus

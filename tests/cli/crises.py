@@ -137,7 +137,8 @@ try:
     today = answers(run("why would Russia defend Armenia against Azerbaijan"))[0]["answers"][0]
     refused = [f for f in today["factors"] if f["kind"] == "record_with_ally:refused"]
     details = " | ".join(f["detail"] for f in refused)
-    check("syunik incursion 2021" in details and "september 2022 strikes" in details,
+    check("the 2021 Azerbaijani incursion into Syunik" in details
+          and "the September 2022 Azerbaijani strikes on Armenia" in details,
           f"today Armenia's refused requests of 2021 and 2022 show: {details}")
     srcs = " ".join(e["source"] for f in refused for e in f["evidence"])
     check("chronology line 79" in srcs and "chronology line 113" in srcs, f"with the rows as sources: {srcs[:300]}")

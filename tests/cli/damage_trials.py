@@ -37,11 +37,12 @@ def frames(data):
 
 
 def answered(data_dir):
-    """fact -> valid-to date ('' if open) for every priority fact answered."""
+    """fact -> valid-to date ('' if open) for every priority fact answered (a renamed
+    state's history has a name column before the fact: Russia, the Soviet Union)."""
     r = run("--data", data_dir, "-f", "csv", *sum((["-e", f"history of {s}"] for s in states), []))
     if r.returncode != 0:
         sys.exit(f"FAIL: the repaired data directory does not load: {r.stderr.strip()[:500]}")
-    return {m[2]: m[1] for m in re.findall(r'^(\d{4}-\d\d-\d\d),(\d{4}-\d\d-\d\d)?,"(priority\(\w+,[st]\d+\))"', r.stdout, re.M)}
+    return {m[2]: m[1] for m in re.findall(r'^(\d{4}-\d\d-\d\d),(\d{4}-\d\d-\d\d)?,(?:[^,"]*,)?"(priority\(\w+,[st]\d+\))"', r.stdout, re.M)}
 
 
 # The base: some adds compacted into a snapshot, then adds (some with a

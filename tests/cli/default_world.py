@@ -78,11 +78,29 @@ check(names.get("atop_3205", "").startswith("Treaty of Joint Defence and Economi
 check("ATOP 1005" in names.get("atop_1005", ""), f"atop_1005: {names.get('atop_1005')}")
 
 # Every other alliance: its members in the member file's order, by the
-# names casus shows, and its begin year, with its ATOP id beside them
-# ("Germany–Austria-Hungary, 1879 (ATOP N)", "A, B and C, 1882 (ATOP N)",
-# "A, B, C and 2 others, 1882 (ATOP N)"); never the id alone.
+# names casus shows on the day the alliance began (kb/state_names.pl:
+# Prussia before 1871, the Soviet Union 1922-1991), and its begin year,
+# with its ATOP id beside them ("Germany–Austria-Hungary, 1879 (ATOP N)",
+# "A, B and C, 1882 (ATOP N)", "A, B, C and 2 others, 1882 (ATOP N)");
+# never the id alone.
 common = {r["atopid"] for r in csv.DictReader(open(os.path.join(kb_data, "treaty_names.csv"), encoding="utf-8"))}
 state_name = {int(e["extra"]): e["name"] for e in ask("list states").get("items", []) if e["extra"]}
+signed = {t["id"]: int(t["extra"].replace("-", "")) for t in treaties if t["extra"]}
+# The name spells, read from the kb itself (a member may be named on a day
+# it was not yet in the system: the United Kingdom–Qing Empire, 1846).
+goal = ("use_module(state_names), forall((name_spell(S, N, F, T, _), entities:state(S, _, C)), "
+        "format('~w\\t~w\\t~w\\t~w~n', [C, F, T, N])), halt")
+spells = subprocess.run(["swipl", "-q", "-g", goal], capture_output=True, text=True,
+                        cwd=os.path.join(os.path.dirname(os.path.abspath(kb_data)))).stdout
+name_spells = [(int(c), int(f), int(t), n) for c, f, t, n in (l.split("\t") for l in spells.splitlines())]
+check(len(name_spells) > 40, f"{len(name_spells)} name spells read from kb/state_names.pl")
+
+
+def name_on(cow, day):
+    for c, f, t, n in name_spells:
+        if c == cow and f <= day <= t:
+            return n
+    return state_name.get(cow, f"ATOP member {cow}")
 order = {}
 for r in rows:
     order.setdefault(r["atopid"], [])
@@ -91,7 +109,7 @@ for r in rows:
 
 
 def expected_name(atopid):
-    ms = [state_name.get(m, f"ATOP member {m}") for m in order.get(atopid, [])]
+    ms = [name_on(m, signed.get(f"atop_{atopid}", 0)) for m in order.get(atopid, [])]
     if len(ms) == 2:
         label = f"{ms[0]}\u2013{ms[1]}"
     elif len(ms) <= 3:

@@ -83,13 +83,13 @@ test(reported_answer_weighs_half) :-
                                 source("reported: an anonymous official", ""), "2026-01-01T00:00:00Z"),
                  factor_of(kazakhstan, georgia, russia, 20270601, record_with_ally(refused), W) )),
     assertion(W =:= -0.5).
-% Today's kb: Armenia's requests of 2021 and 2022 were refused.
+% Today's kb: Armenia's requests of 2021 and 2022 were refused, each crisis named by its title (entities:event_title/2).
 test(armenia_record_today) :-
     D = 20261128,
     findall(Dt, factor_detail(russia, armenia, azerbaijan, D, record_with_ally(refused), Dt), Ds),
     atomic_list_concat(Ds, ' | ', All),
-    assertion(sub_atom(All, _, _, _, 'syunik incursion 2021')),
-    assertion(sub_atom(All, _, _, _, 'september 2022 strikes')).
+    assertion(sub_atom(All, _, _, _, 'the 2021 Azerbaijani incursion into Syunik')),
+    assertion(sub_atom(All, _, _, _, 'the September 2022 Azerbaijani strikes on Armenia')).
 test(record_absent_before_the_requests) :-
     \+ factor_of(russia, armenia, azerbaijan, 20200101, record_with_ally(refused), _),
     \+ ( factor_detail(russia, armenia, azerbaijan, 20210512, record_with_ally(_), Dt),
