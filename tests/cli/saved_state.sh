@@ -25,7 +25,7 @@ sed -i 's/^weight(tie_with_ally(military), *1\.0)\./weight(tie_with_ally(militar
 grep -q 'weight(tie_with_ally(military), 30.0)' "$dir/weights.pl" || fail "the weight edit did not apply"
 ask() { "$casus" --memory --kb "$dir" -f csv -e 'as of 2015-12-31 who must defend armenia' | grep -i '^russia,'; }
 touch "$dir/weights.pl"
-ask | grep -q ',+27.64,' || fail "an edited source newer than the state was ignored: $(ask)"
+ask | grep -q ',+27.35,' || fail "an edited source newer than the state was ignored: $(ask)"
 touch -d '1 hour ago' "$dir/weights.pl"
 ask | grep -q ',+27.64,' && fail "a state newer than every source was not used: $(ask)"
 ask | grep -q ',-1.36,' || fail "no answer from the state: $(ask)"
