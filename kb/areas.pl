@@ -9,17 +9,33 @@
 
 A question may say where the attack happens (`who would defend Armenia
 against Azerbaijan in Nagorno-Karabakh`).  The place is a state (its own
-territory), a territory (entities:territory/4: an overseas or outlying
-territory with its holder and region, such as the Falkland Islands) or an
-issue (a disputed territory such as Nagorno-Karabakh); `none` when the
-question does not say.
+territory), a territory (entities:territory/4: a part of a state that a
+question can name, with its holder and region: an overseas or outlying
+territory such as the Falkland Islands, or a province of the holder's
+territory proper such as Lombardy-Venetia in the Austrian Empire,
+territories:integral_territory/1) or an issue (a disputed territory such
+as Nagorno-Karabakh); `none` when the question does not say.
 
 A clause condition area(Covered) limits the obligation to an area.
 Covered lists `own_territory` (the attacked ally's own territory proper:
 the ally itself named as the place, or no place named, since an attack
-on a state is taken to fall on its territory) and regions (region/2): a
-territory is covered when its region is listed.  A disputed territory or
-another state's territory is covered by neither.  So the CSTO's Article
+on a state is taken to fall on its territory, or one of the ally's own
+provinces), regions (region/2): a territory is covered when it lies in a
+listed region (its territory/4 region or territories:territory_region/2),
+and restrictions within(Region): a named territory is covered only when
+it also lies in Region.  within/1 is how a treaty limited to a part of
+its members' lands is written: the German Confederation's Federal Act
+(1815, Art. 11) guarantees the members' possessions "included in the
+Confederation", and the Vienna Final Act (1820, Art. 46-47) leaves a war
+over a member's lands outside the federal territory foreign to the
+Confederation unless its Diet finds the federal territory in danger, so
+its area is [own_territory, within(german_confederation)]: Saxony and
+Bohemia are covered, Lombardy-Venetia, an Austrian crown land outside
+the Confederation, is not.  When no place is named, or the ally itself,
+within/1 does not restrict: every party to such a treaty holds lands in
+its area (that is what membership of the Confederation was), and the
+question does not say the attack fell outside them.  A disputed territory
+or another state's territory is covered by none of these.  So the CSTO's Article
 IV, area([own_territory]), binds for an attack on Armenia but not in
 Nagorno-Karabakh, as Russia and the CSTO said in October 2020; NATO's
 Article 5, area([own_territory, north_atlantic_islands]), covers the
@@ -39,6 +55,7 @@ their arity (user rules' factor/6 and the defence matrix among them).
 */
 
 :- use_module(entities, [territory/4]).
+:- use_module(territories, [integral_territory/1, territory_region/2]).
 :- use_module(library(lists)).
 
 :- meta_predicate with_place(+, 0).
@@ -60,6 +77,12 @@ region(africa,                 "Africa").
 region(asia,                   "Asia").
 region(indian_ocean,           "the Indian Ocean").
 region(pacific,                "the Pacific").
+% The federal territory (Bundesgebiet) of the German Confederation,
+% 1815-1866: the members' possessions included in the Confederation
+% (Federal Act 1815, Art. 1 and 11; Vienna Final Act 1820, Art. 1, 46-47).
+% Austria's and Prussia's other lands lay outside it (Lombardy-Venetia,
+% Hungary, Galicia, East and West Prussia, Posen), and so did Schleswig.
+region(german_confederation,   "the federal territory of the German Confederation (1815-1866)").
 
 %! with_place(+Place, :Goal) is semidet.
 %
@@ -89,6 +112,19 @@ area_condition(Covered, _, none, none) :- !,
     memberchk(own_territory, Covered).
 area_condition(Covered, Ally, Ally, covered(Ally)) :- !,
     memberchk(own_territory, Covered).
-area_condition(Covered, _, Place, covered(Place)) :-
-    territory(Place, _, _, Region),
-    memberchk(Region, Covered).
+area_condition(Covered, Ally, Place, covered(Place)) :-
+    territory(Place, _, Holder, _),
+    (   member(Region, Covered), atom(Region), lies_in(Place, Region)
+    ->  true
+    ;   Holder == Ally, integral_territory(Place), memberchk(own_territory, Covered)
+    ),
+    forall(member(within(Area), Covered), lies_in(Place, Area)).
+
+%! lies_in(+Territory, ?Region) is nondet.
+%
+%  Territory lies in Region: the region entities:territory/4 gives it, or
+%  a further one (territories:territory_region/2, such as the federal
+%  territory of the German Confederation for Bohemia, which lay in Europe
+%  as well).
+lies_in(T, R) :- territory(T, _, _, R).
+lies_in(T, R) :- territory_region(T, R).

@@ -6,6 +6,7 @@ then materializes the curated facts into the indexed store.
 :- use_module(schema).
 :- use_module(entities).
 :- use_module(treaties_2016_2026).   % curated treaties of the 2016-2026 chronology
+:- use_module(treaty_areas).         % historical treaties limited to an area (the German Confederation)
 :- use_module(store).
 :- use_module(snapshot).
 :- use_module(memberships).

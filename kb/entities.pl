@@ -215,6 +215,12 @@ atop_alliance(north_atlantic_treaty, 3180).
 % ATOP 4890: Russia and Armenia, signed 29 August 1997 (the curated treaty's
 % date and parties; ATOP 4.01 atopid 4890, begin 1997-08-29).
 atop_alliance(russia_armenia_1997, 4890).
+% ATOP 1020: the German Confederation, 1815-1866 (kb/treaty_areas.pl: its
+% defence clause is limited to the federal territory).
+atop_alliance(german_confederation, 1020).
+% ATOP 3130: the Brussels Treaty, 1948 (kb/treaty_areas.pl: an armed
+% attack in Europe).
+atop_alliance(brussels_treaty, 3130).
 
 %! atop_data_end(-Date) is det.
 %

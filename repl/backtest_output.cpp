@@ -52,6 +52,7 @@ void print_summary(std::ostream& out, const BacktestReport& r) {
     out << "Backtest of " << shown(r.wars_file.string()) << ": " << r.attacks << " attacks asked (" << r.rows << " rows, "
         << r.skipped.size() << " rows or attacks skipped), " << r.links.size() << " states in the answers.\n";
     out << "Fought: " << BacktestReport::fought_definition() << ".\n";
+    out << "Place: " << shown(r.place_definition()) << ".\n";
     out << "Leave-one-war-out: each war's links get the probability of the model with its fitted terms fitted on the "
            "other wars only.\n";
     out << "Fitted on every link (kb/verdict_model_fitted.pl holds what the kb answers with):";
@@ -72,11 +73,11 @@ void print_backtest(std::ostream& out, const BacktestReport& r, const OutputOpti
     if (opts.format == Format::csv) {
         std::vector<std::vector<std::string>> rows;
         for (auto& l : r.links)
-            rows.push_back({std::to_string(l.war_id), l.war, l.attack_date.str(), l.asked.str(), l.ally, l.attacker, l.defender,
+            rows.push_back({std::to_string(l.war_id), l.war, l.attack_date.str(), l.asked.str(), l.ally, l.attacker, l.place, l.defender,
                             l.obligated ? "1" : "0", joined(l.basis, ";"), to_string(l.verdict), fmt::format("{:.2f}", l.score),
                             fmt::format("{:.4f}", l.probability), fmt::format("{:.4f}", l.lowo_probability),
                             to_string(l.lowo_verdict), joined(l.terms, ";"), fmt::format("{:.4f}", l.offset), l.fought ? "1" : "0"});
-        print_csv(out, {"war_id", "war", "attack_date", "asked", "ally", "attacker", "defender", "obligated", "basis", "verdict",
+        print_csv(out, {"war_id", "war", "attack_date", "asked", "ally", "attacker", "place", "defender", "obligated", "basis", "verdict",
                         "score", "probability", "lowo_probability", "lowo_verdict", "terms", "offset", "fought"},
                   rows);
         return;
@@ -85,7 +86,9 @@ void print_backtest(std::ostream& out, const BacktestReport& r, const OutputOpti
         for (auto& l : r.links) {
             nlohmann::json j{{"kind", "backtest_link"}, {"war_id", l.war_id}, {"war", l.war},
                              {"attack_date", l.attack_date.str()}, {"asked", l.asked.str()}, {"ally", l.ally},
-                             {"attacker", l.attacker}, {"defender", l.defender}, {"obligated", l.obligated},
+                             {"attacker", l.attacker},
+                             {"place", l.place.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.place)},
+                             {"defender", l.defender}, {"obligated", l.obligated},
                              {"basis", l.basis}, {"verdict", to_string(l.verdict)}, {"score", l.score},
                              {"probability", l.probability}, {"lowo_probability", l.lowo_probability},
                              {"lowo_verdict", to_string(l.lowo_verdict)}, {"terms", l.terms}, {"offset", l.offset},

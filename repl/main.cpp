@@ -48,10 +48,11 @@ int run_import(casus::Engine& engine, const std::string& dir, const std::string&
     }
 }
 
-int run_backtest(casus::Engine& engine, const std::filesystem::path& wars, const std::string& fit_file,
+int run_backtest(casus::Engine& engine, const std::filesystem::path& wars,
+                 const std::optional<std::filesystem::path>& places, const std::string& fit_file,
                  const casus::cli::OutputOptions& output) {
     try {
-        const casus::BacktestReport report = casus::run_backtest(engine, wars);
+        const casus::BacktestReport report = casus::run_backtest(engine, wars, places);
         if (!fit_file.empty()) {
             casus::write_fitted_model(fit_file, report);
             std::cerr << "casus: wrote the fitted coefficients to " << casus::cli::shown(fit_file)
@@ -194,6 +195,11 @@ int main(int argc, char** argv) {
         "backtest", "Ask casus about every attack of real wars (as of its eve) and score the answers against who fought");
     backtest_cmd->add_option("wars", wars_file, "A war-dyad file (default: the shipped COW interstate war dyads)")
         ->check(CLI::ExistingFile);
+    std::string places_file;
+    backtest_cmd->add_option("--places", places_file,
+                             "A table of where each attack fell (default: the shipped kb/data/wars/attack-places.csv "
+                             "with the shipped war file, none with a file you name)")
+        ->check(CLI::ExistingFile);
     std::string fit_file;
     backtest_cmd->add_option("--fit", fit_file,
                              "Fit the verdict model's fitted terms to the wars and write them to FILE "
@@ -262,12 +268,16 @@ int main(int argc, char** argv) {
             session.run_text(".dump", "dump", 1);
             return session.failed() ? 1 : 0;
         }
-        if (*backtest_cmd)
-            return run_backtest(engine,
-                                wars_file.empty() ? casus::default_wars_file(kb_dir.empty() ? casus::Engine::default_kb_dir()
-                                                                                            : std::filesystem::path(kb_dir))
-                                                  : std::filesystem::path(wars_file),
-                                fit_file, output);
+        if (*backtest_cmd) {
+            // The shipped war file comes with the shipped place table; a war
+            // file of the user's own has none unless --places names one.
+            const std::filesystem::path kb = kb_dir.empty() ? casus::Engine::default_kb_dir() : std::filesystem::path(kb_dir);
+            std::optional<std::filesystem::path> places;
+            if (!places_file.empty()) places = places_file;
+            else if (wars_file.empty()) places = casus::default_places_file(kb);
+            return run_backtest(engine, wars_file.empty() ? casus::default_wars_file(kb) : std::filesystem::path(wars_file),
+                                places, fit_file, output);
+        }
         if (interactive) {
             std::filesystem::path init = init_file.empty() ? default_init_file() : std::filesystem::path(init_file);
             std::error_code ec;

@@ -3,6 +3,7 @@
 #include "casus/backtest.hpp"
 
 #include "backtest_fit.hpp"
+#include "backtest_places.hpp"
 #include "backtest_wars.hpp"
 #include "casus/engine.hpp"
 #include "prolog.hpp"
@@ -23,8 +24,22 @@ const char* BacktestReport::fought_definition() {
            "non-joiner dyad, asked as of the day before its entry date";
 }
 
+std::string BacktestReport::place_definition() const {
+    if (!places_file)
+        return "no place is named (no place table): each attack is taken to fall on the target's own territory, "
+               "so a treaty area covers it whenever it covers the target's own territory";
+    return "each attack the place table " + places_file->filename().string() +
+           " lists is asked `in` the place where the initiator's first attack on the target fell (curated from the "
+           "record of each war, kb/data/README.md), so that a treaty area applies as the treaty's text gives it; " +
+           std::to_string(attacks_placed) + " attacks were asked so";
+}
+
 std::filesystem::path default_wars_file(const std::filesystem::path& kb_dir) {
     return kb_dir / "data" / "wars" / "interstate-war-dyads.csv";
+}
+
+std::filesystem::path default_places_file(const std::filesystem::path& kb_dir) {
+    return kb_dir / "data" / "wars" / "attack-places.csv";
 }
 
 namespace {
@@ -177,11 +192,14 @@ std::map<int, std::string> states_by_cow(Engine& engine, const Date& on) {
 
 }  // namespace
 
-BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_csv) {
+BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_csv,
+                            const std::optional<std::filesystem::path>& places_csv) {
     const backtest::Wars wars = backtest::read_wars(wars_csv);
+    const auto places = places_csv ? backtest::read_places(*places_csv) : std::map<backtest::AttackKey, backtest::Place>{};
     const Model model = model_of_kb();
     BacktestReport report;
     report.wars_file = wars_csv;
+    report.places_file = places_csv;
     report.rows = wars.rows;
     report.skipped = wars.skipped;
     for (const auto& attack : wars.attacks) {
@@ -194,18 +212,22 @@ BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_cs
             continue;
         }
         const Date eve = attack.date.previous();
+        auto placed = places.find({attack.war_id, attack.initiator, attack.target});
+        const std::string place = placed == places.end() ? std::string() : placed->second.id;
         DefendersResult answer;
         try {
-            answer = std::get<DefendersResult>(
-                engine.execute("as of " + eve.str() + " who would defend " + ally->second + " against " + attacker->second));
+            answer = std::get<DefendersResult>(engine.execute("as of " + eve.str() + " who would defend " + ally->second +
+                                                              " against " + attacker->second +
+                                                              (place.empty() ? "" : " in " + place)));
         } catch (const Error& e) {
             report.skipped.push_back({attack.line, e.what()});
             continue;
         }
         ++report.attacks;
+        if (!place.empty()) ++report.attacks_placed;
         for (const auto& a : answer.answers) {
             BacktestLink link{report.attacks - 1, attack.war, attack.war_id, attack.date, eve, ally->second, attacker->second, a.state,
-                              a.obligated, {}, a.verdict, a.score, a.probability,
+                              place, a.obligated, {}, a.verdict, a.score, a.probability,
                               wars.fought_in(attack.war_id, a.cow, attack.initiator)};
             for (const auto& b : a.basis) link.basis.push_back(b.treaty);
             for (const auto& f : a.factors) {

@@ -127,11 +127,11 @@ with tempfile.TemporaryDirectory() as d:
             failures.append(f"--timeout {limit} with a rule file: exit {r.returncode}, {took:.2f} s, "
                             f"stdout {len(r.stdout)} bytes, {r.stderr[-300:]!r}")
 csv = run(["-f", "csv", "-e", "as of 2015-12-31 defence matrix among armenia, azerbaijan"]).stdout.splitlines()
-if csv[0] != "ally,attacker,defender,obligated,verdict,score,probability" or "armenia,azerbaijan,russia,yes,uncertain,-1.86,0.13" not in csv:
+if csv[0] != "ally,attacker,defender,obligated,verdict,score,probability" or "armenia,azerbaijan,russia,yes,uncertain,-2.15,0.10" not in csv:
     failures.append(f"csv: {csv[:3]}")
 text = run(["-f", "text", "-e", "as of 2015-12-31 defence matrix among armenia, azerbaijan"]).stdout.splitlines()
 if not text[0].startswith("Defence matrix (as of 2015-12-31): 2 ordered pairs") or \
-        not text[1].startswith("- armenia against azerbaijan: russia (obligated, uncertain -1.86, p 0.13)"):
+        not text[1].startswith("- armenia against azerbaijan: russia (obligated, uncertain -2.15, p 0.10)"):
     failures.append(f"text: {text[:2]}")
 
 for f in failures:

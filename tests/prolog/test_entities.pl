@@ -43,6 +43,35 @@ test(covered_note) :-
                                               basis(collective_security_treaty, _, Notes, _))),
     assertion(memberchk(covered(armenia), Notes)).
 
+% The German Confederation's area (kb/treaty_areas.pl): the members' own
+% territory, where it lies in the federal territory.
+federal(Covered) :-
+    once(entities:clause(german_confederation, article_11, _, defence, Conds, _)),
+    memberchk(area(Covered), Conds).
+test(federal_area_excludes_lombardy_venetia) :-
+    federal(C),
+    assertion(\+ areas:area_condition(C, austria_hungary, lombardy_venetia, _)).
+test(own_territory_covers_a_province) :-
+    % Lombardy-Venetia was an Austrian crown land: a treaty limited to the
+    % ally's own territory, without within/1, covers it.
+    assertion(areas:area_condition([own_territory], austria_hungary, lombardy_venetia, covered(lombardy_venetia))).
+test(province_of_another_state_not_covered) :-
+    assertion(\+ areas:area_condition([own_territory], italy, lombardy_venetia, _)).
+test(federal_area_covers_the_member_itself) :-
+    federal(C),
+    assertion(areas:area_condition(C, saxony, saxony, covered(saxony))),
+    assertion(areas:area_condition(C, austria_hungary, none, none)).
+test(federal_area_covers_a_territory_within) :-
+    % Saxe-Weimar-Eisenach lay in the federal territory (territory_region/2).
+    assertion(areas:area_condition([german_confederation], hanover, saxe_weimar_eisenach, covered(saxe_weimar_eisenach))),
+    assertion(\+ areas:area_condition([german_confederation], hanover, lombardy_venetia, _)).
+test(leased_territory_not_own_territory) :-
+    % Port Arthur was leased from China: Russia's, but not its territory proper.
+    assertion(\+ areas:area_condition([own_territory], russia, kwantung_leased_territory, _)),
+    assertion(areas:area_condition([own_territory, asia], russia, kwantung_leased_territory, _)).
+test(disputed_land_not_covered) :-
+    assertion(\+ areas:area_condition([own_territory, asia], russia, lake_khasan, _)).
+
 :- end_tests(areas).
 
 defined(E) :- user_entities:define_user_entity(E).

@@ -25,6 +25,7 @@ struct BacktestLink {
     Date attack_date;            // the initiator's entry into the war
     Date asked;                  // the question's date: the eve of the attack
     std::string ally, attacker, defender;  // casus ids (ally = the target)
+    std::string place;           // where the attack fell (the place table's kb id), "" when none is named
     bool obligated = false;
     std::vector<std::string> basis;  // treaty ids behind the obligation
     Verdict verdict = Verdict::uncertain;
@@ -79,21 +80,30 @@ struct BacktestSkip {
 
 struct BacktestReport {
     std::filesystem::path wars_file;
+    std::optional<std::filesystem::path> places_file;  // the place table, when one was read
+    std::size_t attacks_placed = 0;   // attacks asked `in` a place of that table
     std::size_t rows = 0, attacks = 0;  // rows read; attacks asked
     std::vector<BacktestSkip> skipped;
     std::vector<BacktestLink> links;
     std::vector<BacktestSection> sections;
     BacktestFit fit;
     static const char* fought_definition();
+    // Where the attacks were asked to fall, for the definition text.
+    std::string place_definition() const;
 };
 
 // The shipped war dyads: KB_DIR/data/wars/interstate-war-dyads.csv.
 std::filesystem::path default_wars_file(const std::filesystem::path& kb_dir);
+// The shipped table of where their attacks fell: KB_DIR/data/wars/attack-places.csv.
+std::filesystem::path default_places_file(const std::filesystem::path& kb_dir);
 
 // Replays every attack of the file against the engine's kb (as of each
-// attack's eve) and scores the answers. Throws StorageError when the file
-// cannot be read or lacks a column.
-BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_csv);
+// attack's eve) and scores the answers. With a place table, an attack it
+// lists is asked `in` its place (so that treaty areas apply); without one,
+// or for an attack it lacks, no place is named. Throws StorageError when a
+// file cannot be read, lacks a column or has a bad place row.
+BacktestReport run_backtest(Engine& engine, const std::filesystem::path& wars_csv,
+                            const std::optional<std::filesystem::path>& places_csv = std::nullopt);
 
 // Writes report.fit as kb/verdict_model_fitted.pl is written (the module
 // verdict_model_fitted); throws StorageError when it cannot.
