@@ -148,10 +148,30 @@ factors(S, A, X, D, Factors) :-
 
 side_factors(Sides, S, Factors) :-
     findall(Key-(Detail-Leaf), raw_factor(Sides, S, Key, Detail, Leaf), Raw),
+    raw_factors(Raw, Factors).
+
+%  raw_factors(+Raw, -Factors): one defender's raw factors, Key-(Detail-
+%  Leaves) in the order raw_factor/5 gives them, merged into factors.
+%  keysort/2 is stable: the first detail of a key stays the one shown.
+raw_factors(Raw, Factors) :-
     keysort(Raw, Sorted),
     group_pairs_by_key(Sorted, Groups),
     maplist(make_factor, Groups, Factors0),
     exclude(zero_weight, Factors0, Factors).
+
+%  every_raw_factor(+Sides, -ByState): the raw factors of every defender
+%  at once, S-Raw by S, each Raw as side_factors/3 collects it for S (the
+%  same solutions in the same order: each clause of raw_factor/5 reads
+%  the defender's facts from the sides' keys, and a lookup returns a
+%  state's facts in the store's order whether the state is bound or not;
+%  keysort/2 on S is stable).  One pass over the sides' facts instead of
+%  ~12 pair lookups per candidate, nearly all finding nothing (finding
+%  20 of docs/performance.md).  Not for a user's rules, which are asked
+%  about one defender at a time.
+every_raw_factor(Sides, ByState) :-
+    findall(S-(Key-(Detail-Leaf)), raw_factor(Sides, S, Key, Detail, Leaf), Raw0),
+    keysort(Raw0, Raw),
+    group_pairs_by_key(Raw, ByState).
 
 %! sides(+Ally, +Attacker, +Date, -Sides) is det.
 %
@@ -353,11 +373,16 @@ assess(S, A, X, D, Bases, Assessment) :-
     sides(A, X, D, Sides),
     assess_with(Sides, S, Bases, Assessment).
 
-assess_with(Sides, S, Bases, assessment(S, Obligated, Bases, Verdict, Score, Factors)) :-
+assess_with(Sides, S, Bases, Assessment) :-
+    side_factors(Sides, S, Curated),
+    assess_factors(Sides, S, Bases, Curated, Assessment).
+
+%  assess_factors(+Sides, +S, +Bases, +Curated, -Assessment): assess_with/4
+%  with the defender's curated factors already made.
+assess_factors(Sides, S, Bases, Curated, assessment(S, Obligated, Bases, Verdict, Score, Factors)) :-
     Sides = sides(A, X, D, _, _, _),
     (   Bases == [] -> Obligated = false ; Obligated = true ),
     model_terms(S, A, X, D, Bases, Terms),
-    side_factors(Sides, S, Curated),
     append(Terms, Curated, Factors),
     foldl([factor(_, W, _, _), S0, S1]>>(S1 is S0 + W), Factors, 0, Score0),
     cents(Score0, Score),
@@ -382,13 +407,26 @@ cents(Sum, Cents) :-
 defenders(A, X, D, Sorted) :-
     sides(A, X, D, Sides),
     all_bases(A, X, D, Obligations),
-    candidates(Sides, Obligations, Candidates),
-    findall(Asm,
-            ( member(S, Candidates),
-              ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
-              assess_with(Sides, S, Bs, Asm),
-              keep(Asm) ),
-            Asms),
+    (   user_rules_loaded
+    ->  candidates(Sides, Obligations, Candidates),
+        findall(Asm,
+                ( member(S, Candidates),
+                  ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
+                  assess_with(Sides, S, Bs, Asm),
+                  keep(Asm) ),
+                Asms)
+    ;   every_raw_factor(Sides, ByState),
+        list_to_assoc(ByState, RawOf),
+        raw_candidates(Sides, Obligations, ByState, Candidates),
+        findall(Asm,
+                ( member(S, Candidates),
+                  ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
+                  ( get_assoc(S, RawOf, Raw) -> true ; Raw = [] ),
+                  raw_factors(Raw, Curated),
+                  assess_factors(Sides, S, Bs, Curated, Asm),
+                  keep(Asm) ),
+                Asms)
+    ),
     predsort(by_rank, Asms, Sorted).
 
 %! obligations(+Ally, +Attacker, +Date, -Assessments) is det.
@@ -436,6 +474,19 @@ candidates(Sides, Obligations, States) :-
     include(candidate(A, X, D), All, States).
 
 candidate(A, X, D, S) :- S \== A, S \== X, in_system(S, D).
+
+%  raw_candidates(+Sides, +Obligations, +ByState, -States): candidates/3
+%  from every defender's raw factors (every_raw_factor/2) already found.
+raw_candidates(Sides, Obligations, ByState, States) :-
+    Sides = sides(A, X, D, _, _, _),
+    assoc_to_keys(Obligations, Obliged),
+    findall(S, ( member(S-Raw, ByState), pushes(Raw) ), Others),
+    append(Obliged, Others, All0),
+    sort(All0, All),
+    include(candidate(A, X, D), All, States).
+
+pushes(Raw) :-
+    member(f(Kind, _, Scale)-_, Raw), weight(Kind, W0), W0 * Scale > 0, !.
 
 %  A state no treaty obliges is in the answer when its curated factors
 %  (not the model's base rate) add up to a push toward acting and one of
