@@ -93,6 +93,27 @@ obligated(S, A, X, D, basis(T, C, Notes, Leaves)) :-
     append(LeavesA, LeavesS, Leaves0),
     sort(Leaves0, Leaves).
 
+%  obligated_any(-Defender, +Ally, +Attacker, +Date, -Basis): obligated/5
+%  with the defender unbound, each solution for a given defender in the
+%  same order, but what depends on the treaty alone (its parties on the
+%  date, whether the attacker is one) read once per treaty and a clause's
+%  conditions tested once per clause, not once per party: the CIS and
+%  ATOP's post-Soviet alliances bind a dozen states each.
+obligated_any(S, A, X, D, basis(T, C, Notes, Leaves)) :-
+    bound(A, T, D, LeavesA),
+    findall(C0-Conds0, clause(T, C0, _, defence, Conds0, _), Clauses),
+    Clauses \== [],
+    findall(S0-LeavesS0, bound(S0, T, D, LeavesS0), Parties),
+    (   X \== none, bound(X, T, D, _) -> Fellow = [fellow_member] ; Fellow = [] ),
+    member(C-Conds, Clauses),
+    conditions_met(Conds, A, X, CondNotes),
+    append(Fellow, CondNotes, Notes),
+    member(S-LeavesS, Parties),
+    S \== A, S \== X,
+    \+ holds(exempt(S, T, defence), D, _),
+    append(LeavesA, LeavesS, Leaves0),
+    sort(Leaves0, Leaves).
+
 %! bases(+Defender, +Ally, +Attacker, +Date, -Bases) is det.
 %
 %  Every basis of Defender's obligation, one per treaty clause: when a
@@ -445,7 +466,7 @@ obligations(A, X, D, Asms) :-
 %  solutions in the same order, grouped by defender).
 all_bases(A, X, D, Obligations) :-
     findall(S-(T-C-basis(T, C, Notes, Leaves)),
-            ( obligated(S, A, X, D, basis(T, C, Notes, Leaves)), in_system(S, D) ),
+            ( obligated_any(S, A, X, D, basis(T, C, Notes, Leaves)), in_system(S, D) ),
             Found),
     keysort(Found, ByState),
     group_pairs_by_key(ByState, Groups),

@@ -14,13 +14,19 @@ namespace casus::cli {
 // The display name of every id the engine knows ("csto" -> "Collective
 // Security Treaty Organization"), for titles and rows; an id without a
 // name is shown as itself. Without an engine, every id is its own name.
+// The table is read from the engine at the first name asked for: most
+// answers (every `who would defend`) ask none, and reading the names of
+// the whole world cost ~1M instructions an answer (docs/performance.md,
+// finding 20).
 class Names {
 public:
     explicit Names(const Engine* engine);
     const std::string& operator()(const std::string& id) const;
 
 private:
-    std::unordered_map<std::string, std::string> name_;
+    const Engine* engine_;
+    mutable bool read_ = false;
+    mutable std::unordered_map<std::string, std::string> name_;
 };
 
 Answer answer_of(const Result& result, const Names& names);
