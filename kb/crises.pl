@@ -57,6 +57,7 @@ questions do.
 :- use_module(weights).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
+:- use_module(library(pairs)).
 
 %! reported_scale(-Scale) is det.
 %
@@ -233,19 +234,21 @@ answered_events(S, D, Es) :-
 %  is reported_scale/1 when all of it is reported or alleged.
 responses(S, E, D, Who, Route, O, Leaves, Scale) :-
     askees(E, D, Tos),
-    (   var(S)      % the candidates: every state with an answer; else S's own only
-    ->  setof(S0, Who0^Route0^R^Ls^responder(S0, E, D, Who0, Route0, R, Ls), Ss),
-        member(S, Ss)
-    ;   true
+    (   var(S)      % the candidates: every state with an answer, read once per event
+    ->  findall(S0-(Who0-Route0-R0-Ls0), responder(S0, E, D, Who0, Route0, R0, Ls0), Found0),
+        keysort(Found0, Found),
+        group_pairs_by_key(Found, ByState),
+        member(S-Answers, ByState)
+    ;   findall(Who0-Route0-R0-Ls0, responder(S, E, D, Who0, Route0, R0, Ls0), Answers)
     ),
     \+ crisis_event(E, _, _, S, _),     % a party to the crisis does not answer it
     \+ crisis_event(E, _, _, _, S),
     \+ ( member(To, Tos), answerer(To, S, D, _) ),   % asked: its record counts it
-    setof(Who1-Route1-O1,
-          R^Ls^( responder(S, E, D, Who1, Route1, R, Ls), response_outcome(R, O1) ),
-          Keys),
+    % S's answers, each (Who, Route, Outcome) once; read from Answers, not
+    % looked up again (a state's memberships are walked once, not twice).
+    setof(Who1-Route1-O1, R^Ls^( member(Who1-Route1-R-Ls, Answers), response_outcome(R, O1) ), Keys),
     member(Who-Route-O, Keys),
-    findall(L, ( responder(S, E, D, Who, Route, R, [L|_]), response_outcome(R, O) ), RLeaves),
+    findall(L, ( member(Who-Route-R-[L|_], Answers), response_outcome(R, O) ), RLeaves),
     all_weak_scale(RLeaves, Scale),
     (   Route == organisation
     ->  once(holds(member(S, Who), D, ML)), append(RLeaves, [ML], Leaves)

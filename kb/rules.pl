@@ -94,6 +94,27 @@ obligated(S, A, X, D, basis(T, C, Notes, Leaves)) :-
     append(LeavesA, LeavesS, Leaves0),
     sort(Leaves0, Leaves).
 
+%  obligated_any(-Defender, +Ally, +Attacker, +Date, -Basis): obligated/5
+%  with the defender unbound, each solution for a given defender in the
+%  same order, but what depends on the treaty alone (its parties on the
+%  date, whether the attacker is one) read once per treaty and a clause's
+%  conditions tested once per clause, not once per party: the CIS and
+%  ATOP's post-Soviet alliances bind a dozen states each.
+obligated_any(S, A, X, D, basis(T, C, Notes, Leaves)) :-
+    bound(A, T, D, LeavesA),
+    findall(C0-Conds0, clause(T, C0, _, defence, Conds0, _), Clauses),
+    Clauses \== [],
+    findall(S0-LeavesS0, bound(S0, T, D, LeavesS0), Parties),
+    (   X \== none, bound(X, T, D, _) -> Fellow = [fellow_member] ; Fellow = [] ),
+    member(C-Conds, Clauses),
+    conditions_met(Conds, A, X, CondNotes),
+    append(Fellow, CondNotes, Notes),
+    member(S-LeavesS, Parties),
+    S \== A, S \== X,
+    \+ holds(exempt(S, T, defence), D, _),
+    append(LeavesA, LeavesS, Leaves0),
+    sort(Leaves0, Leaves).
+
 %! bases(+Defender, +Ally, +Attacker, +Date, -Bases) is det.
 %
 %  Every basis of Defender's obligation, one per treaty clause: when a
@@ -149,11 +170,31 @@ factors(S, A, X, D, Factors) :-
 
 side_factors(Sides, S, Factors) :-
     findall(Key-(Detail-Leaf), raw_factor(Sides, S, Key, Detail, Leaf), Raw),
+    raw_factors(Raw, Factors).
+
+%  raw_factors(+Raw, -Factors): one defender's raw factors, Key-(Detail-
+%  Leaves) in the order raw_factor/5 gives them, merged into factors.
+%  keysort/2 is stable: the first detail of a key stays the one shown.
+raw_factors(Raw, Factors) :-
     keysort(Raw, Sorted),
     group_pairs_by_key(Sorted, Groups),
     arg(3, Sides, D),                      % a state is named as it was on D
     maplist(make_factor(D), Groups, Factors0),
     exclude(zero_weight, Factors0, Factors).
+
+%  every_raw_factor(+Sides, -ByState): the raw factors of every defender
+%  at once, S-Raw by S, each Raw as side_factors/3 collects it for S (the
+%  same solutions in the same order: each clause of raw_factor/5 reads
+%  the defender's facts from the sides' keys, and a lookup returns a
+%  state's facts in the store's order whether the state is bound or not;
+%  keysort/2 on S is stable).  One pass over the sides' facts instead of
+%  ~12 pair lookups per candidate, nearly all finding nothing (finding
+%  20 of docs/performance.md).  Not for a user's rules, which are asked
+%  about one defender at a time.
+every_raw_factor(Sides, ByState) :-
+    findall(S-(Key-(Detail-Leaf)), raw_factor(Sides, S, Key, Detail, Leaf), Raw0),
+    keysort(Raw0, Raw),
+    group_pairs_by_key(Raw, ByState).
 
 %! sides(+Ally, +Attacker, +Date, -Sides) is det.
 %
@@ -360,11 +401,16 @@ assess(S, A, X, D, Bases, Assessment) :-
     sides(A, X, D, Sides),
     assess_with(Sides, S, Bases, Assessment).
 
-assess_with(Sides, S, Bases, assessment(S, Obligated, Bases, Verdict, Score, Factors)) :-
+assess_with(Sides, S, Bases, Assessment) :-
+    side_factors(Sides, S, Curated),
+    assess_factors(Sides, S, Bases, Curated, Assessment).
+
+%  assess_factors(+Sides, +S, +Bases, +Curated, -Assessment): assess_with/4
+%  with the defender's curated factors already made.
+assess_factors(Sides, S, Bases, Curated, assessment(S, Obligated, Bases, Verdict, Score, Factors)) :-
     Sides = sides(A, X, D, _, _, _),
     (   Bases == [] -> Obligated = false ; Obligated = true ),
     model_terms(S, A, X, D, Bases, Terms),
-    side_factors(Sides, S, Curated),
     append(Terms, Curated, Factors),
     foldl([factor(_, W, _, _), S0, S1]>>(S1 is S0 + W), Factors, 0, Score0),
     cents(Score0, Score),
@@ -389,13 +435,26 @@ cents(Sum, Cents) :-
 defenders(A, X, D, Sorted) :-
     sides(A, X, D, Sides),
     all_bases(A, X, D, Obligations),
-    candidates(Sides, Obligations, Candidates),
-    findall(Asm,
-            ( member(S, Candidates),
-              ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
-              assess_with(Sides, S, Bs, Asm),
-              keep(Asm) ),
-            Asms),
+    (   user_rules_loaded
+    ->  candidates(Sides, Obligations, Candidates),
+        findall(Asm,
+                ( member(S, Candidates),
+                  ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
+                  assess_with(Sides, S, Bs, Asm),
+                  keep(Asm) ),
+                Asms)
+    ;   every_raw_factor(Sides, ByState),
+        list_to_assoc(ByState, RawOf),
+        raw_candidates(Sides, Obligations, ByState, Candidates),
+        findall(Asm,
+                ( member(S, Candidates),
+                  ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
+                  ( get_assoc(S, RawOf, Raw) -> true ; Raw = [] ),
+                  raw_factors(Raw, Curated),
+                  assess_factors(Sides, S, Bs, Curated, Asm),
+                  keep(Asm) ),
+                Asms)
+    ),
     predsort(by_rank, Asms, Sorted).
 
 %! obligations(+Ally, +Attacker, +Date, -Assessments) is det.
@@ -414,7 +473,7 @@ obligations(A, X, D, Asms) :-
 %  solutions in the same order, grouped by defender).
 all_bases(A, X, D, Obligations) :-
     findall(S-(T-C-basis(T, C, Notes, Leaves)),
-            ( obligated(S, A, X, D, basis(T, C, Notes, Leaves)), in_system(S, D) ),
+            ( obligated_any(S, A, X, D, basis(T, C, Notes, Leaves)), in_system(S, D) ),
             Found),
     keysort(Found, ByState),
     group_pairs_by_key(ByState, Groups),
@@ -443,6 +502,19 @@ candidates(Sides, Obligations, States) :-
     include(candidate(A, X, D), All, States).
 
 candidate(A, X, D, S) :- S \== A, S \== X, in_system(S, D).
+
+%  raw_candidates(+Sides, +Obligations, +ByState, -States): candidates/3
+%  from every defender's raw factors (every_raw_factor/2) already found.
+raw_candidates(Sides, Obligations, ByState, States) :-
+    Sides = sides(A, X, D, _, _, _),
+    assoc_to_keys(Obligations, Obliged),
+    findall(S, ( member(S-Raw, ByState), pushes(Raw) ), Others),
+    append(Obliged, Others, All0),
+    sort(All0, All),
+    include(candidate(A, X, D), All, States).
+
+pushes(Raw) :-
+    member(f(Kind, _, Scale)-_, Raw), weight(Kind, W0), W0 * Scale > 0, !.
 
 %  A state no treaty obliges is in the answer when its curated factors
 %  (not the model's base rate) add up to a push toward acting and one of

@@ -5,15 +5,16 @@
 
 namespace casus::cli {
 
-Names::Names(const Engine* engine, bool titles) : engine_(engine) {
-    if (!engine || !titles) return;
-    // The first spelling that is not the id itself is the display name,
-    // as the engine's own answers (ally_name) choose it.
-    for (auto& e : engine->names())
-        if (e.text != e.id) name_.emplace(e.id, e.text);
-}
+Names::Names(const Engine* engine, bool titles) : engine_(engine), titles_(titles) {}
 
 const std::string& Names::operator()(const std::string& id) const {
+    if (!read_ && engine_ && titles_) {
+        // The first spelling that is not the id itself is the display name,
+        // as the engine's own answers (ally_name) choose it.
+        for (auto& e : engine_->names())
+            if (e.text != e.id) name_.emplace(e.id, e.text);
+    }
+    read_ = true;
     auto it = name_.find(id);
     return it == name_.end() ? id : it->second;
 }

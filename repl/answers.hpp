@@ -15,7 +15,10 @@ namespace casus::cli {
 // Security Treaty Organization"), for titles and rows; an id without a
 // name is shown as itself. Without an engine, every id is its own name;
 // with one but without titles (JSON, CSV: the table of every name is not
-// built for them), operator() gives ids and on() still names.
+// built for them), operator() gives ids and on() still names. The table
+// is read from the engine at the first name asked for: most answers
+// (every `who would defend`) ask none, and reading the names of the whole
+// world cost ~1M instructions an answer (docs/performance.md).
 class Names {
 public:
     explicit Names(const Engine* engine, bool titles = true);
@@ -26,7 +29,9 @@ public:
 
 private:
     const Engine* engine_ = nullptr;
-    std::unordered_map<std::string, std::string> name_;
+    bool titles_ = true;
+    mutable bool read_ = false;
+    mutable std::unordered_map<std::string, std::string> name_;
 };
 
 Answer answer_of(const Result& result, const Names& names);

@@ -113,6 +113,22 @@ std::string defender_line(const Assessment& a) {
 }
 
 
+// A defender's row, with the cells of the columns written where (the
+// others null, as answer_model.hpp allows), or its line alone for text.
+Row defender_row(const Assessment& a, unsigned where) {
+    if (where & as_line) return Row{{}, defender_line(a)};
+    auto in = [where](unsigned w) { return (where & w) != 0; };
+    auto only = [](bool written, auto&& make) -> Value { return written ? Value(make()) : Value(nullptr); };
+    const bool json_ = in(in_json), terminal = in(in_terminal), csv = in(in_csv);
+    return Row{{only(csv || json_, [&] { return a.state; }), only(terminal || json_, [&] { return a.name; }),
+                only(csv, [&] { return a.name; }), only(json_, [&] { return a.cow; }), only(json_, [&] { return a.obligated; }),
+                only(json_, [&] { return basis_json(a); }),
+                only(terminal || csv, [&] { return a.obligated ? bases_text(a) : std::string("no"); }),
+                to_string(a.verdict), a.score, a.probability, only(json_, [&] { return factors_json(a); }),
+                only(terminal, [&] { return reasons(a, 3); }), only(csv, [&] { return reasons(a, a.factors.size()); })},
+               ""};
+}
+
 }  // namespace
 
 Answer defenders(const DefendersResult& r) {
@@ -134,12 +150,13 @@ Answer defenders(const DefendersResult& r) {
         {"main_reasons", "main reasons", ColumnType::text, in_terminal},
         {"reasons", "reasons", ColumnType::text, in_csv},
     };
-    std::vector<Row> rows;
-    for (auto& a : r.answers)
-        rows.push_back({{a.state, a.name, a.name, a.cow, a.obligated, basis_json(a), a.obligated ? bases_text(a) : "no",
-                         to_string(a.verdict), a.score, a.probability, factors_json(a), reasons(a, 3), reasons(a, a.factors.size())},
-                        defender_line(a)});
-    out.table = table_of(std::move(cols), std::move(rows), "answers", "no state is obligated or has a reason to act.");
+    out.table.columns = std::move(cols);
+    out.table.size = r.answers.size();
+    out.table.json_key = "answers";
+    out.table.empty_text = "no state is obligated or has a reason to act.";
+    // Made when written, for that format only: text prints a defender's
+    // line, and JSON alone its evidence (most of a row's cost).
+    out.table.row = [&r](std::size_t i, unsigned where) { return defender_row(r.answers[i], where); };
     return out;
 }
 

@@ -2,35 +2,83 @@
 
 #include "sanitize.hpp"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 namespace casus::cli {
 
 namespace {
 
-// A records cell with sub-columns: its positional records as objects.
-nlohmann::json records_json(const Column& c, Value&& records) {
-    if (c.sub.empty()) return std::move(records);
-    nlohmann::json out = nlohmann::json::array();
-    for (auto& rec : records) {
-        nlohmann::json obj = nlohmann::json::object();
-        for (std::size_t k = 0; k < c.sub.size() && k < rec.size(); ++k)
-            if (c.sub[k].where & in_json) obj[c.sub[k].key] = std::move(rec[k]);
-        out.push_back(std::move(obj));
-    }
-    return out;
+// The columns written in JSON, in the order nlohmann::json writes an
+// object's keys (sorted; of one key written twice the last one stands).
+std::vector<std::size_t> json_order(const std::vector<Column>& cols) {
+    std::vector<std::size_t> order;
+    for (std::size_t k = 0; k < cols.size(); ++k)
+        if (cols[k].where & in_json) order.push_back(k);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cols[a].key < cols[b].key; });
+    std::vector<std::size_t> last;
+    for (std::size_t i = 0; i < order.size(); ++i)
+        if (i + 1 == order.size() || cols[order[i]].key != cols[order[i + 1]].key) last.push_back(order[i]);
+    return last;
 }
 
+// "key": as JSON, made once per column.
+std::vector<std::string> json_keys(const std::vector<Column>& cols) {
+    std::vector<std::string> keys;
+    for (auto& c : cols) {
+        keys.emplace_back();
+        append_json(keys.back(), nlohmann::json(c.key));
+        keys.back() += ':';
+    }
+    return keys;
+}
+
+// A records cell with sub-columns: its positional records as objects.
+void append_records(std::string& out, const Column& c, const std::vector<std::size_t>& sub_order,
+                    const std::vector<std::string>& sub_keys, const Value& records) {
+    if (c.sub.empty()) return append_json(out, records);
+    out += '[';
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        const Value& rec = records[r];
+        out += r ? ",{" : "{";
+        bool first = true;
+        for (std::size_t k : sub_order) {
+            if (k >= rec.size()) continue;
+            if (!first) out += ',';
+            first = false;
+            out += sub_keys[k];
+            append_json(out, rec[k]);
+        }
+        out += '}';
+    }
+    out += ']';
+}
+
+// Each row written as it is made, never held as a JSON tree.
 void write_rows(std::ostream& out, const Table& t) {
+    const std::vector<std::size_t> order = json_order(t.columns);
+    const std::vector<std::string> keys = json_keys(t.columns);
+    std::vector<std::vector<std::size_t>> sub_order(t.columns.size());
+    std::vector<std::vector<std::string>> sub_keys(t.columns.size());
+    for (std::size_t k : order) sub_order[k] = json_order(t.columns[k].sub), sub_keys[k] = json_keys(t.columns[k].sub);
+    std::string text;
     out << "[";
     for (std::size_t i = 0; i < t.size; ++i) {
         Row row = t.row(i, in_json);
-        nlohmann::json obj = nlohmann::json::object();
-        for (std::size_t k = 0; k < t.columns.size() && k < row.cells.size(); ++k)
-            if (t.columns[k].where & in_json)
-                obj[t.columns[k].key] = t.columns[k].type == ColumnType::records ? records_json(t.columns[k], std::move(row.cells[k]))
-                                                                                : std::move(row.cells[k]);
-        out << (i ? "," : "") << json_text(std::move(obj));
+        text.assign(i ? ",{" : "{");
+        bool first = true;
+        for (std::size_t k : order) {
+            if (k >= row.cells.size()) continue;
+            if (!first) text += ',';
+            first = false;
+            text += keys[k];
+            if (t.columns[k].type == ColumnType::records)
+                append_records(text, t.columns[k], sub_order[k], sub_keys[k], row.cells[k]);
+            else append_json(text, row.cells[k]);
+        }
+        text += '}';
+        out << text;
     }
     out << "]";
 }

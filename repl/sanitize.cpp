@@ -69,19 +69,6 @@ bool shown_as_is(std::string_view s, Shown how) {
     return true;
 }
 
-namespace {
-
-void clean_strings(nlohmann::json& j) {
-    if (j.is_string()) {
-        auto& s = j.get_ref<std::string&>();
-        if (!shown_as_is(s, Shown::utf8)) s = shown(s, Shown::utf8);
-    } else if (j.is_structured()) {
-        for (auto& v : j) clean_strings(v);
-    }
-}
-
-}  // namespace
-
 std::string shown(std::string_view s, Shown how) {
     if (shown_as_is(s, how)) return std::string(s);
     std::string out;
@@ -102,10 +89,85 @@ std::string shown(std::string_view s, Shown how) {
     return out;
 }
 
+namespace {
+
+// A string as JSON: what nlohmann::json writes for it (", \\, \b \f \n \r
+// \t, \u00XX for the other C0 controls, the rest as it is), with each
+// byte that is not UTF-8 made U+FFFD first and DEL and the C1 controls
+// escaped after, as json_text did in three passes over a tree.
+void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t run = i;
+        while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 && static_cast<unsigned char>(s[run]) < 0x7F &&
+               s[run] != '"' && s[run] != '\\')
+            ++run;
+        out.append(s.substr(i, run - i));
+        if ((i = run) == s.size()) break;
+        char32_t cp;
+        std::size_t n = decode(s, i, cp);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        switch (cp) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (is_control(cp)) out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+                else out.append(s.substr(i, n));
+        }
+        i += n;
+    }
+    out += '"';
+}
+
+}  // namespace
+
+void append_json(std::string& out, const nlohmann::json& j) {
+    using T = nlohmann::json::value_t;
+    switch (j.type()) {
+        case T::object: {
+            out += '{';
+            bool first = true;
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                if (!first) out += ',';
+                first = false;
+                append_json_string(out, it.key());
+                out += ':';
+                append_json(out, it.value());
+            }
+            out += '}';
+            return;
+        }
+        case T::array: {
+            out += '[';
+            for (std::size_t i = 0; i < j.size(); ++i) {
+                if (i) out += ',';
+                append_json(out, j[i]);
+            }
+            out += ']';
+            return;
+        }
+        case T::string: append_json_string(out, j.get_ref<const std::string&>()); return;
+        case T::boolean: out += j.get<bool>() ? "true" : "false"; return;
+        case T::null: out += "null"; return;
+        case T::number_integer: out += std::to_string(j.get<std::int64_t>()); return;
+        case T::number_unsigned: out += std::to_string(j.get<std::uint64_t>()); return;
+        default: out += j.dump(); return;  // a float (nlohmann's shortest form), binary, discarded
+    }
+}
+
 std::string json_text(nlohmann::json j) {
-    clean_strings(j);
-    // replace: a second guard, should a key ever carry data.
-    return shown(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), Shown::json_text);
+    std::string out;
+    append_json(out, j);
+    return out;
 }
 
 }  // namespace casus::cli

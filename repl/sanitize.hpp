@@ -43,5 +43,7 @@ bool shown_as_is(std::string_view text, Shown how = Shown::terminal);
 // first (shown(..., utf8)), then dumped, then its DEL and C1 controls
 // escaped. Never throws on bad text. The keys are casus's own literals.
 std::string json_text(nlohmann::json j);
+// The same, appended to out in one pass over j (no copy, no second pass).
+void append_json(std::string& out, const nlohmann::json& j);
 
 }  // namespace casus::cli

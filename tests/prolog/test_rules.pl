@@ -101,3 +101,42 @@ test(verdict_is_the_band_of_the_probability) :-
            ( verdict_model:band(V, From, Below), assertion((P >= From, P < Below)) )).
 
 :- end_tests(rules).
+
+/*  defenders/4 reads every defender's raw factors in one pass and the
+    obligations once per treaty (docs/performance.md, finding 20).  These
+    tests hold it to the definition it replaced: every candidate assessed
+    one at a time (side_factors/3 for each), its bases from obligated/5,
+    on every ordered pair of the article's states and on dates before,
+    during and after its crises.
+*/
+article_state(S) :-
+    member(S, [armenia, azerbaijan, belarus, china, iran, kazakhstan, kyrgyzstan, russia,
+               tajikistan, turkey, turkmenistan, ukraine, uzbekistan]).
+
+one_by_one(A, X, D, Sorted) :-
+    rules:sides(A, X, D, Sides),
+    findall(S-(T-C-basis(T, C, N, L)),
+            ( rules:obligated(S, A, X, D, basis(T, C, N, L)), entities:in_system(S, D) ), Found),
+    keysort(Found, ByState), group_pairs_by_key(ByState, Groups),
+    findall(S-Bs, ( member(S-F1, Groups), keysort(F1, F2), rules:merge_bases(F2, Bs) ), Pairs),
+    list_to_assoc(Pairs, Obligations),
+    rules:candidates(Sides, Obligations, Candidates),
+    findall(Asm, ( member(S, Candidates),
+                   ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
+                   rules:assess_with(Sides, S, Bs, Asm), rules:keep(Asm) ), Asms),
+    predsort(rules:by_rank, Asms, Sorted).
+
+:- begin_tests(rules_one_pass).
+
+test(defenders_as_one_by_one) :-
+    forall(( member(D, [19950601, 20151231, 20200927, 20221001, 20261128]),
+             article_state(A), article_state(X), A \== X ),
+           ( rules:defenders(A, X, D, New), one_by_one(A, X, D, Old),
+             assertion(New =@= Old) )).
+test(obligations_per_treaty_as_per_party) :-
+    forall(( member(D, [19950601, 20151231, 20261128]), article_state(A), member(X, [none, azerbaijan, turkey]), A \== X ),
+           ( findall(S-B, ( rules:obligated_any(S, A, X, D, B) ), New0), msort(New0, New),
+             findall(S-B, rules:obligated(S, A, X, D, B), Old0), msort(Old0, Old),
+             assertion(New == Old) )).
+
+:- end_tests(rules_one_pass).

@@ -102,3 +102,50 @@ TEST_CASE("random bytes: always terminal-safe, always JSON that parses, lossless
         if (valid_utf8(s)) REQUIRE(back["v"].get<std::string>() == s);
     }
 }
+
+namespace {
+
+// json_text as it was defined before it was written in one pass: every
+// string made valid UTF-8, the tree dumped by nlohmann::json, DEL and the
+// C1 controls escaped in the text after.
+void utf8_strings(json& j) {
+    if (j.is_string()) j = shown(j.get<std::string>(), Shown::utf8);
+    else if (j.is_structured())
+        for (auto& v : j) utf8_strings(v);
+}
+std::string three_passes(json j) {
+    utf8_strings(j);
+    return shown(j.dump(-1, ' ', false, json::error_handler_t::replace), Shown::json_text);
+}
+
+}  // namespace
+
+TEST_CASE("json_text in one pass writes the bytes the three passes wrote") {
+    std::mt19937 rng(20);
+    const std::string alphabet = std::string("\x00\x01\x07\x08\x09\x0A\x0C\x0D\x1B\x1F\x7F" "ab\"\\/[]{}", 20) +
+                                 "\x80\x9B\x9F\xA0\xBF\xC0\xC2\xC3\xE0\xE2\xED\xF0\xF4\xF5\xFF";
+    std::uniform_int_distribution<std::size_t> len(0, 16), pick(0, alphabet.size() - 1), kind(0, 7);
+    auto text = [&] {
+        std::string s;
+        for (std::size_t i = len(rng); i > 0; --i) s += alphabet[pick(rng)];
+        return s;
+    };
+    // Every type a cell may hold, nested: numbers as nlohmann writes them
+    // (0.1, 1e-07, 4.0, -0.0, an unsigned past int64) included.
+    const json numbers = json::array({0.1, 1e-7, 4.0, -0.0, 1e300, -4.235, 62, -3, 18446744073709551615ull});
+    for (int n = 0; n < 5000; ++n) {
+        json j = json::object();
+        for (int k = 0; k < 4; ++k) {
+            switch (kind(rng)) {
+                case 0: j["s" + std::to_string(k)] = text(); break;  // keys are casus's own literals
+                case 1: j["n" + std::to_string(k)] = numbers[static_cast<std::size_t>(n + k) % numbers.size()]; break;
+                case 2: j["b" + std::to_string(k)] = (n % 2) == 0; break;
+                case 3: j["z" + std::to_string(k)] = nullptr; break;
+                case 4: j["a" + std::to_string(k)] = json::array({text(), json::array(), json::object(), 1.5}); break;
+                default: j["o" + std::to_string(k)] = json{{"fact", text()}, {"evidence", json::array({json{{"q", text()}}})}}; break;
+            }
+        }
+        INFO("value: " << j.dump(-1, ' ', true, json::error_handler_t::replace));
+        REQUIRE(json_text(j) == three_passes(j));
+    }
+}
