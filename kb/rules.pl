@@ -170,15 +170,16 @@ factors(S, A, X, D, Factors) :-
 
 side_factors(Sides, S, Factors) :-
     findall(Key-(Detail-Leaf), raw_factor(Sides, S, Key, Detail, Leaf), Raw),
-    raw_factors(Raw, Factors).
+    raw_factors(Sides, Raw, Factors).
 
-%  raw_factors(+Raw, -Factors): one defender's raw factors, Key-(Detail-
-%  Leaves) in the order raw_factor/5 gives them, merged into factors.
-%  keysort/2 is stable: the first detail of a key stays the one shown.
-raw_factors(Raw, Factors) :-
+%  raw_factors(+Sides, +Raw, -Factors): one defender's raw factors,
+%  Key-(Detail-Leaves) in the order raw_factor/5 gives them, merged into
+%  factors.  keysort/2 is stable: the first detail of a key stays the one
+%  shown.  A state in a detail is named as it was on the sides' date.
+raw_factors(Sides, Raw, Factors) :-
     keysort(Raw, Sorted),
     group_pairs_by_key(Sorted, Groups),
-    arg(3, Sides, D),                      % a state is named as it was on D
+    arg(3, Sides, D),
     maplist(make_factor(D), Groups, Factors0),
     exclude(zero_weight, Factors0, Factors).
 
@@ -450,7 +451,7 @@ defenders(A, X, D, Sorted) :-
                 ( member(S, Candidates),
                   ( get_assoc(S, Obligations, Bs) -> true ; Bs = [] ),
                   ( get_assoc(S, RawOf, Raw) -> true ; Raw = [] ),
-                  raw_factors(Raw, Curated),
+                  raw_factors(Sides, Raw, Curated),
                   assess_factors(Sides, S, Bs, Curated, Asm),
                   keep(Asm) ),
                 Asms)
