@@ -13,6 +13,18 @@ Names::Names(const Engine* engine) {
         if (e.text != e.id) name_.emplace(e.id, e.text);
 }
 
+const Names& Names::of(const Engine* engine) {
+    static const Names none(nullptr);
+    if (!engine) return none;
+    static std::unique_ptr<const Names> kept;
+    static std::size_t kept_revision = 0;  // revisions start at 1
+    if (!kept || kept_revision != engine->names_revision()) {
+        kept = std::make_unique<const Names>(engine);
+        kept_revision = engine->names_revision();
+    }
+    return *kept;
+}
+
 const std::string& Names::operator()(const std::string& id) const {
     auto it = name_.find(id);
     return it == name_.end() ? id : it->second;

@@ -6,6 +6,8 @@
 #include "casus/engine.hpp"
 #include "casus/results.hpp"
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -17,6 +19,12 @@ namespace casus::cli {
 class Names {
 public:
     explicit Names(const Engine* engine);
+    // The table of engine's names as they are now, built once and kept
+    // until they change (Engine::names_revision): copying the thousands
+    // of names of the default kb into a map for every printed result was
+    // half of a script's time (docs/performance.md, finding 20). Without
+    // an engine, the table where every id is its own name.
+    static const Names& of(const Engine* engine);
     const std::string& operator()(const std::string& id) const;
 
 private:

@@ -53,7 +53,7 @@ bool set_output_option(OutputOptions& o, const std::string& command, const std::
 void print_result(std::ostream& out, const Result& result, const std::string& question, const OutputOptions& o) {
     // Dyad rows written to stdout are the output: nothing is added to them.
     if (auto* x = std::get_if<ExportResult>(&result); x && x->file.empty()) return;
-    const Names names(o.format == Format::json || o.format == Format::csv ? nullptr : o.engine);
+    const Names& names = Names::of(o.format == Format::json || o.format == Format::csv ? nullptr : o.engine);
     const Answer answer = answer_of(result, names);
     const bool screen = &out == &std::cout && terminal_lines() > 0;
     const std::size_t width = o.width > 0 ? static_cast<std::size_t>(o.width) : screen ? terminal_columns() : 0;

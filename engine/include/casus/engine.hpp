@@ -109,6 +109,8 @@ public:
 
     const JournalReport& journal_report() const;
     std::vector<NameEntry> names() const;
+    // Changes whenever names() does; never the same for two engines.
+    std::size_t names_revision() const;
     std::vector<FactKind> schema() const;
     // Rewrites the journal as a compact snapshot; returns records kept.
     std::size_t compact();
