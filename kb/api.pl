@@ -41,6 +41,7 @@
             api_atop_names/1,    % -Links
             api_coverage/1,      % -Sources
             api_store_info/2,    % -MaxAddedId, -SnapshotGeneration
+            api_dump_term/1,     % -Term
             api_snapshot_term/2, % +Generation, -Term
             api_load_snapshot_chunk/2, % +Terms, -Status
             api_load_legacy_snapshot/1 % +File
@@ -323,6 +324,17 @@ api_history(Id, Items) :-
 
 origin_text(kb, "kb").
 origin_text(added(_, R), R).
+
+%! api_dump_term(-Term) is nondet.
+%
+%  What `.dump` writes back as statements (repl/dump.cpp): entity(E) for
+%  each definition, in the order made; spell(F, From, To, Src) for each
+%  added spell; ended(F, From, To) for each curated spell a dated retract
+%  ended.  An end whose spell was withdrawn since (an undated retract)
+%  is not one: nothing holds it.
+api_dump_term(entity(E)) :- defined_(E).
+api_dump_term(spell(F, From, To, Src)) :- spell(F, From, To, Src, added(_, _)).
+api_dump_term(ended(F, From, To)) :- ended(F, From, To, _), spell(F, From, To, _, kb).
 
 %! api_names(-Names) is det.
 %

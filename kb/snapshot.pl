@@ -95,9 +95,20 @@ load_term(spell(F, From, To, Src, Id, Rec)) :-
     store:store(K, A1, A2, F, From, To, Src, added(Id, Rec)).
 load_term(ended(F, From, To, Rec)) :-
     fact_shape(F, _, _, _), span(From, To), text(Rec),
+    end_curated(F, From, To),
     assertz(store:ended_(F, From, To, Rec)).
 load_term(entity(E)) :-
     catch(define_entity(E, _), error(_, _), fail).
+
+%  end_curated(+Fact, +From, +To): a dated retract of a curated fact closed
+%  the kb's spell, which the kb itself holds open: the snapshot keeps only
+%  the end, so it is applied again here (else a .compact lost it).
+end_curated(F, From, To) :-
+    (   store:stored_spell(F, From, T0, Src, kb, Ref), T0 =\= To
+    ->  erase(Ref),
+        store:store(F, From, To, Src, kb)
+    ;   true
+    ).
 
 load_header(snapshot(G, Max)) :-
     integer(G), G > 0, integer(Max), Max >= 0,

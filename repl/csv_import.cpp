@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 
 namespace casus::cli {
 
@@ -72,42 +71,36 @@ std::string statement_of(const FactKind& k, const Layout& l, const std::vector<s
 
 }  // namespace
 
-CsvImportReport import_csv(Engine& engine, const std::filesystem::path& file, const std::string& kind,
-                           bool group_commit_after) {
+CsvImportReport import_csv(Engine& engine, const std::filesystem::path& file, const std::string& kind) {
     std::vector<FactKind> schema = engine.schema();
     auto k = std::find_if(schema.begin(), schema.end(), [&](const FactKind& f) { return f.name == kind; });
     if (k == schema.end()) throw UsageError("unknown fact kind '" + kind + "' (.schema lists them)");
     csv::Reader reader(file);
     Layout layout = layout_of(*k, reader.header());
     CsvImportReport report;
-    std::map<std::size_t, std::size_t> line_of;  // ticket -> line
-    engine.set_group_commit(true);
-    try {
-        for (csv::Row row; reader.next(row);) {
-            ++report.rows;
-            try {
-                if (row.cells.size() != reader.header().size())
-                    throw UsageError("the row has " + std::to_string(row.cells.size()) + " fields, the header " +
-                                     std::to_string(reader.header().size()));
-                Result r = engine.execute(statement_of(*k, layout, row.cells));
-                if (auto* c = std::get_if<ChangeResult>(&r)) line_of[c->ticket] = row.line;
-                ++report.added;
-            } catch (const Error& e) {
-                report.errors.push_back({row.line, e.what()});
-            }
+    // Every row is read and made a statement first: a file the reader
+    // cannot go on with stops here, before the engine is asked anything.
+    std::vector<std::string> statements;
+    std::vector<std::size_t> lines;  // of each statement
+    for (csv::Row row; reader.next(row);) {
+        ++report.rows;
+        try {
+            if (row.cells.size() != reader.header().size())
+                throw UsageError("the row has " + std::to_string(row.cells.size()) + " fields, the header " +
+                                 std::to_string(reader.header().size()));
+            statements.push_back(statement_of(*k, layout, row.cells));
+            lines.push_back(row.line);
+        } catch (const Error& e) {
+            report.errors.push_back({row.line, e.what()});
         }
-        engine.commit();  // the one durable batch
-    } catch (...) {
-        engine.set_group_commit(group_commit_after);
-        throw;
     }
-    for (auto& r : engine.take_rejections()) {
-        report.errors.push_back({line_of.count(r.ticket) ? line_of[r.ticket] : 0, r.message});
-        --report.added;
-    }
-    std::sort(report.errors.begin(), report.errors.end(),
-              [](const CsvImportError& a, const CsvImportError& b) { return a.line < b.line; });
-    engine.set_group_commit(group_commit_after);
+    // The well-formed rows are checked too, so one run names every bad
+    // row; they are added only when no row at all is bad.
+    BatchOutcome outcome = engine.add_together(statements, !report.errors.empty());
+    for (auto& e : outcome.errors) report.errors.push_back({lines.at(e.index), e.message});
+    std::stable_sort(report.errors.begin(), report.errors.end(),
+                     [](const CsvImportError& a, const CsvImportError& b) { return a.line < b.line; });
+    report.added = outcome.added;
     return report;
 }
 

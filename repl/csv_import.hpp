@@ -1,5 +1,6 @@
 // .import FILE.csv KIND: facts of one kind from a CSV file, added as one
-// durable batch (one commit, one fsync), every error with the file's line.
+// durable batch (one commit, one fsync) or not at all, every error with
+// the file's line.
 #pragma once
 
 #include "casus/engine.hpp"
@@ -22,11 +23,12 @@ struct CsvImportReport {
 
 // The file's header names the columns: the kind's arguments first, in
 // order (any names), then optionally `date` (YYYY-MM-DD) and `source`.
-// A row that fails (a value with a double quote or a line break, an
-// unknown name, a bad date, an overlap) is reported and skipped; the
-// others are added, as sqlite3's .import does. group_commit_after: the
-// engine's mode to leave on (a batch run keeps it on).
-CsvImportReport import_csv(Engine& engine, const std::filesystem::path& file, const std::string& kind,
-                           bool group_commit_after);
+// All or nothing (Engine::add_together): every row is checked, and the
+// rows are added, as one durable batch, only when none is bad (a value
+// with a double quote or a line break, a row of the wrong width, an
+// unknown name, a bad date, an overlap, with one another too); otherwise
+// nothing is added, the journal is as it was, and errors lists every bad
+// row with its line.
+CsvImportReport import_csv(Engine& engine, const std::filesystem::path& file, const std::string& kind);
 
 }  // namespace casus::cli

@@ -1,6 +1,7 @@
 // The dot-commands of a session: the tool's own commands beside the
 // language (sqlite3's .mode, .once, .read ...).
 #include "csv_import.hpp"
+#include "dump.hpp"
 #include "graph.hpp"
 #include "help.hpp"
 #include "sanitize.hpp"
@@ -13,12 +14,15 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <sstream>
+
+#include <unistd.h>
 
 namespace casus::cli {
 
 const std::vector<std::string> dot_commands{".help", ".read", ".load", ".mode", ".headers", ".timer", ".echo", ".show",
-                                            ".why", ".graph", ".once", ".output", ".schema", ".compact", ".import", ".quit",
+                                            ".why", ".graph", ".once", ".output", ".schema", ".compact", ".import", ".dump", ".quit",
                                             ".exit", ".q", ".x", ".pager"};
 
 namespace {
@@ -203,6 +207,8 @@ bool Session::dot_command(const std::string& raw, const std::string& file, int l
         }
     } else if (cmd == ".import") {
         import_csv_command(arg, origin);
+    } else if (cmd == ".dump") {
+        dump_command(arg, origin);
     } else if (cmd == ".compact") {
         try {
             std::size_t n = engine_.compact();
@@ -228,12 +234,46 @@ void Session::import_csv_command(const std::string& arg, const Origin& origin) {
     if (file.size() >= 2 && (file[0] == '"' || file[0] == '\'') && file.back() == file[0]) file = file.substr(1, file.size() - 2);
     try {
         if (file.empty() || kind.empty()) throw UsageError(".import takes a CSV file and a fact kind: .import FILE.csv tie");
-        CsvImportReport r = import_csv(engine_, file, kind, !options_.interactive);
-        for (auto& e : r.errors) error(UsageError(e.message), Origin{file, static_cast<int>(std::max<std::size_t>(e.line, 1)), ""});
-        out() << "imported " << r.added << " of " << r.rows << " rows of " << shown(file) << " as " << kind << " facts"
-              << (r.errors.empty() ? "" : "; the others were skipped") << "\n";
+        CsvImportReport r = import_csv(engine_, file, kind);
+        // Listed one by one up to 1,000, as the ATOP import lists its rows:
+        // a file of a million bad rows is then still reported in a screen.
+        constexpr std::size_t listed = 1000;
+        for (std::size_t i = 0; i < r.errors.size() && i < listed; ++i)
+            error(UsageError(r.errors[i].message), Origin{file, static_cast<int>(std::max<std::size_t>(r.errors[i].line, 1)), ""});
+        if (!r.errors.empty()) {
+            std::set<std::size_t> bad_lines;  // rows, not errors: a row may have two
+            for (auto& e : r.errors) bad_lines.insert(e.line);
+            const std::size_t bad = bad_lines.size();
+            throw UsageError("nothing was imported from " + shown(file) + ": " + std::to_string(bad) + " of its " +
+                             std::to_string(r.rows) + " rows " + (bad == 1 ? "is" : "are") + " bad" +
+                             (r.errors.size() > listed ? " (the first " + std::to_string(listed) + " errors are above)" : " (above)") +
+                             "; fix them and run .import again (an import adds every row or none)");
+        }
+        out() << "imported " << r.added << " of " << r.rows << " rows of " << shown(file) << " as " << kind << " facts\n";
     } catch (const Error& e) {
         error(e, origin);
+    }
+}
+
+// .dump: the script is made whole before a byte of it is written, so a
+// value it cannot write leaves no half script behind.
+void Session::dump_command(const std::string& arg, const Origin& origin) {
+    try {
+        if (!arg.empty()) throw UsageError(".dump takes nothing after it (.once FILE or .output FILE sends it to a file)");
+        std::string script = dump_script(engine_.dump_data());
+        std::ostream& o = out();
+        // On a terminal nothing from the data is a control code (README);
+        // into a file or a pipe the script goes byte for byte.
+        if (&o == &std::cout && isatty(STDOUT_FILENO)) {
+            std::istringstream lines(script);
+            for (std::string l; std::getline(lines, l);) o << shown(l) << "\n";
+        } else {
+            o << script;
+        }
+    } catch (const Error& e) {
+        error(e, origin);
+    } catch (const std::exception& e) {
+        error(Error(std::string("internal error: ") + e.what()), origin);
     }
 }
 

@@ -57,7 +57,8 @@ const char* help_text() {
            "  .once FILE            the next statement's output goes to FILE\n"
            "  .output [FILE]        all output goes to FILE; alone: back to the screen\n"
            "  .schema               the fact kinds and their arguments\n"
-           "  .import FILE.csv KIND add facts of one kind from a CSV file (one batch)\n"
+           "  .import FILE.csv KIND add facts of one kind from a CSV file: every row or none\n"
+           "  .dump                 the definitions and facts added, as a script\n"
            "  .compact              rewrite the journal as a compact snapshot\n"
            "  .exit [N]             leave with exit status N (also .quit, .q, \\q,\n"
            "                        quit, exit, Ctrl-D)\n"
@@ -121,7 +122,7 @@ void write_man_page(std::ostream& out, const CLI::App& app, const std::string& v
         << ".TH CASUS 1 \"\" \"casus " << version << "\" \"User Commands\"\n"
         << ".SH NAME\ncasus \\- who is bound to defend whom, and who actually would\n"
         << ".SH SYNOPSIS\n.B casus\n[\\fIOPTIONS\\fR] [\\fIFILE\\fR|\\fB\\-\\fR]...\n.br\n"
-        << ".B casus\n[\\fB\\-\\-data\\fR \\fIDIR\\fR] \\fBimport\\fR|\\fBbacktest\\fR|\\fBrepair\\fR ...\n"
+        << ".B casus\n[\\fB\\-\\-data\\fR \\fIDIR\\fR] \\fBimport\\fR|\\fBbacktest\\fR|\\fBrepair\\fR|\\fBdump\\fR ...\n"
         << ".SH DESCRIPTION\n" << roff(app.get_description()) << "\n"
         << ".SH OPTIONS\n";
     write_options(out, app);

@@ -174,11 +174,15 @@ void install_handlers(bool restart) {
 
 // Runs one entry with Ctrl-C armed for it alone: an interrupt left from
 // before (one that came while the last answer printed) is dropped first.
-bool run_armed(Session& session, const std::string& text, int line_no) {
+// A definition (typed, or in a script .read runs) makes new names: they
+// complete from the next prompt on.
+bool run_armed(Session& session, Engine& engine, const std::string& text, int line_no) {
     install_handlers(true);
     Engine::clear_interrupt();
     busy = 1;
+    const std::size_t defined = session.definitions();
     bool go_on = session.run_text(text, "<stdin>", line_no);
+    if (session.definitions() != defined) load_completions(engine);
     busy = 0;
     return go_on;
 }
@@ -198,7 +202,8 @@ bool is_leave_word(const std::string& line) {
 
 class Repl {
 public:
-    Repl(Session& session, const std::filesystem::path& history_file) : session_(session), history_(history_file) {}
+    Repl(Session& session, Engine& engine, const std::filesystem::path& history_file)
+        : session_(session), engine_(engine), history_(history_file) {}
 
     int run() {
         if (!history_.file().empty())
@@ -238,7 +243,7 @@ private:
         if (pending_.empty() && (is_leave_word(line) || (!t.empty() && (t[0] == '.' || t[0] == '\\')))) {
             remember(line);
             if (is_leave_word(line) || hangup) return false;
-            run_armed(session_, line, line_no_);
+            run_armed(session_, engine_, line, line_no_);
             return !session_.stopped();
         }
         if (!pending_.empty() && t.empty()) {
@@ -255,7 +260,7 @@ private:
         pending_.clear();
         remember(text);
         if (hangup) return false;
-        run_armed(session_, text, line_no_);
+        run_armed(session_, engine_, text, line_no_);
         return !session_.stopped();
     }
 
@@ -274,6 +279,7 @@ private:
     }
 
     Session& session_;
+    Engine& engine_;
     History history_;
     std::string pending_;
     int line_no_ = 0;
@@ -294,7 +300,7 @@ int run_repl(Session& session, Engine& engine, const std::filesystem::path& hist
     using_history();
     stifle_history(static_cast<int>(History::limit));
     std::cout << "casus " << Engine::version() << " — who is bound to defend whom. Type .help for help, .quit to leave.\n";
-    return Repl(session, history_file).run();
+    return Repl(session, engine, history_file).run();
 }
 
 }  // namespace casus::cli

@@ -201,6 +201,9 @@ int main(int argc, char** argv) {
     CLI::App* repair_cmd = app.add_subcommand("repair", "Repair a damaged journal: keep every readable record, move the "
                                                         "rest to a quarantine file beside it: repair [--data DIR]");
     repair_cmd->fallthrough();  // casus repair --data DIR
+    CLI::App* dump_cmd = app.add_subcommand("dump", "Print what was added to the data directory as a casus script that "
+                                                    "rebuilds it (as .dump): dump [--data DIR]");
+    dump_cmd->fallthrough();  // casus dump --data DIR
     casus::cli::ExportArgs export_args;
     CLI::App* export_cmd = casus::cli::add_export_command(app, export_args);
     try {
@@ -255,6 +258,10 @@ int main(int argc, char** argv) {
         casus::cli::Session session(engine, output, {bail, echo, interactive});
         if (*import_cmd) return run_import(engine, import_dir, states_file, output);
         if (*export_cmd) return casus::cli::run_export(engine, export_args);
+        if (*dump_cmd) {
+            session.run_text(".dump", "dump", 1);
+            return session.failed() ? 1 : 0;
+        }
         if (*backtest_cmd)
             return run_backtest(engine,
                                 wars_file.empty() ? casus::default_wars_file(kb_dir.empty() ? casus::Engine::default_kb_dir()

@@ -85,7 +85,9 @@ void Session::end_once(const Origin& origin) {
 
 bool Session::incomplete(const std::string& text) const {
     try {
-        parse_statement(text);
+        // With the kb's names, as execute() parses: `who would defend
+        // Bosnia and Herzegovina` is unfinished, not an error at 'and'.
+        parse_statement(text, &engine_.known_names());
         return false;
     } catch (const SyntaxError& e) {
         return e.at_end;
@@ -132,6 +134,7 @@ void Session::statement(const std::string& text, const std::string& file, int li
     auto start = std::chrono::steady_clock::now();
     try {
         Result r = engine_.execute(text);
+        if (auto* c = std::get_if<ChangeResult>(&r); c && c->action == ChangeResult::Action::defined) ++definitions_;
         if (auto* c = std::get_if<ChangeResult>(&r); c && engine_.pending() > 0) {
             unacknowledged_.push_back({r, origin});
             // Under .once the acknowledgement goes to its file, now.

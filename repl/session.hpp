@@ -37,6 +37,9 @@ public:
     bool incomplete(const std::string& text) const;
 
     bool failed() const { return failed_; }
+    // How many define statements have run: the REPL reloads the names it
+    // completes when this changes.
+    std::size_t definitions() const { return definitions_; }
     // .quit, .exit, or --bail after an error in a batch run.
     bool stopped() const { return stopped_ || bailed_; }
     // The exit status .exit N asked for, if any.
@@ -51,6 +54,7 @@ private:
     bool setting_command(const std::string& cmd, const std::string& arg, const Origin& origin);
     bool exit_command(const std::string& cmd, const std::string& arg, const Origin& origin);
     void import_csv_command(const std::string& arg, const Origin& origin);
+    void dump_command(const std::string& arg, const Origin& origin);
     // .read FILE: runs a script, refusing directories and endless nesting.
     bool read_script(const std::string& path, const Origin& origin);
     // Prints the schema line of one fact kind (all when only is empty).
@@ -70,6 +74,7 @@ private:
     std::optional<int> exit_status_;
     static constexpr int max_read_depth = 25;
     int read_depth_ = 0;
+    std::size_t definitions_ = 0;
     std::optional<DefendersResult> last_;
     // .once FILE: the next statement's output; .output FILE: until .output.
     struct Redirect {

@@ -2,7 +2,9 @@
 // journal of added facts, and the query language in front.
 #pragma once
 
+#include "casus/batch.hpp"
 #include "casus/date.hpp"
+#include "casus/dump.hpp"
 #include "casus/dyads.hpp"
 #include "casus/errors.hpp"
 #include "casus/results.hpp"
@@ -15,6 +17,8 @@
 #include <vector>
 
 namespace casus {
+
+class KnownNames;  // engine/lang/known_names.hpp
 
 struct EngineOptions {
     std::filesystem::path kb_dir;                 // empty: default_kb_dir()
@@ -112,6 +116,19 @@ public:
     // Changes whenever names() does; never the same for two engines.
     std::size_t names_revision() const;
     std::vector<FactKind> schema() const;
+    // The kb's names as the parser reads them (parse_statement's known):
+    // updated by every definition (known_names.cpp).
+    const KnownNames& known_names() const;
+    // Every definition and added spell, and every curated spell a dated
+    // retract ended: what `.dump` writes as a script (dump.cpp).
+    DumpData dump_data();
+    // Runs add statements as one batch, all or nothing (add_together.cpp):
+    // the changes before them are committed first; then every statement
+    // is checked (names, types, dates, and the store's overlaps, in
+    // order). If any fails, none is kept and nothing is written (the
+    // journal stays byte for byte as it was); else all are made durable
+    // in one commit. check_only: take them back even when all pass.
+    BatchOutcome add_together(const std::vector<std::string>& statements, bool check_only = false);
     // Rewrites the journal as a compact snapshot; returns records kept.
     std::size_t compact();
 
