@@ -6,6 +6,8 @@
 #include "casus/engine.hpp"
 #include "casus/results.hpp"
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -30,8 +32,9 @@ public:
 private:
     const Engine* engine_ = nullptr;
     bool titles_ = true;
-    mutable bool read_ = false;
-    mutable std::unordered_map<std::string, std::string> name_;
+    // The engine's shared table (answers.cpp), looked up at the first name
+    // asked for.
+    mutable const std::unordered_map<std::string, std::string>* table_ = nullptr;
 };
 
 Answer answer_of(const Result& result, const Names& names);

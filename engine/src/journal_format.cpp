@@ -324,11 +324,10 @@ bool decode(std::string_view payload, JournalRecord& out, std::string& why) {
         why = buf;
         return false;
     }
-    JournalRecord fast;
-    if (decode_fast(payload, fast) && known_op(fast.op)) {
-        out = std::move(fast);
-        return true;
-    }
+    // Straight into out, no record built and moved per call: decode_fast
+    // sets every field when it succeeds, and decode_json replaces the
+    // whole record only when it does.
+    if (decode_fast(payload, out) && known_op(out.op)) return true;
     return decode_json(payload, out, why);
 }
 

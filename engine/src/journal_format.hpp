@@ -57,7 +57,8 @@ void frame(std::string& out, std::string_view payload);
 // Decodes one payload into out. False, with why set, if the payload is
 // not a record this casus writes (not JSON, an unknown op, a field
 // missing or of the wrong type). Fields it does not know are ignored, so
-// a later casus may add optional ones.
+// a later casus may add optional ones. After false, out holds no record
+// to use.
 bool decode(std::string_view payload, JournalRecord& out, std::string& why);
 
 // The same by nlohmann::json alone, the general path decode() falls back

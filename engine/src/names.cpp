@@ -57,7 +57,13 @@ void NameTable::normalize_into(const std::string& in, std::string& out) {
     }
 }
 
+std::size_t NameTable::next_revision() {
+    static std::size_t last = 0;  // one counter for every table: revisions never repeat
+    return ++last;
+}
+
 void NameTable::clear() {
+    revision_ = next_revision();
     by_key_.clear();
     spellings_.clear();
     prefixes_.clear();
@@ -133,6 +139,7 @@ std::size_t NameTable::longest_name_at(std::string_view text) const {
 void NameTable::add(const std::string& text, const std::string& id, const std::string& type) {
     const std::string key = normalize(text);
     entries_.push_back({text, id, type});  // every spelling, for display and completion
+    revision_ = next_revision();
     auto range = by_key_.equal_range(key);
     for (auto it = range.first; it != range.second; ++it)
         if (it->second.id == id && it->second.type == type) return;

@@ -72,21 +72,41 @@ void Engine::Impl::replay_batch(const std::vector<JournalRecord>& records, std::
     long id = first_id + adds;  // the list is built from its end
     PlTerm_var items;
     PL_put_nil(items.C_);
-    term_t item = PL_new_term_ref(), a = PL_new_term_refs(5);
+    term_t item = PL_new_term_ref(), a = PL_new_term_refs(5), fact = PL_new_term_ref(), src = PL_new_term_ref(),
+           rec = PL_new_term_ref();
+    // Most records of a batch share their source and recording time (a
+    // script's statements within one second): each atom is made once
+    // for a run of equal texts, and the fact's functor once for a run of
+    // one kind, as apply_queue does for the adds it sends.
+    const std::string *last_src = nullptr, *last_rec = nullptr, *last_kind = nullptr;
+    functor_t kind_f = 0;
     for (std::size_t k = end; k-- > begin;) {
         const JournalRecord& r = records[k];
-        GroundFact f{r.fact[0], {r.fact.begin() + 1, r.fact.end()}};
-        bool ok = PL_put_term(r.op == "withdraw" ? a : a + 1, f.term().C_);
-        if (r.op == "add") {
+        const std::size_t arity = r.fact.size() - 1;
+        if (!last_kind || *last_kind != r.fact[0] || PL_functor_arity(kind_f) != arity) {
+            last_kind = &r.fact[0];
+            PlTerm_var name;
+            prolog::put_atom(name.C_, r.fact[0]);
+            atom_t n;
+            if (!PL_get_atom(name.C_, &n)) throw LimitError("out of memory replaying the journal");
+            kind_f = PL_new_functor(n, arity);
+        }
+        term_t fargs = PL_new_term_refs(static_cast<int>(arity));
+        for (std::size_t j = 0; j < arity; ++j) prolog::put_atom(fargs + j, r.fact[j + 1]);
+        bool ok = PL_cons_functor_v(fact, kind_f, fargs) && PL_put_term(r.op == "withdraw" ? a : a + 1, fact);
+        PL_reset_term_refs(fargs);
+        if (r.op != "withdraw") {
             // Atoms, as apply_queue passes them (api.pl stored_text/2).
-            prolog::put_atom(a + 3, r.source);
-            prolog::put_atom(a + 4, r.recorded);
-            ok = ok && PL_put_int64(a, --id) && PL_put_int64(a + 2, r.date) && PL_cons_functor_v(item, add5, a);
+            if (!last_src || *last_src != r.source) prolog::put_atom(src, *(last_src = &r.source));
+            if (!last_rec || *last_rec != r.recorded) prolog::put_atom(rec, *(last_rec = &r.recorded));
+        }
+        if (r.op == "add") {
+            ok = ok && PL_put_term(a + 3, src) && PL_put_term(a + 4, rec) && PL_put_int64(a, --id) &&
+                 PL_put_int64(a + 2, r.date) && PL_cons_functor_v(item, add5, a);
         } else if (r.op == "end") {
             ok = ok && PL_put_term(a, a + 1);  // the fact first: end(Fact, Date, Source, Recorded)
-            prolog::put_atom(a + 2, r.source);
-            prolog::put_atom(a + 3, r.recorded);
-            ok = ok && PL_put_int64(a + 1, r.date) && PL_cons_functor_v(item, end4, a);
+            ok = ok && PL_put_term(a + 2, src) && PL_put_term(a + 3, rec) && PL_put_int64(a + 1, r.date) &&
+                 PL_cons_functor_v(item, end4, a);
         } else {
             ok = ok && PL_cons_functor_v(item, withdraw1, a);
         }

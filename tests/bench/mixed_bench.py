@@ -2,15 +2,25 @@
 gen_mixed.py run through casus into a data directory, that directory
 opened again, `history of` asked on it, and undated retracts against
 dated ones on the same store. bench.py prints the figures."""
-import os, re, shutil, statistics, subprocess, sys, time
+import os, re, resource, shutil, statistics, subprocess, sys, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 
 
-def _run(cmd, env, stdin=None):
-    t = time.perf_counter()
+def _cpu():
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return u.ru_utime + u.ru_stime
+
+
+def _run(cmd, env, stdin=None, cpu=None):
+    """Runs cmd (it must succeed); returns its result and wall time, and
+    appends its CPU time (user + sys) to the list cpu if one is given:
+    on a shared, loaded machine the wall clock measures the load."""
+    t, c = time.perf_counter(), _cpu()
     r = subprocess.run(cmd, capture_output=True, text=True, env=env, input=stdin)
     took = time.perf_counter() - t
+    if cpu is not None:
+        cpu.append(_cpu() - c)
     if r.returncode != 0 or "error:" in r.stderr:
         sys.exit(f"FAIL: {' '.join(cmd[:5])} ...: exit {r.returncode}: {r.stderr[-1500:]}")
     return r, took
@@ -25,22 +35,37 @@ def mixed(casus, work, n, env, kb=None):
     """Runs the n-statement mixed script into an empty data directory
     (every statement must succeed), then opens the directory again.
     Returns statements/s, the open time (s), `history of armenia` (ms,
-    the statement alone, median of 3) and how many facts it answered."""
+    the statement alone, median of 3) and how many facts it answered;
+    the same in CPU seconds (`cpu_*`), and the script without its
+    questions (its adds and retracts alone, `changes_*`)."""
     script = os.path.join(work, f"mixed-{n}.casus")
     if not os.path.exists(script) or os.path.getmtime(script) < os.path.getmtime(os.path.join(here, "gen_mixed.py")):
         subprocess.run([sys.executable, os.path.join(here, "gen_mixed.py"), str(n), script], check=True)
     data = os.path.join(work, f"mixed-{n}-data")
     shutil.rmtree(data, ignore_errors=True)
     extra = ["--kb", kb] if kb else []
-    r, took = _run([casus, "--data", data] + extra + [script], env)
-    opened = statistics.median(_run([casus, "--data", data] + extra + ["-e", "list organisations"], env)[1]
+    cpu, open_cpu, changes_cpu = [], [], []
+    r, took = _run([casus, "--data", data] + extra + [script], env, cpu=cpu)
+    opened = statistics.median(_run([casus, "--data", data] + extra + ["-e", "list organisations"], env, cpu=open_cpu)[1]
                                for _ in range(3))
+    # The adds and retracts alone: what the questions cost is the difference.
+    changes = os.path.join(work, f"mixed-{n}-changes.casus")
+    with open(script) as f, open(changes, "w") as out:
+        kept = [l for l in f if l.startswith(("add ", "retract "))]
+        out.writelines(kept)
+    cdata = data + "-changes"
+    shutil.rmtree(cdata, ignore_errors=True)
+    _run([casus, "--data", cdata] + extra + [changes], env, cpu=changes_cpu)
+    shutil.rmtree(cdata, ignore_errors=True)
     hist = []
     for _ in range(3):
         h, _ = _run([casus, "--data", data] + extra + ["-f", "csv", "-e", ".timer on", "-e", "history of armenia"], env)
         hist.append(_run_times(h.stderr)[-1])
     return {"per_second": n / took, "seconds": took, "open_seconds": opened, "history_ms": statistics.median(hist),
-            "history_facts": len(h.stdout.splitlines()) - 1, "output_mb": len(r.stdout) / 1e6}
+            "history_facts": len(h.stdout.splitlines()) - 1, "output_mb": len(r.stdout) / 1e6,
+            "cpu_seconds": cpu[0], "cpu_per_second": n / cpu[0], "open_cpu_seconds": statistics.median(open_cpu),
+            "changes": len(kept), "changes_cpu_seconds": changes_cpu[0], "questions": n - len(kept),
+            "answer_lines": r.stdout.count("\n- ")}
 
 
 def retracts(casus, work, env, facts=20000, count=4000, kb=None):
@@ -74,3 +99,20 @@ def retracts(casus, work, env, facts=20000, count=4000, kb=None):
             best = took if best is None else min(best, took)
         out[kind] = count / max(best - opened, 1e-3)
     return out
+
+
+if __name__ == "__main__":
+    # mixed_bench.py N WORK CASUS... : each binary in turn, in one run
+    # (the figures of docs/performance.md, finding 20, before and after).
+    n, work, binaries = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+    os.makedirs(work, exist_ok=True)
+    env = dict(os.environ, CASUS_TODAY="2026-12-01")
+    for b in binaries:
+        x = mixed(b, work, n, env)
+        print(f"{b}: {x['per_second']:.0f} statements/s wall ({x['seconds']:.1f} s), "
+              f"{x['cpu_per_second']:.0f}/s CPU ({x['cpu_seconds']:.2f} s); changes alone ({x['changes']}) "
+              f"{x['changes_cpu_seconds']:.2f} s CPU = {x['changes'] / x['changes_cpu_seconds']:.0f}/s; questions "
+              f"({x['questions']}) {x['cpu_seconds'] - x['changes_cpu_seconds']:.2f} s CPU; "
+              f"{x['output_mb']:.1f} MB of answers, {x['answer_lines']} answer lines; "
+              f"open {x['open_seconds']:.2f} s wall, {x['open_cpu_seconds']:.2f} s CPU; "
+              f"history {x['history_ms']:.0f} ms ({x['history_facts']} facts)", flush=True)
