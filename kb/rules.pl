@@ -190,7 +190,7 @@ raw_factors(Sides, Raw, Factors) :-
 %  state's facts in the store's order whether the state is bound or not;
 %  keysort/2 on S is stable).  One pass over the sides' facts instead of
 %  ~12 pair lookups per candidate, nearly all finding nothing (finding
-%  20 of docs/performance.md).  Not for a user's rules, which are asked
+%  21 of docs/performance.md).  Not for a user's rules, which are asked
 %  about one defender at a time.
 every_raw_factor(Sides, ByState) :-
     findall(S-(Key-(Detail-Leaf)), raw_factor(Sides, S, Key, Detail, Leaf), Raw0),

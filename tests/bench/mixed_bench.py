@@ -103,7 +103,7 @@ def retracts(casus, work, env, facts=20000, count=4000, kb=None):
 
 if __name__ == "__main__":
     # mixed_bench.py N WORK CASUS... : each binary in turn, in one run
-    # (the figures of docs/performance.md, finding 20, before and after).
+    # (the figures of docs/performance.md, finding 22, before and after).
     n, work, binaries = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
     os.makedirs(work, exist_ok=True)
     env = dict(os.environ, CASUS_TODAY="2026-12-01")

@@ -103,7 +103,7 @@ test(verdict_is_the_band_of_the_probability) :-
 :- end_tests(rules).
 
 /*  defenders/4 reads every defender's raw factors in one pass and the
-    obligations once per treaty (docs/performance.md, finding 20).  These
+    obligations once per treaty (docs/performance.md, finding 21).  These
     tests hold it to the definition it replaced: every candidate assessed
     one at a time (side_factors/3 for each), its bases from obligated/5,
     on every ordered pair of the article's states and on dates before,
