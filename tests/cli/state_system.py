@@ -13,13 +13,7 @@ import csv, json, os, subprocess, sys, tempfile
 casus, kb_data, atop = sys.argv[1], sys.argv[2], sys.argv[3]
 states_csv = os.path.join(kb_data, "cow", "states2016.csv")
 env = dict(os.environ, CASUS_TODAY="2026-12-01")
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
+from checks import check, failures  # tests/cli/checks.py
 
 
 def run(*args, data=None):

@@ -21,13 +21,7 @@ import csv, io, json, os, subprocess, sys, tempfile
 
 casus, kb_data = sys.argv[1], sys.argv[2]
 env = dict(os.environ, CASUS_TODAY="2026-12-01")
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
+from checks import check, failures  # tests/cli/checks.py
 
 
 def run(*args):
