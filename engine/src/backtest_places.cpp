@@ -3,19 +3,13 @@
 #include "casus/errors.hpp"
 #include "csv.hpp"
 
-#include <charconv>
 #include <optional>
 
 namespace casus::backtest {
 
-namespace {
+using csv::whole_number;
 
-std::optional<int> number(const std::string& cell) {
-    int v = 0;
-    auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-    if (ec != std::errc() || end != cell.data() + cell.size()) return std::nullopt;
-    return v;
-}
+namespace {
 
 // A kb id as the language reads one: lowercase ASCII snake_case. The place
 // becomes part of a statement, so nothing else may pass.
@@ -36,7 +30,7 @@ std::map<AttackKey, Place> read_places(const std::filesystem::path& file) {
     for (csv::Row row; t.next(row);) {
         auto cell = [&](std::size_t c) { return c < row.cells.size() ? row.cells[c] : std::string(); };
         const std::string where = t.name() + ":" + std::to_string(row.line) + ": ";
-        auto war = number(cell(c_war)), init = number(cell(c_init)), target = number(cell(c_target));
+        auto war = whole_number(cell(c_war)), init = whole_number(cell(c_init)), target = whole_number(cell(c_target));
         if (!war || !init || !target)
             throw StorageError(where + "war_id, initiator_ccode and target_ccode must be numbers (COW codes); fix the row");
         const std::string place = cell(c_place);

@@ -4,20 +4,13 @@
 #include "csv.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <tuple>
 
 namespace casus::backtest {
 
-namespace {
+using csv::whole_number;
 
-// A whole-cell integer; "NA", "", "-9" and the like give nullopt.
-std::optional<int> number(const std::string& cell) {
-    int v = 0;
-    auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-    if (ec != std::errc() || end != cell.data() + cell.size()) return std::nullopt;
-    return v;
-}
+namespace {
 
 std::pair<int, int> unordered(int a, int b) { return a < b ? std::pair{a, b} : std::pair{b, a}; }
 
@@ -46,28 +39,28 @@ Wars read_wars(const std::filesystem::path& file) {
                                                std::to_string(width) + " columns"});
             continue;
         }
-        auto war = number(row.cells[c_war]), dyad = number(row.cells[c_dyad]), year = number(row.cells[c_year]),
-             init = number(row.cells[c_init]), target = number(row.cells[c_target]);
+        auto war = whole_number(row.cells[c_war]), dyad = whole_number(row.cells[c_dyad]), year = whole_number(row.cells[c_year]),
+             init = whole_number(row.cells[c_init]), target = whole_number(row.cells[c_target]);
         if (!war || !dyad || !year || !init || !target) {
             w.skipped.push_back({row.line, "no war, year, initiator or target code"});
             continue;
         }
         w.fought[*war].insert(unordered(*init, *target));
-        if (number(row.cells[c_joiner]).value_or(0) != 0) continue;  // joined an ongoing war: not an attack
+        if (whole_number(row.cells[c_joiner]).value_or(0) != 0) continue;  // joined an ongoing war: not an attack
         auto key = std::make_tuple(*dyad, *init, *target);
         auto it = first.find(key);
         if (it == first.end() || *year < it->second.first) first[key] = {*year, row};
     }
     for (const auto& [key, found] : first) {
         const csv::Row& row = found.second;
-        auto month = number(row.cells[c_month]), day = number(row.cells[c_day]);
+        auto month = whole_number(row.cells[c_month]), day = whole_number(row.cells[c_day]);
         auto date = month && day ? Date::make(found.first, *month, *day) : std::nullopt;
         if (!date) {
             w.skipped.push_back({row.line, "the entry date " + std::to_string(found.first) + "-" + row.cells[c_month] +
                                                "-" + row.cells[c_day] + " is not a date"});
             continue;
         }
-        w.attacks.push_back({row.line, *number(row.cells[c_war]), row.cells[c_name], std::get<1>(key),
+        w.attacks.push_back({row.line, *whole_number(row.cells[c_war]), row.cells[c_name], std::get<1>(key),
                              std::get<2>(key), *date});
     }
     std::sort(w.attacks.begin(), w.attacks.end(),

@@ -2,6 +2,8 @@
 
 #include "casus/errors.hpp"
 
+#include <charconv>
+
 namespace casus::csv {
 
 namespace {
@@ -138,6 +140,13 @@ bool Reader::next(Row& row) {
     close();
     row.cells.resize(n);
     return true;
+}
+
+std::optional<int> whole_number(const std::string& cell) {
+    int v = 0;
+    auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
+    if (ec != std::errc() || end != cell.data() + cell.size()) return std::nullopt;
+    return v;
 }
 
 }  // namespace casus::csv

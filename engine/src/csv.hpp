@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,5 +69,9 @@ private:
     std::vector<std::string> header_;
     std::string decoded_;  // scratch for Latin-1 fields
 };
+
+// A cell that is a whole integer and nothing else ("NA", "", "-9x" and the
+// like give nullopt): the datasets' codes, years and ids.
+std::optional<int> whole_number(const std::string& cell);
 
 }  // namespace casus::csv
