@@ -12,14 +12,8 @@ namespace casus::dyads {
 
 namespace {
 
-const term_read::Reader tables("the kb returned the dyad export's tables in an unexpected shape");
+const term_read::Reader reader("the kb returned the dyad export's tables in an unexpected shape");
 
-void need(bool ok) { tables.need(ok); }
-long integer(term_t t) { return tables.integer(t); }
-atom_t atom(term_t t) { return tables.atom(t); }
-template <class F>
-void for_each_item(term_t list, F&& f) { tables.for_each_item(list, std::forward<F>(f)); }
-term_t args_of(term_t t, int arity, term_t into) { return tables.args_of(t, arity, into); }
 
 int kind_of(atom_t a) {
     static const std::array<atom_t, obligation_kinds> names{PL_new_atom("defence"), PL_new_atom("offence"),
@@ -88,26 +82,26 @@ bool contains(const Spans& a, long day) {
 World::World(term_t states, term_t treaties) {
     std::unordered_map<atom_t, std::uint32_t> index;
     term_t a = PL_new_term_refs(3), sp = PL_new_term_refs(2);
-    for_each_item(states, [&](term_t s) {
-        args_of(s, 3, a);
-        State st{PL_atom_chars(atom(a)), static_cast<int>(integer(a + 1)), {}};
-        for_each_item(a + 2, [&](term_t ft) {
+    reader.for_each_item(states, [&](term_t s) {
+        reader.args_of(s, 3, a);
+        State st{PL_atom_chars(reader.atom(a)), static_cast<int>(reader.integer(a + 1)), {}};
+        reader.for_each_item(a + 2, [&](term_t ft) {
             atom_t name;
             std::size_t arity;
-            need(PL_get_name_arity(ft, &name, &arity) && arity == 2);
-            args_of(ft, 2, sp);
-            st.spells.emplace_back(integer(sp), integer(sp + 1));
+            reader.need(PL_get_name_arity(ft, &name, &arity) && arity == 2);
+            reader.args_of(ft, 2, sp);
+            st.spells.emplace_back(reader.integer(sp), reader.integer(sp + 1));
         });
-        index.emplace(atom(a), static_cast<std::uint32_t>(states_.size()));
+        index.emplace(reader.atom(a), static_cast<std::uint32_t>(states_.size()));
         states_.push_back(std::move(st));
     });
 
     term_t t = PL_new_term_refs(5), p = PL_new_term_refs(3), e = PL_new_term_refs(4);
-    for_each_item(treaties, [&](term_t tt) {
-        args_of(tt, 5, t);
-        Treaty tr{PL_atom_chars(atom(t)), integer(t + 1), 0, {}};
-        for_each_item(t + 2, [&](term_t k) {
-            if (int i = kind_of(atom(k)); i >= 0) tr.kinds |= static_cast<std::uint8_t>(1u << i);
+    reader.for_each_item(treaties, [&](term_t tt) {
+        reader.args_of(tt, 5, t);
+        Treaty tr{PL_atom_chars(reader.atom(t)), reader.integer(t + 1), 0, {}};
+        reader.for_each_item(t + 2, [&](term_t k) {
+            if (int i = kind_of(reader.atom(k)); i >= 0) tr.kinds |= static_cast<std::uint8_t>(1u << i);
         });
         std::unordered_map<std::uint32_t, std::size_t> party_of;  // state -> index in tr.parties
         auto party = [&](atom_t s) -> Party* {
@@ -117,15 +111,16 @@ World::World(term_t states, term_t treaties) {
             if (fresh) tr.parties.push_back({it->second, {}, {}});
             return &tr.parties[pi->second];
         };
-        for_each_item(t + 3, [&](term_t pt) {
-            args_of(pt, 3, p);
-            if (Party* pa = party(atom(p))) pa->bound.push_back({integer(p + 1), integer(p + 2)});
+        reader.for_each_item(t + 3, [&](term_t pt) {
+            reader.args_of(pt, 3, p);
+            if (Party* pa = party(reader.atom(p))) pa->bound.push_back({reader.integer(p + 1), reader.integer(p + 2)});
         });
-        for_each_item(t + 4, [&](term_t et) {
-            args_of(et, 4, e);
-            int k = kind_of(atom(e + 1));
+        reader.for_each_item(t + 4, [&](term_t et) {
+            reader.args_of(et, 4, e);
+            int k = kind_of(reader.atom(e + 1));
             if (k < 0) return;  // an exemption from no ATOP kind changes no column
-            if (Party* pa = party(atom(e))) pa->exempt[static_cast<std::size_t>(k)].push_back({integer(e + 2), integer(e + 3)});
+            if (Party* pa = party(reader.atom(e)))
+                pa->exempt[static_cast<std::size_t>(k)].push_back({reader.integer(e + 2), reader.integer(e + 3)});
         });
         for (auto& pa : tr.parties) {
             normalize(pa.bound);

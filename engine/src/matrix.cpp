@@ -12,14 +12,8 @@ namespace casus::matrix {
 
 namespace {
 
-const term_read::Reader tables("the kb returned the defence matrix tables in an unexpected shape");
+const term_read::Reader reader("the kb returned the defence matrix tables in an unexpected shape");
 
-void need(bool ok) { tables.need(ok); }
-double number(term_t t) { return tables.number(t); }
-atom_t atom(term_t t) { return tables.atom(t); }
-template <class F>
-void for_each_item(term_t list, F&& f) { tables.for_each_item(list, std::forward<F>(f)); }
-term_t args_of(term_t t, int arity, term_t into) { return tables.args_of(t, arity, into); }
 
 using Bits = std::vector<std::uint64_t>;
 
@@ -27,20 +21,20 @@ using Bits = std::vector<std::uint64_t>;
 
 DefenceTables::DefenceTables(term_t tables) {
     term_t part = PL_new_term_refs(7), w = PL_new_term_refs(8);
-    args_of(tables, 7, part);
-    args_of(part, 8, w);
-    base_ = number(w);
-    no_obligation_ = number(w + 1);
-    bilateral_ = number(w + 2);
-    named_ = number(w + 3);
-    likely_ = number(w + 4);
-    uncertain_ = number(w + 5);
-    priority_weight_ = number(w + 6);
+    reader.args_of(tables, 7, part);
+    reader.args_of(part, 8, w);
+    base_ = reader.number(w);
+    no_obligation_ = reader.number(w + 1);
+    bilateral_ = reader.number(w + 2);
+    named_ = reader.number(w + 3);
+    likely_ = reader.number(w + 4);
+    uncertain_ = reader.number(w + 5);
+    priority_weight_ = reader.number(w + 6);
     static const atom_t true_atom = PL_new_atom("true");  // made once, kept for the process
-    user_rules_ = atom(w + 7) == true_atom;
+    user_rules_ = reader.atom(w + 7) == true_atom;
 
-    for_each_item(part + 1, [&](term_t s) {
-        atom_t a = atom(s);
+    reader.for_each_item(part + 1, [&](term_t s) {
+        atom_t a = reader.atom(s);
         by_atom_.emplace(a, static_cast<std::uint32_t>(states_.size()));
         states_.emplace_back(PL_atom_chars(a));
     });
@@ -87,15 +81,15 @@ void DefenceTables::read_links(term_t list) {
     std::vector<Link> links;
     term_t a = PL_new_term_refs(6);
     static const atom_t mutual = PL_new_atom("m");
-    for_each_item(list, [&](term_t l) {
+    reader.for_each_item(list, [&](term_t l) {
         atom_t name;
         std::size_t arity;
-        need(PL_get_name_arity(l, &name, &arity) && arity == 6);
-        args_of(l, 6, a);
-        auto s = state_of(atom(a)), o = state_of(atom(a + 1));
+        reader.need(PL_get_name_arity(l, &name, &arity) && arity == 6);
+        reader.args_of(l, 6, a);
+        auto s = state_of(reader.atom(a)), o = state_of(reader.atom(a + 1));
         if (!s || !o) return;
-        const atom_t rel = atom(a + 2), key = atom(a + 3);
-        const double wa = number(a + 4), wx = number(a + 5);
+        const atom_t rel = reader.atom(a + 2), key = reader.atom(a + 3);
+        const double wa = reader.number(a + 4), wx = reader.number(a + 5);
         links.push_back({*s, *o, rel, key, wa, wx});
         if (name == mutual) links.push_back({*o, *s, rel, key, wa, wx});
     });
@@ -118,20 +112,20 @@ void DefenceTables::read_groups(term_t list) {
     std::vector<Bits> targets;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> membership;  // (source, subgroup)
     Bits reach(words);
-    for_each_item(list, [&](term_t group) {
-        args_of(group, 5, g);
-        const double wa = number(g + 2), wx = number(g + 3);
+    reader.for_each_item(list, [&](term_t group) {
+        reader.args_of(group, 5, g);
+        const double wa = reader.number(g + 2), wx = reader.number(g + 3);
         targets.clear();
         membership.clear();
-        for_each_item(g + 4, [&](term_t sub) {
-            args_of(sub, 2, s);
+        reader.for_each_item(g + 4, [&](term_t sub) {
+            reader.args_of(sub, 2, s);
             const auto sub_index = static_cast<std::uint32_t>(targets.size());
             Bits& bits = targets.emplace_back(words, 0);
-            for_each_item(s + 1, [&](term_t t) {
-                if (auto o = state_of(atom(t))) bits[*o / 64] |= std::uint64_t{1} << (*o % 64);
+            reader.for_each_item(s + 1, [&](term_t t) {
+                if (auto o = state_of(reader.atom(t))) bits[*o / 64] |= std::uint64_t{1} << (*o % 64);
             });
-            for_each_item(s, [&](term_t src) {
-                if (auto v = state_of(atom(src))) membership.emplace_back(*v, sub_index);
+            reader.for_each_item(s, [&](term_t src) {
+                if (auto v = state_of(reader.atom(src))) membership.emplace_back(*v, sub_index);
             });
         });
         std::sort(membership.begin(), membership.end());
@@ -154,12 +148,12 @@ void DefenceTables::read_groups(term_t list) {
 void DefenceTables::read_obligations(term_t list) {
     term_t a = PL_new_term_refs(4);
     static const atom_t any = PL_new_atom("any"), true_atom = PL_new_atom("true");
-    for_each_item(list, [&](term_t ob) {
-        args_of(ob, 4, a);
-        auto ally = state_of(atom(a)), s = state_of(atom(a + 1));
+    reader.for_each_item(list, [&](term_t ob) {
+        reader.args_of(ob, 4, a);
+        auto ally = state_of(reader.atom(a)), s = state_of(reader.atom(a + 1));
         if (!ally || !s) return;
         const std::size_t cell = at(*ally, *s);
-        const bool bilateral = atom(a + 3) == true_atom;
+        const bool bilateral = reader.atom(a + 3) == true_atom;
         atom_t adv;
         if (PL_get_atom(a + 2, &adv) && adv == any) {
             bound_[cell] |= bound_any | (bilateral ? bilateral_any : 0);
@@ -167,8 +161,8 @@ void DefenceTables::read_obligations(term_t list) {
         }
         bound_[cell] |= bound_restricted;
         auto& allowed = restricted_[cell];
-        for_each_item(a + 2, [&](term_t x) {
-            if (auto v = state_of(atom(x))) allowed.emplace_back(*v, bilateral);
+        reader.for_each_item(a + 2, [&](term_t x) {
+            if (auto v = state_of(reader.atom(x))) allowed.emplace_back(*v, bilateral);
         });
     });
 }
@@ -176,9 +170,9 @@ void DefenceTables::read_obligations(term_t list) {
 // p(S, Origin): one threat S gives priority to.
 void DefenceTables::read_priorities(term_t list) {
     term_t a = PL_new_term_refs(2);
-    for_each_item(list, [&](term_t p) {
-        args_of(p, 2, a);
-        auto s = state_of(atom(a));
+    reader.for_each_item(list, [&](term_t p) {
+        reader.args_of(p, 2, a);
+        auto s = state_of(reader.atom(a));
         if (!s) return;
         priorities_[*s] += priority_weight_;
         atom_t origin;
@@ -190,10 +184,10 @@ void DefenceTables::read_priorities(term_t list) {
 // c(A, X, S, Delta): what depends on the pair itself.
 void DefenceTables::read_corrections(term_t list) {
     term_t a = PL_new_term_refs(4);
-    for_each_item(list, [&](term_t c) {
-        args_of(c, 4, a);
-        auto ally = state_of(atom(a)), attacker = state_of(atom(a + 1)), s = state_of(atom(a + 2));
-        if (ally && attacker && s) corrections_[at(*ally, *attacker)].emplace_back(*s, number(a + 3));
+    reader.for_each_item(list, [&](term_t c) {
+        reader.args_of(c, 4, a);
+        auto ally = state_of(reader.atom(a)), attacker = state_of(reader.atom(a + 1)), s = state_of(reader.atom(a + 2));
+        if (ally && attacker && s) corrections_[at(*ally, *attacker)].emplace_back(*s, reader.number(a + 3));
     });
 }
 
