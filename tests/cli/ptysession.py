@@ -69,6 +69,22 @@ class PtySession:
                 return status, self.buf.decode(errors="replace")
         return None, self.buf.decode(errors="replace")
 
+    def ask(self, line, until="casus> "):
+        """Sends line and Enter; what was printed up to until."""
+        self.send(line + "\r")
+        return self.read_until(until)
+
+    def leave(self):
+        """Ctrl-D at the prompt; the exit status (AssertionError if the
+        program is still running 10 s later: it is killed)."""
+        time.sleep(0.3)  # libedit's raw mode must be on before Ctrl-D
+        self.send("\x04")
+        status = self.wait_exit(10)
+        if status is None:
+            self.kill()
+            raise AssertionError("casus did not leave on Ctrl-D")
+        return status
+
     def kill(self):
         try:
             os.kill(self.pid, 9)

@@ -24,32 +24,19 @@ def start(*args):
     return s
 
 
-def ask(s, line, until="casus> "):
-    s.send(line + "\r")
-    return s.read_until(until)
-
-
-def leave(s):
-    time.sleep(0.3)
-    s.send("\x04")
-    if s.wait_exit(10) is None:
-        s.kill()
-        raise AssertionError("casus did not leave on Ctrl-D")
-
-
 def defined_names_complete():
     s = start("--memory")
-    out = ask(s, 'define state zorbistan "Zorbistan"')
+    out = s.ask('define state zorbistan "Zorbistan"')
     assert "error" not in out, out
     s.send("who must defend Zorbi\t")  # the display name, in the case typed
     s.read_until("stan")
-    out = ask(s, "")
+    out = s.ask("")
     assert "error" not in out and "Zorbistan" in out, out
     s.send("history of zorbi\t")  # the id
     s.read_until("stan")
-    out = ask(s, "")
+    out = s.ask("")
     assert "error" not in out, out
-    leave(s)
+    s.leave()
 
 
 def grammar_keywords_complete():
@@ -60,18 +47,18 @@ def grammar_keywords_complete():
                          ("define clause x y consul", "define clause x y consultation")]:
         s.send(typed + "\t")
         time.sleep(0.5)
-        out = ask(s, ";")  # ends the statement: it runs, and fails
+        out = s.ask(";")  # ends the statement: it runs, and fails
         assert whole + " ;" in out or whole + ";" in out, (typed, out)
-    leave(s)
+    s.leave()
 
 
 def unfinished_with_known_names():
     s = start("--memory")
     # Unfinished: 'and' is inside a name the kb knows, so the question goes on.
-    ask(s, "who would defend Bosnia and Herzegovina", until="...> ")
-    out = ask(s, "against Serbia")
+    s.ask("who would defend Bosnia and Herzegovina", until="...> ")
+    out = s.ask("against Serbia")
     assert "error" not in out, out
-    leave(s)
+    s.leave()
 
 
 checks = [defined_names_complete, grammar_keywords_complete, unfinished_with_known_names]

@@ -27,21 +27,6 @@ def start(*args, env=None, home=None):
     return s
 
 
-def ask(s, line, until="casus> "):
-    s.send(line + "\r")
-    return s.read_until(until)
-
-
-def leave(s):
-    time.sleep(0.3)  # libedit's raw mode must be on before Ctrl-D
-    s.send("\x04")
-    status = s.wait_exit(10)
-    if status is None:
-        s.kill()
-        raise AssertionError("casus did not leave on Ctrl-D")
-    return status
-
-
 def history_entries(path):
     with open(path) as f:
         lines = f.read().split("\n")
@@ -57,14 +42,14 @@ def ctrl_c_at_prompt():
     time.sleep(0.3)
     s.send("\x03")
     s.read_until("casus> ")
-    out = ask(s, "who backs Azerbaijan")
+    out = s.ask("who backs Azerbaijan")
     assert "Turkey" in out and "error" not in out, out  # the half-typed words were cleared
-    ask(s, "who would defend Armenia", until="...> ")  # a continuation line
+    s.ask("who would defend Armenia", until="...> ")  # a continuation line
     s.send("\x03")
     s.read_until("casus> ")
-    out = ask(s, "who backs Azerbaijan")
+    out = s.ask("who backs Azerbaijan")
     assert "Turkey" in out and "error" not in out, out
-    assert os.WEXITSTATUS(leave(s)) == 0
+    assert os.WEXITSTATUS(s.leave()) == 0
 
 
 def typing_unicode():
@@ -75,7 +60,7 @@ def typing_unicode():
     s.send("\x1b[D" * 4 + "r\r")  # four to the left, then the missing r
     out = s.read_until("casus> ")
     assert "error" not in out and "North Atlantic" in out, out
-    leave(s)
+    s.leave()
 
 
 def interrupt_belongs_to_its_statement():
@@ -87,9 +72,9 @@ def interrupt_belongs_to_its_statement():
     s.send("\x03")
     time.sleep(0.5)
     s.read_until("casus> ", timeout=30)
-    out = ask(s, "who must defend Estonia")
+    out = s.ask("who must defend Estonia")
     assert "interrupted" not in out and "United States" in out, out
-    leave(s)
+    s.leave()
 
 
 def history_file():
@@ -101,9 +86,9 @@ def history_file():
     with open(path, "w") as f:
         f.write("_casus_history_v1_\n" + "".join(f"who backs state_{i}\n" for i in range(5000)))
     s = start("--data", data, home=home)
-    ask(s, "who backs Azerbaijan")
-    ask(s, "who would defend Armenia", until="...> ")
-    ask(s, "against Azerbaijan")
+    s.ask("who backs Azerbaijan")
+    s.ask("who would defend Armenia", until="...> ")
+    s.ask("against Azerbaijan")
     entries = history_entries(path)  # written as it goes, before the session ends
     assert len(entries) == LIMIT, len(entries)
     assert entries[-2:] == ["who backs Azerbaijan", "who would defend Armenia\\nagainst Azerbaijan"], entries[-3:]
@@ -113,7 +98,7 @@ def history_file():
     s.send("\r")
     out = s.read_until("casus> ")
     assert "Russia" in out, out
-    leave(s)
+    s.leave()
     entries = history_entries(path)
     assert len(entries) == LIMIT and entries.count("who backs Azerbaijan") == 1, entries[-4:]
     assert entries[-1] == "who would defend Armenia\\nagainst Azerbaijan", entries[-3:]
@@ -125,7 +110,7 @@ def history_survives_hangups():
     path = os.path.join(home, "xdg", "casus", "history")  # --memory: the user's data home
     for i in range(6):
         s = start("--memory", home=home)
-        ask(s, f"who backs Azerbaijan # {i}")
+        s.ask(f"who backs Azerbaijan # {i}")
         os.kill(s.pid, signal.SIGHUP)  # what closing the terminal (tmux kill-session) sends
         status = s.wait_exit(10)
         assert status is not None, "casus did not leave on SIGHUP"
@@ -139,15 +124,15 @@ def bail_in_the_repl():
     with open(script, "w") as f:
         f.write("who backs Nowhre\nwho backs Armenia\n")
     s = start("--memory", "--bail", home=home)
-    out = ask(s, "who backs Nowhre")  # a typo at the prompt
+    out = s.ask("who backs Nowhre")  # a typo at the prompt
     assert "error" in out, out
-    out = ask(s, "who backs Azerbaijan")
+    out = s.ask("who backs Azerbaijan")
     assert "Turkey" in out, out
-    out = ask(s, ".read " + script)  # --bail stops the script, not the session
+    out = s.ask(".read " + script)  # --bail stops the script, not the session
     assert "Nowhre" in out and "Who backs" not in out, out
-    out = ask(s, "who backs Azerbaijan")
+    out = s.ask("who backs Azerbaijan")
     assert "Turkey" in out, out
-    leave(s)
+    s.leave()
 
 
 def completion():
@@ -159,21 +144,21 @@ def completion():
     # The case typed, never erased (ARM, the COW abbreviation, shares the prefix).
     s.send("who would defend Arm\t")
     s.read_until("enia")
-    out = ask(s, " against Azerbaijan")
+    out = s.ask(" against Azerbaijan")
     assert "Russia" in out and "error" not in out, out
     s.send("who must defend North Mac\t")  # a name with a space
     s.read_until("edonia")
-    out = ask(s, "")
+    out = s.ask("")
     assert "North Macedonia" in out and "error" not in out, out
     s.send(".read " + os.path.join(home, "a_long") + "\t")  # a file name
     s.read_until("script_name.casus")
-    out = ask(s, "")
+    out = s.ask("")
     assert "Turkey" in out, out
     s.send("add solid\t")  # every fact kind after add
     s.read_until("arity(")
     s.send("\x15")
-    out = ask(s, "")
-    leave(s)
+    out = s.ask("")
+    s.leave()
 
 
 def ways_out():
@@ -192,16 +177,16 @@ def init_file():
     with open(os.path.join(home, ".casusrc"), "w") as f:
         f.write(".mode csv\n")
     s = start("--memory", home=home)
-    out = ask(s, ".mode")
+    out = s.ask(".mode")
     assert "current output mode: csv" in out, out
-    leave(s)
+    s.leave()
     other = os.path.join(home, "other.rc")
     with open(other, "w") as f:
         f.write(".mode json\n")
     s = start("--memory", "--init", other, "--cmd", ".timer ON", home=home)
-    out = ask(s, ".show")
+    out = s.ask(".show")
     assert "mode: json" in out and "timer: on" in out, out
-    leave(s)
+    s.leave()
 
 
 def colour():
