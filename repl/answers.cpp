@@ -7,33 +7,8 @@ namespace casus::cli {
 
 Names::Names(const Engine* engine, bool titles) : engine_(engine), titles_(titles) {}
 
-namespace {
-
-// The table of the engine's display names as they are now, built once and
-// kept until they change (Engine::names_revision, never the same for two
-// engines): copying the thousands of names of the default kb into a map
-// for every printed result was half of a script's time (docs/performance.md).
-const std::unordered_map<std::string, std::string>& shared_table(const Engine& engine) {
-    static std::unordered_map<std::string, std::string> table;
-    static std::size_t kept_revision = 0;  // revisions start at 1
-    if (kept_revision != engine.names_revision()) {
-        table.clear();
-        // The first spelling that is not the id itself is the display name,
-        // as the engine's own answers (ally_name) choose it.
-        for (auto& e : engine.names())
-            if (e.text != e.id) table.emplace(e.id, e.text);
-        kept_revision = engine.names_revision();
-    }
-    return table;
-}
-
-}  // namespace
-
-const std::string& Names::operator()(const std::string& id) const {
-    if (!table_ && engine_ && titles_) table_ = &shared_table(*engine_);
-    if (!table_) return id;
-    auto it = table_->find(id);
-    return it == table_->end() ? id : it->second;
+std::string Names::operator()(const std::string& id) const {
+    return engine_ && titles_ ? engine_->name_of(id) : id;
 }
 
 std::string Names::on(const std::string& id, const Date& date) const {

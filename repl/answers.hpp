@@ -6,25 +6,19 @@
 #include "casus/engine.hpp"
 #include "casus/results.hpp"
 
-#include <cstddef>
-#include <memory>
 #include <string>
-#include <unordered_map>
 
 namespace casus::cli {
 
 // The display name of every id the engine knows ("csto" -> "Collective
-// Security Treaty Organization"), for titles and rows; an id without a
-// name is shown as itself. Without an engine, every id is its own name;
-// with one but without titles (JSON, CSV: the table of every name is not
-// built for them), operator() gives ids and on() still names. The table
-// is read from the engine at the first name asked for: most answers
-// (every `who would defend`) ask none, and reading the names of the whole
-// world cost ~1M instructions an answer (docs/performance.md).
+// Security Treaty Organization", Engine::name_of), for titles and rows; an
+// id without a name is shown as itself. Without an engine, every id is its
+// own name; with one but without titles (JSON, CSV), operator() gives ids
+// and on() still names.
 class Names {
 public:
     explicit Names(const Engine* engine, bool titles = true);
-    const std::string& operator()(const std::string& id) const;
+    std::string operator()(const std::string& id) const;
     // The name id bore on a date (a state renamed: Yugoslavia in 1980,
     // Serbia in 2026; Engine::name_on), for answers about that date.
     std::string on(const std::string& id, const Date& date) const;
@@ -32,9 +26,6 @@ public:
 private:
     const Engine* engine_ = nullptr;
     bool titles_ = true;
-    // The engine's shared table (answers.cpp), looked up at the first name
-    // asked for.
-    mutable const std::unordered_map<std::string, std::string>* table_ = nullptr;
 };
 
 Answer answer_of(const Result& result, const Names& names);

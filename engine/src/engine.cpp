@@ -87,7 +87,7 @@ std::vector<Rejection> Engine::take_rejections() {
 }
 const JournalReport& Engine::journal_report() const { return impl_->report; }
 std::vector<NameEntry> Engine::names() const { return impl_->names.entries(); }
-std::size_t Engine::names_revision() const { return impl_->names.revision(); }
+std::string Engine::name_of(const std::string& id) const { return impl_->display(id); }
 
 std::string Engine::name_on(const std::string& id, const Date& on) const { return impl_->display(id, on); }
 

@@ -57,13 +57,8 @@ void NameTable::normalize_into(const std::string& in, std::string& out) {
     }
 }
 
-std::size_t NameTable::next_revision() {
-    static std::size_t last = 0;  // one counter for every table: revisions never repeat
-    return ++last;
-}
-
 void NameTable::clear() {
-    revision_ = next_revision();
+    display_.clear();
     by_key_.clear();
     spellings_.clear();
     prefixes_.clear();
@@ -139,12 +134,17 @@ std::size_t NameTable::longest_name_at(std::string_view text) const {
 void NameTable::add(const std::string& text, const std::string& id, const std::string& type) {
     const std::string key = normalize(text);
     entries_.push_back({text, id, type});  // every spelling, for display and completion
-    revision_ = next_revision();
+    if (text != id) display_.try_emplace(id, text);
     auto range = by_key_.equal_range(key);
     for (auto it = range.first; it != range.second; ++it)
         if (it->second.id == id && it->second.type == type) return;
     add_prefixes(key);
     by_key_.emplace(key, Target{id, type, by_key_.size()});
+}
+
+std::string NameTable::display_name(const std::string& id) const {
+    auto it = display_.find(id);
+    return it == display_.end() ? id : it->second;
 }
 
 static bool type_matches(const std::string& have, const std::string& want) {

@@ -40,10 +40,10 @@ public:
     std::optional<std::string> suggest(const std::string& text, const std::string& type) const;
 
     const std::vector<NameEntry>& entries() const { return entries_; }
-    // Changes whenever entries() does, and is never the same for two
-    // tables: a copy of the entries made at one revision is current
-    // while revision() still returns it (repl/answers.cpp Names::of).
-    std::size_t revision() const { return revision_; }
+    // What id is shown as: the first spelling added for it that is not
+    // the id itself (csto -> Collective Security Treaty Organization); an
+    // id without one is shown as itself.
+    std::string display_name(const std::string& id) const;
 
     // Case-folded (ASCII and Latin-1 supplement in UTF-8), with '_', '-'
     // and runs of blanks as one space.
@@ -66,8 +66,9 @@ private:
     std::size_t longest_key_ = 0;                // bytes
     void add_prefixes(const std::string& key);
     std::vector<NameEntry> entries_;
-    std::size_t revision_ = next_revision();
-    static std::size_t next_revision();
+    // display_name's answers, kept as names are added: every answer and
+    // every row of `list states` asks for one.
+    std::unordered_map<std::string, std::string> display_;
 };
 
 }  // namespace casus

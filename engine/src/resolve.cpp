@@ -196,11 +196,7 @@ void require_distinct_states(const ParsedStatement& ps, const ast::Fact& fact, c
                            "' is named twice" + same_state(fact.args[i], fact.args[j]));
 }
 
-std::string Engine::Impl::display(const std::string& id) {
-    for (auto& e : names.entries())
-        if (e.id == id && e.text != id) return e.text;
-    return id;
-}
+std::string Engine::Impl::display(const std::string& id) { return names.display_name(id); }
 
 std::string Engine::Impl::display(const std::string& id, const Date& on) {
     if (auto it = name_spells.find(id); it != name_spells.end())

@@ -116,8 +116,9 @@ public:
     // What a state (or any id) is called on a date: Yugoslavia in 1980,
     // Serbia in 2026 (kb/state_names.pl); an id without a name is itself.
     std::string name_on(const std::string& id, const Date& on) const;
-    // Changes whenever names() does; never the same for two engines.
-    std::size_t names_revision() const;
+    // What an id is shown as: its first name that is not the id itself
+    // (csto -> Collective Security Treaty Organization), or the id.
+    std::string name_of(const std::string& id) const;
     std::vector<FactKind> schema() const;
     // The kb's names as the parser reads them (parse_statement's known):
     // updated by every definition (known_names.cpp).
