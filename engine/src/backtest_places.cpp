@@ -2,6 +2,7 @@
 
 #include "casus/errors.hpp"
 #include "csv.hpp"
+#include "snake_case.hpp"
 
 #include <optional>
 
@@ -11,14 +12,9 @@ using csv::whole_number;
 
 namespace {
 
-// A kb id as the language reads one: lowercase ASCII snake_case. The place
-// becomes part of a statement, so nothing else may pass.
-bool is_id(const std::string& s) {
-    if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
-    for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-    return true;
-}
+// A kb id as the language reads one (snake_case.hpp), of at most 64
+// bytes. The place becomes part of a statement, so nothing else may pass.
+bool is_id(const std::string& s) { return s.size() <= 64 && is_snake_case(s); }
 
 }  // namespace
 

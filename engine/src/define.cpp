@@ -3,6 +3,7 @@
 
 #include "casus/errors.hpp"
 #include "journal_format.hpp"
+#include "snake_case.hpp"
 #include "suggest.hpp"
 
 #include <algorithm>
@@ -17,11 +18,6 @@ const std::string default_source = "defined by the user";
 std::pair<std::size_t, std::size_t> place_of(const ParsedStatement& ps, const ast::Name& n) {
     auto [b, e] = ps.span_of(n);
     return {b, e > b ? e - b : std::max<std::size_t>(1, n.text.size())};
-}
-
-bool is_snake_case(const std::string& s) {
-    if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 // "North Atlantic islands", "own-territory" -> north_atlantic_islands, own_territory

@@ -12,6 +12,7 @@
 #include "names.hpp"
 #include "parser.hpp"
 #include "prolog.hpp"
+#include "snake_case.hpp"
 #include "snapshot.hpp"
 #include "unread_note.hpp"
 
@@ -44,9 +45,6 @@ struct LastQuestion {
 // Calls a kb api predicate that must succeed: a failure is a kb bug,
 // reported, never taken as an answer (engine.cpp).
 void must_call(const PlTerm& goal);
-
-// A new id of an open type must be snake_case (resolve.cpp).
-bool is_snake_case(const std::string& s);
 
 // resolve.cpp: one state named in two roles of a question or a fact.
 struct Role {
