@@ -1,6 +1,7 @@
 :- module(crises,
           [ crisis_event/5,     % ?Event, -Name, -Date, ?Attacker, ?Victim
             crisis_factor/5,    % +Sides, ?Defender, -Key, -Detail, -Leaves
+            crisis_factors/2,   % +Sides, -Raw
             crisis_profile/3,   % +Ally, +Date, -Profile
             crisis_link/2,      % +Date, -Link
             unread_note/2,      % +Fact, -Note
@@ -55,6 +56,7 @@ questions do.
 :- use_module(entities).
 :- use_module(store).
 :- use_module(weights).
+:- use_module(memo, [memo/3]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -182,6 +184,38 @@ crisis_factor(sides(A, X, D, _, _, _), S, f(org_solidarity, Org-E, Scale), Detai
     append(SLeaves, [L2], Leaves),
     event_text(E, EN),
     Detail = d("~w declared solidarity with ~w after ~w", [n(Org), n(A), EN]).
+
+%! crisis_factors(+Sides, -Raw) is det.
+%
+%  Every solution S-(Key-(Detail-Leaves)) of crisis_factor/5 with the
+%  defender unbound, each key's solutions in crisis_factor/5's order,
+%  from tables kept across questions (kb/memo.pl): what depends on the
+%  ally and the date alone (its requests' record, its suspensions and
+%  the solidarity shown it) and each event's answers on the date, read
+%  once and filtered here by the question's attacker.
+crisis_factors(sides(A, X, D, Profiles, _, Events), Raw) :-
+    crisis_profile_of(Profiles, A, D, CP),
+    memo(ally_crisis_factors(A, D), AllyRaw,
+         findall(S-(Key-(Detail-Leaves)),
+                 crisis_factor(sides(A, '$no_attacker', D, [CP], [], []), S, Key, Detail, Leaves),
+                 AllyRaw)),
+    findall(R, ( member(R, AllyRaw), R = S-_, S \== X ), Raw1),
+    findall(R, ( member(Ev, Events), event_response(Ev, A, X, D, R) ), Raw2),
+    append(Raw1, Raw2, Raw).
+
+%  event_response(+Event, +A, +X, +D, -Raw): a past_response solution of
+%  crisis_factor/5 for one of the question's events, from the event's
+%  answers on D (responses/8 with the state unbound, kept per event).
+event_response(ev(E, EN, ED, Scale0), A, X, D, S-(f(past_response(O), E-Who, Scale)-(Detail-Leaves))) :-
+    memo(responses(E, D), Rs,
+         findall(r(S0, Who0, Route0, O0, Leaves0, RScale0),
+                 responses(S0, E, D, Who0, Route0, O0, Leaves0, RScale0), Rs)),
+    member(r(S, Who, Route, O, Leaves, RScale), Rs),
+    S \== A, S \== X,
+    route_scale(Route, R),
+    Scale is Scale0 * R * RScale,
+    outcome_text(O, OT),
+    Detail = d("~w answered ~w (~w): ~w", [n(Who), EN, date(ED), OT]).
 
 %! crisis_profile(+Ally, +Date, -Profile) is det.
 %

@@ -43,7 +43,8 @@ Example:
 :- use_module(store).
 :- use_module(weights).
 :- use_module(verdict_model, [model_terms/6, model_kind/1]).
-:- use_module(crises, [crisis_event/5, crisis_factor/5, crisis_profile/3]).
+:- use_module(crises, [crisis_event/5, crisis_factor/5, crisis_profile/3, crisis_factors/2]).
+:- use_module(memo, [memo/3]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(pairs)).
@@ -100,20 +101,43 @@ obligated(S, A, X, D, basis(T, C, Notes, Leaves)) :-
 %  date, whether the attacker is one) read once per treaty and a clause's
 %  conditions tested once per clause, not once per party: the CIS and
 %  ATOP's post-Soviet alliances bind a dozen states each.
+%  What depends on the ally and the date alone (its treaties) and on the
+%  treaty and the date alone (its defence clauses, its parties and which
+%  of them are exempt) is read from tables kept across questions
+%  (kb/memo.pl); the attacker and the place are the question's.
 obligated_any(S, A, X, D, basis(T, C, Notes, Leaves)) :-
-    bound(A, T, D, LeavesA),
-    findall(C0-Conds0, clause(T, C0, _, defence, Conds0, _), Clauses),
+    bindings(A, D, Bindings),
+    member(T-LeavesA, Bindings),
+    defence_table(T, D, defence(Clauses, Parties)),
     Clauses \== [],
-    findall(S0-LeavesS0, bound(S0, T, D, LeavesS0), Parties),
-    (   X \== none, bound(X, T, D, _) -> Fellow = [fellow_member] ; Fellow = [] ),
+    (   X \== none, memberchk(p(X, _, _), Parties) -> Fellow = [fellow_member] ; Fellow = [] ),
     member(C-Conds, Clauses),
     conditions_met(Conds, A, X, CondNotes),
     append(Fellow, CondNotes, Notes),
-    member(S-LeavesS, Parties),
+    member(p(S, LeavesS, Exempt), Parties),
     S \== A, S \== X,
-    \+ holds(exempt(S, T, defence), D, _),
+    Exempt == false,
     append(LeavesA, LeavesS, Leaves0),
     sort(Leaves0, Leaves).
+
+%  bindings(+State, +Date, -Bindings): Treaty-Leaves for every treaty
+%  bound/4 finds State bound by on Date, in its order.
+bindings(A, D, Bindings) :-
+    memo(bindings(A, D), Bindings, findall(T-L, bound(A, T, D, L), Bindings)).
+
+%  defence_table(+Treaty, +Date, -Table): defence(Clauses, Parties), the
+%  treaty's defence clauses (Clause-Conditions) and every state it binds
+%  on Date, p(State, Leaves, Exempt) in bound/4's order, Exempt true when
+%  the state's own commitment has no defence obligation (exempt/3).
+defence_table(T, D, Table) :-
+    memo(defence_table(T, D), Table,
+         ( findall(C-Conds, clause(T, C, _, defence, Conds, _), Clauses),
+           (   Clauses == []
+           ->  Parties = []
+           ;   findall(p(S, L, E), ( bound(S, T, D, L), ( holds(exempt(S, T, defence), D, _) -> E = true ; E = false ) ),
+                       Parties)
+           ),
+           Table = defence(Clauses, Parties) )).
 
 %! bases(+Defender, +Ally, +Attacker, +Date, -Bases) is det.
 %
@@ -184,18 +208,56 @@ raw_factors(Sides, Raw, Factors) :-
     exclude(zero_weight, Factors0, Factors).
 
 %  every_raw_factor(+Sides, -ByState): the raw factors of every defender
-%  at once, S-Raw by S, each Raw as side_factors/3 collects it for S (the
-%  same solutions in the same order: each clause of raw_factor/5 reads
-%  the defender's facts from the sides' keys, and a lookup returns a
-%  state's facts in the store's order whether the state is bound or not;
-%  keysort/2 on S is stable).  One pass over the sides' facts instead of
-%  ~12 pair lookups per candidate, nearly all finding nothing (finding
-%  21 of docs/performance.md).  Not for a user's rules, which are asked
-%  about one defender at a time.
+%  at once, S-Raw by S, each Raw the solutions side_factors/3 collects for
+%  S: for each key, the same solutions in the same order (each clause of
+%  raw_factor/5 reads the defender's facts from the sides' keys, and a
+%  lookup returns a state's facts in the store's order whether the state
+%  is bound or not; keysort/2 on S is stable), so raw_factors/3 makes the
+%  same factors of them.  One pass over the sides' facts instead of ~12
+%  pair lookups per candidate, nearly all finding nothing (finding 21 of
+%  docs/performance.md).  What depends on one side's state and the date
+%  alone, or on the date, or on one event, is read from tables kept
+%  across questions (pair_raw/2, finding 23).  Not for a user's rules,
+%  which are asked about one defender at a time.
 every_raw_factor(Sides, ByState) :-
-    findall(S-(Key-(Detail-Leaf)), raw_factor(Sides, S, Key, Detail, Leaf), Raw0),
+    pair_raw(Sides, Parts),
+    append(Parts, Raw0),
     keysort(Raw0, Raw),
     group_pairs_by_key(Raw, ByState).
+
+%  pair_raw(+Sides, -Parts): the solutions S-(Key-(Detail-Leaves)) of
+%  raw_factor/5 with S unbound, in parts: per clause, each part in the
+%  clause's order (one key comes from one clause only, so that is the
+%  order that counts).  A part that depends on the question's pair only
+%  through a filter is kept whole in a table and filtered here.
+pair_raw(Sides, [Backs, Priorities, Reactions, Complaints, Crises|SideParts]) :-
+    Sides = sides(A, X, D, Profiles, _, Events),
+    findall(Part, ( member(P, Profiles), side_part(P, D, Part) ), SideParts),
+    findall(Part, ( side(Side, A, X, O), backs_part(Side, O, A, X, D, Part) ), BackParts),
+    append(BackParts, Backs),
+    memo(priorities(D), Ps, findall(Origin-R, priority_factor(D, Origin, R), Ps)),
+    findall(R, ( member(Origin-R, Ps), Origin \== X, Origin \== A ), Priorities),
+    findall(Part, ( member(Ev, Events), reaction_part(Ev, D, Part) ), ReactionParts),
+    append(ReactionParts, Reactions),
+    findall(S-(Key-(Detail-Leaf)), complaint_factor(Sides, S, Key, Detail, Leaf), Complaints),
+    crisis_factors(Sides, Crises).
+
+%  side_part(+Profile, +Date, -Part): side_factor/6 of one side's state
+%  on Date; the crisis profile has none.
+side_part(P, D, Part) :-
+    P = side(Side, O, _, _, _, _),
+    memo(side_factors(Side, O, D), Part,
+         findall(S-(Key-(Detail-Leaf)), side_factor(P, D, S, Key, Detail, Leaf), Part)).
+
+backs_part(Side, O, A, X, D, Part) :-
+    memo(backers(O, D), Backers, findall(S-I-L, holds(backs(S, O, I), D, L), Backers)),
+    findall(S-(f(Kind, I, 1)-(Detail-[L])),
+            ( member(S-I-L, Backers), backs_factor(Side, O, A, X, D, I, Kind, Detail) ),
+            Part).
+
+reaction_part(ev(E, EN, ED, Scale), D, Part) :-
+    memo(reactions(E, D), Rs, findall(S-R-L, holds(reaction(S, E, R), D, L), Rs)),
+    findall(S-(Key-(Detail-[L])), ( member(S-R-L, Rs), reaction_factor(E, EN, ED, Scale, R, Key, Detail) ), Part).
 
 %! sides(+Ally, +Attacker, +Date, -Sides) is det.
 %
@@ -208,17 +270,28 @@ every_raw_factor(Sides, ByState) :-
 %  over all of a state's facts of one kind: on the large synthetic world
 %  a state has thousands, and SWI-Prolog's index on (kind, state) shares
 %  its buckets between a state with a handful and one with thousands.
+%
+%  Each side's profile, the ally's crisis profile and the events with a
+%  state as victim or as attacker are kept across questions (kb/memo.pl).
 sides(A, X, D, sides(A, X, D, Profiles, Complaints, Events)) :-
-    findall(P, ( side(Side, A, X, O), side_profile(Side, O, D, P) ), Profiles0),
-    crisis_profile(A, D, CP), Profiles = [CP|Profiles0],   % kb/crises.pl: the ally's requests, once
+    side_profile_of(ally, A, D, PA),
+    (   X \== none -> side_profile_of(attacker, X, D, PX), Profiles0 = [PX, PA] ; Profiles0 = [PA] ),
+    memo(crisis_profile(A, D), CP, crisis_profile(A, D, CP)),   % kb/crises.pl: the ally's requests, once
+    Profiles = [CP|Profiles0],
     findall(c(O, I, L), ( X \== none, holds(complaint(A, O, I), D, L), holds(conflict(A, X, I), D, _) ), Complaints),
-    findall(ev(E, EN, ED, Scale),
-            ( (   crisis_event(E, EN, ED, Ea, A), Ev = A   % kb/crises.pl: the kb's events and added attacks
-              ;   X \== none, crisis_event(E, EN, ED, X, Ev), Ev \== A, Ea = X
-              ),
-              ED =< D,
-              (   Ev == A, Ea == X -> Scale = 1 ; Scale = 0.5 ) ),
-            Events).
+    memo(victim_events(A, D), Victim,
+         findall(E-EN-ED-Ea, ( crisis_event(E, EN, ED, Ea, A), ED =< D ), Victim)),   % kb/crises.pl
+    findall(ev(E, EN, ED, Scale), ( member(E-EN-ED-Ea, Victim), ( Ea == X -> Scale = 1 ; Scale = 0.5 ) ), Events1),
+    (   X \== none
+    ->  memo(attacker_events(X, D), Attacker,
+             findall(E-EN-ED-Ev, ( crisis_event(E, EN, ED, X, Ev), ED =< D ), Attacker)),
+        findall(ev(E, EN, ED, 0.5), ( member(E-EN-ED-Ev, Attacker), Ev \== A ), Events2)
+    ;   Events2 = []
+    ),
+    append(Events1, Events2, Events).
+
+side_profile_of(Side, O, D, P) :-
+    memo(side_profile(Side, O, D), P, side_profile(Side, O, D, P)).
 
 side_profile(Side, O, D, side(Side, O, Ethnicities, Blocs, Stances, Declarations)) :-
     findall(G-L, holds(ethnicity(O, G), D, L), Ethnicities),
@@ -229,7 +302,7 @@ side_profile(Side, O, D, side(Side, O, Ethnicities, Blocs, Stances, Declarations
 make_factor(On, Key-DLs, factor(Kind, W, Detail, Leaves)) :-
     Key = f(Kind, _Subject, Scale),
     DLs = [D-_|_],
-    detail_text(D, On, Detail),
+    memo(detail(D, On), Detail, detail_text(D, On, Detail)),
     pairs_values(DLs, Leaves0),
     append(Leaves0, Leaves1),
     sort(Leaves1, Leaves),
@@ -291,66 +364,23 @@ bloc_counts(ally, O) :- \+ ( treaty(T, _, O, _, _), clause(T, _, _, defence, _, 
 %  matrix.pl mirrors every clause below to score all pairs at once: a
 %  change here needs its counterpart there (tests/cli/matrix.py compares
 %  the two for every pair of the curated kb).
-raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, G, 1), Detail, [L1, L2]) :-
-    member(side(Side, O, Ethnicities, _, _, _), Profiles), S \== O,
-    member(G-L2, Ethnicities), holds(ethnicity(S, G), D, L1),
-    side_kind(kinship_with, Side, Kind),
-    Detail = d("~w kinship with ~w", [g(G), n(O)]).
+raw_factor(sides(_, _, D, Profiles, _, _), S, Key, Detail, Leaves) :-
+    member(P, Profiles), P = side(_, _, _, _, _, _),     % not the crisis profile
+    side_factor(P, D, S, Key, Detail, Leaves).
 raw_factor(sides(A, X, D, _, _, _), S, f(Kind, I, 1), Detail, [L]) :-
     side(Side, A, X, O),
     holds(backs(S, O, I), D, L),
-    side_kind(backs, Side, Backs),
-    (   X \== none, holds(conflict(A, X, I), D, _)
-    ->  atom_concat(Backs, '_claim', Kind)      % the very issue in dispute
-    ;   Kind = Backs
-    ),
-    Detail = d("backs ~w on ~w", [n(O), n(I)]).
-raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, Dec, 1), Detail, [L1, L2]) :-
-    member(side(Side, O, _, _, _, Declarations), Profiles),
-    member(Dec-I-L2, Declarations), holds(signed(S, Dec), D, L1),
-    side_kind(signed_declaration_for, Side, Kind),
-    Detail = d("signed the ~w, upholding ~w on ~w", [n(Dec), n(O), n(I)]).
-raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, Org, 1), Detail, [L1, L2]) :-
-    member(side(Side, O, _, Blocs, _, _), Profiles), S \== O,
-    member(Org-L2, Blocs), holds(member(S, Org), D, L1),
-    side_kind(shared_bloc_with, Side, Kind),
-    Detail = d("shares the ~w with ~w", [n(Org), n(O)]).
-raw_factor(sides(_, _, D, Profiles, _, _), S, f(Kind, I, 1), Detail, [L1, L2]) :-
-    member(side(Side, O, _, _, Stances, _), Profiles), S \== O,
-    member(I-P-L2, Stances), holds(stance(S, I, P), D, L1),
-    side_kind(shared_stance_with, Side, Kind),
-    Detail = d("sides with ~w on ~w (~w)", [n(O), n(I), P]).
-raw_factor(sides(A, X, D, _, _, _), S, f(Kind, K, 1), Detail, [L]) :-
-    side(Side, A, X, O),
-    holds(tie(S, O, K), D, L),
-    side_kind(tie_with, Side, TieWith), Kind =.. [TieWith, K],
-    Detail = d("~w ties with ~w", [K, n(O)]).
-raw_factor(sides(A, X, D, _, _, _), S, f(Kind, O, 1), Detail, [L]) :-
-    side(Side, A, X, O),
-    holds(rivalry(S, O), D, L),
-    side_kind(rivalry_with, Side, Kind),
-    Detail = d("rivalry with ~w", [n(O)]).
-raw_factor(sides(A, X, D, _, _, _), S, f(Kind, I, 1), Detail, [L]) :-
-    side(Side, A, X, O),
-    holds(conflict(S, O, I), D, L),
-    side_kind(conflict_with, Side, Kind),
-    Detail = d("in conflict with ~w over ~w", [n(O), n(I)]).
-raw_factor(sides(A, X, D, _, _, _), S, f(competing_priority, T, 1), Detail, [L|Ex]) :-
+    backs_factor(Side, O, A, X, D, I, Kind, Detail).
+raw_factor(sides(A, X, D, _, _, _), S, Key, Detail, Leaves) :-
     % From the threats (few) to the defender's priority among them.
-    threat(T, TN, Origin), Origin \== X, Origin \== A,
-    holds(priority(S, T), D, L),
-    findall(E, holds(exercise(S, _, T), D, E), Ex),
-    Detail = d("preoccupied with ~w", [TN]).
-raw_factor(sides(_, _, D, _, _, Events), S, f(past_reaction(R), E, Scale), Detail, [L]) :-
+    priority_factor(D, Origin, S-(Key-(Detail-Leaves))),
+    Origin \== X, Origin \== A.
+raw_factor(sides(_, _, D, _, _, Events), S, Key, Detail, [L]) :-
     member(ev(E, EN, ED, Scale), Events),
     holds(reaction(S, E, R), D, L),
-    reaction_phrase(R, RP),
-    Detail = d("~w after ~w (~w)", [RP, EN, date(ED)]).
-raw_factor(sides(A, _, D, _, Complaints, _), S, f(ally_complaint, O, 1), Detail, [L1, L2]) :-
-    S \== A,
-    member(c(O, I, L1), Complaints),
-    holds(member(S, O), D, L2),
-    Detail = d("~w complains its ~w partners fail it over ~w", [n(A), n(O), n(I)]).
+    reaction_factor(E, EN, ED, Scale, R, Key, Detail).
+raw_factor(Sides, S, Key, Detail, Leaves) :-
+    complaint_factor(Sides, S, Key, Detail, Leaves).
 
 % Crises, requests for aid and the answers to them (kb/crises.pl).
 raw_factor(Sides, S, Key, Detail, Leaves) :-
@@ -365,6 +395,71 @@ raw_factor(sides(A, X, D, _, _, _), S, f(user_rule, Detail, W), Detail, [leaf(us
     rule_guard:user_factor(S, A, X, D, W0, Detail0),
     number(W0), W is W0, W =\= 0,
     format(string(Detail), "~w", [Detail0]).
+
+%  side_factor(+Profile, +Date, ?S, -Key, -Detail, -Leaves): a raw factor
+%  that depends on one side's state O and the date alone: kinship, a
+%  declaration upholding O, a shared bloc or stance, a tie, a rivalry, a
+%  conflict with O.
+side_factor(side(Side, O, Ethnicities, _, _, _), D, S, f(Kind, G, 1), Detail, [L1, L2]) :-
+    S \== O,
+    member(G-L2, Ethnicities), holds(ethnicity(S, G), D, L1),
+    side_kind(kinship_with, Side, Kind),
+    Detail = d("~w kinship with ~w", [g(G), n(O)]).
+side_factor(side(Side, O, _, _, _, Declarations), D, S, f(Kind, Dec, 1), Detail, [L1, L2]) :-
+    member(Dec-I-L2, Declarations), holds(signed(S, Dec), D, L1),
+    side_kind(signed_declaration_for, Side, Kind),
+    Detail = d("signed the ~w, upholding ~w on ~w", [n(Dec), n(O), n(I)]).
+side_factor(side(Side, O, _, Blocs, _, _), D, S, f(Kind, Org, 1), Detail, [L1, L2]) :-
+    S \== O,
+    member(Org-L2, Blocs), holds(member(S, Org), D, L1),
+    side_kind(shared_bloc_with, Side, Kind),
+    Detail = d("shares the ~w with ~w", [n(Org), n(O)]).
+side_factor(side(Side, O, _, _, Stances, _), D, S, f(Kind, I, 1), Detail, [L1, L2]) :-
+    S \== O,
+    member(I-P-L2, Stances), holds(stance(S, I, P), D, L1),
+    side_kind(shared_stance_with, Side, Kind),
+    Detail = d("sides with ~w on ~w (~w)", [n(O), n(I), P]).
+side_factor(side(Side, O, _, _, _, _), D, S, f(Kind, K, 1), Detail, [L]) :-
+    holds(tie(S, O, K), D, L),
+    side_kind(tie_with, Side, TieWith), Kind =.. [TieWith, K],
+    Detail = d("~w ties with ~w", [K, n(O)]).
+side_factor(side(Side, O, _, _, _, _), D, S, f(Kind, O, 1), Detail, [L]) :-
+    holds(rivalry(S, O), D, L),
+    side_kind(rivalry_with, Side, Kind),
+    Detail = d("rivalry with ~w", [n(O)]).
+side_factor(side(Side, O, _, _, _, _), D, S, f(Kind, I, 1), Detail, [L]) :-
+    holds(conflict(S, O, I), D, L),
+    side_kind(conflict_with, Side, Kind),
+    Detail = d("in conflict with ~w over ~w", [n(O), n(I)]).
+
+%  backs_factor(+Side, +O, +A, +X, +D, +Issue, -Kind, -Detail): a backing
+%  of O on Issue, a backing of the claim when Issue is the very one in
+%  dispute between the ally and the attacker.
+backs_factor(Side, O, A, X, D, I, Kind, Detail) :-
+    side_kind(backs, Side, Backs),
+    (   X \== none, holds(conflict(A, X, I), D, _)
+    ->  atom_concat(Backs, '_claim', Kind)      % the very issue in dispute
+    ;   Kind = Backs
+    ),
+    Detail = d("backs ~w on ~w", [n(O), n(I)]).
+
+%  priority_factor(+D, -Origin, -Raw): a state's priority on D among the
+%  threats, Raw = S-(Key-(Detail-Leaves)); the threat's Origin is
+%  neither side's (raw_factor/5 tests it).
+priority_factor(D, Origin, S-(f(competing_priority, T, 1)-(Detail-[L|Ex]))) :-
+    threat(T, TN, Origin),
+    holds(priority(S, T), D, L),
+    findall(E, holds(exercise(S, _, T), D, E), Ex),
+    Detail = d("preoccupied with ~w", [TN]).
+
+reaction_factor(E, EN, ED, Scale, R, f(past_reaction(R), E, Scale), d("~w after ~w (~w)", [RP, EN, date(ED)])) :-
+    reaction_phrase(R, RP).
+
+complaint_factor(sides(A, _, D, _, Complaints, _), S, f(ally_complaint, O, 1), Detail, [L1, L2]) :-
+    S \== A,
+    member(c(O, I, L1), Complaints),
+    holds(member(S, O), D, L2),
+    Detail = d("~w complains its ~w partners fail it over ~w", [n(A), n(O), n(I)]).
 
 %! user_rules_loaded is semidet.
 %

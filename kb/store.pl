@@ -17,7 +17,8 @@
             undo_define/1,      % +Entity
             entity_kind/2,      % ?Kind, ?ArgTypes
             defined_/1,         % ?Entity
-            ended/4             % ?Fact, ?From, ?To, ?Recorded
+            ended/4,            % ?Fact, ?From, ?To, ?Recorded
+            generation/1        % -Generation
           ]).
 
 /** <module> Facts over time: the curated kb and what analysts add
@@ -62,6 +63,40 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 % The snapshot (kb/snapshot.pl) saves and restores these.
 :- dynamic defined_/1, ended_/4.
 
+%! generation(-Generation) is det.
+%
+%  A number that is another one after every change to the store or the
+%  entities (changed/0), and never the number of an earlier state:
+%  kb/memo.pl keeps its tables for one generation.  Reading it marks it
+%  read; a change to a generation nobody read, outside a transaction, keeps
+%  the number (nothing can have been kept for it), so a million adds
+%  between two questions cost no more than one.  The current number is a
+%  clause, taken back with a transaction or snapshot/1 (a `suppose`, a
+%  question) as the facts it stands for are; the numbers handed out are
+%  counted in a flag, which is not, so a generation is never handed out
+%  twice.
+:- dynamic generation_/1.
+generation_(0).
+
+generation(G) :-
+    generation_(G),
+    (   nb_current(casus_generation_read, G) -> true ; nb_setval(casus_generation_read, G) ).
+
+%  changed: every write path calls it once the store or the entities
+%  changed: store/8 (every spell made: an add, an end, a snapshot's load,
+%  a replay), withdraw_fact/2, undo_add/2, materialize_curated/0,
+%  define_entity/2 and undo_define/1.  A spell erased only to be stored
+%  again closed (end_fact/4) changes with its store/8.
+changed :-
+    (   generation_(G), \+ nb_current(casus_generation_read, G), \+ current_transaction(_)
+    ->  true
+    ;   retract(generation_(G0)),
+        flag(casus_generations, N0, N0),
+        G is max(G0, N0) + 1,
+        flag(casus_generations, _, G),
+        assertz(generation_(G))
+    ).
+
 %! materialize_curated is det.
 %
 %  Copy the curated facts into the indexed spell table.  Called after the
@@ -73,6 +108,7 @@ materialize_curated :-
     (   \+ catch(facts:kb_fact(_, _, _, _), _, fail)
     ->  true
     ;   retractall(spell_(_, _, _, _, _, _, _, _, kb)),
+        changed,
         forall(facts:kb_fact(F, From, To, Src), store(F, From, To, Src, kb))
     ).
 
@@ -84,7 +120,8 @@ store(F, From, To, Src, Origin) :-
 
 store(K, A1, A2, F, From, To, Src, Origin) :-
     pair_key(A1, A2, P),
-    assertz(spell_(P, K, A1, A2, F, From, To, Src, Origin)).
+    assertz(spell_(P, K, A1, A2, F, From, To, Src, Origin)),
+    changed.
 
 %  pair_key(+Arg1, +Arg2, -Key): the first argument of spell_/9, one atom
 %  for the pair.  It was the term Arg1-Arg2, which SWI-Prolog indexes
@@ -324,7 +361,8 @@ withdraw_fact(F, N) :-
         ->  throw(error(casus_curated(F), _))
         ;   throw(error(casus_not_added(F), _))
         )
-    ;   maplist(erase, Refs)
+    ;   maplist(erase, Refs),
+        changed
     ).
 
 %! add_spell(+Id, +Fact, +From, +To, +Source, +Recorded, -Status) is det.
@@ -351,7 +389,8 @@ add_spell(Id, F, From, To, Src, Recorded, Status) :-
 %  of a batch whose commit failed, so memory never holds what the disk
 %  lost.  Looked up by the fact's key (indexed), never by scanning.
 undo_add(Id, F) :-
-    forall(stored_spell(F, _, _, _, added(Id, _), Ref), erase(Ref)).
+    forall(stored_spell(F, _, _, _, added(Id, _), Ref), erase(Ref)),
+    changed.
 
 %! entity_kind(?Kind, ?ArgTypes) is nondet.
 %
@@ -388,6 +427,7 @@ define_entity(E, Status) :-
     ->  throw(error(casus_entity_clash(E), _))
     ;   assertz(entities:E),
         assertz(defined_(E)),
+        changed,
         Status = added
     ).
 
@@ -399,7 +439,8 @@ define_entity(E, Status) :-
 undo_define(E) :-
     must_be(ground, E),
     retractall(entities:E),
-    retractall(defined_(E)).
+    retractall(defined_(E)),
+    changed.
 
 entity_arg(atom, A) :- must_be(atom, A).
 entity_arg(string, S) :- must_be(string, S).

@@ -69,6 +69,7 @@ lower the leave-one-war-out AUC.
 :- use_module(state_names, [state_name_on/3]).
 :- use_module(store).
 :- use_module(verdict_model_fitted).
+:- use_module(memo, [memo/3]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 
@@ -115,11 +116,14 @@ era_kind(after_1945, base_rate_after_1945, "attacks after 1945").
 %  the absence of one.  A term is listed even when its effect is 0, so
 %  that the fitting command sees which terms applied.
 model_terms(_S, A, X, D, Bases, [Base|Design]) :-
-    era(D, Era), era_kind(Era, Kind, Text),
-    effect(Kind, W),
-    format(string(Detail), "base rate of obligated allies fighting in ~w", [Text]),
-    Base = factor(Kind, W, Detail, [leaf(model(Kind), source("casus backtest --fit", Detail), 0)]),
+    era(D, Era),
+    memo(base_term(Era), Base, base_term(Era, Base)),
     design_terms(Bases, A, X, D, Design).
+
+base_term(Era, factor(Kind, W, Detail, [leaf(model(Kind), source("casus backtest --fit", Detail), 0)])) :-
+    era_kind(Era, Kind, Text),
+    effect(Kind, W),
+    format(string(Detail), "base rate of obligated allies fighting in ~w", [Text]).
 
 design_terms([], _, _, _, [factor(no_obligation, W, "no treaty obliges it", [leaf(model(no_obligation), source("casus backtest --fit", "no treaty obliges it"), 0)])]) :- !,
     effect(no_obligation, W).
@@ -133,7 +137,13 @@ design_terms(Bases, A, X, D, Terms) :-
     append(Terms1, Terms2, Terms).
 
 term_if([], _, _, _, []) :- !.
-term_if([T|_], Kind, Fmt, Other-D, [factor(Kind, W, Detail, [leaf(model(Kind, T), source("casus backtest --fit", Detail), 0)])]) :-
+term_if([T|_], Kind, Fmt, Other-D, [Term]) :-
+    memo(model_term(Kind, T, Other, D), Term, model_term(T, Kind, Fmt, Other-D, Term)).
+
+%  model_term(+Treaty, +Kind, +Format, +Other-Date, -Term): the term's
+%  detail names the other state as it was named on Date and the treaty:
+%  one table entry per (kind, treaty, state, date).
+model_term(T, Kind, Fmt, Other-D, factor(Kind, W, Detail, [leaf(model(Kind, T), source("casus backtest --fit", Detail), 0)])) :-
     effect(Kind, W),
     state_name_on(Other, D, OtherName),    % as it was named on D (state_names.pl)
     ( treaty(T, TreatyName, _, _, _) -> true ; TreatyName = T ),
@@ -146,9 +156,11 @@ term_if([T|_], Kind, Fmt, Other-D, [factor(Kind, W, Detail, [leaf(model(Kind, T)
 %  memberships and parties on that date, not from ATOP's own `bilat`
 %  column, so that curated treaties count alike).
 bilateral(T, D) :-
-    findall(S, rules:bound(S, T, D, _), States0),
-    sort(States0, States),
-    length(States, 2).
+    memo(bilateral(T, D), Bilateral,
+         ( findall(S, rules:bound(S, T, D, _), States0),
+           sort(States0, States),
+           ( length(States, 2) -> Bilateral = true ; Bilateral = false ) )),
+    Bilateral == true.
 
 %! probability(+LogOdds, -Probability) is det.
 probability(L, P) :-

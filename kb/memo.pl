@@ -1,0 +1,111 @@
+:- module(memo,
+          [ memo/3,             % +Key, ?Value, :Goal
+            without_memo/1,     % :Goal
+            memo_entries/1      % -Count
+          ]).
+
+/** <module> Tables kept across questions while the store stays the same
+
+A `who would defend` question reads much that does not depend on the
+pair it asks about: each state's side profile on the date, the ally's
+crisis profile, the parties a treaty binds on the date, the factors
+that point at one state on one side.  Two thousand questions over the
+article's thirteen states read each of these again and again.  memo/3
+keeps each one, under a key that names everything it depends on besides
+the store (the state, the treaty, the date, the attack's place where it
+matters), for as long as the store's generation (store:generation/1)
+stays the same: any add, end, withdrawal, undo, definition, replay,
+import or snapshot load makes another generation, and the tables of the
+one before are dropped at the next lookup.
+
+Example:
+==
+?- memo(side_profile(ally, armenia, 20151231), P,
+        rules:side_profile(ally, armenia, 20151231, P)).
+==
+
+The tables live in a trie (SWI-Prolog's tries are not clauses: a
+question runs in snapshot/1, which takes back every clause it asserts,
+and rule_guard:kb_untouched/0 refuses a question that changed casus's
+own predicates).  A `suppose` changes the store inside the question's
+snapshot: its generation is another one, never handed out before
+(store:changed/0), so its tables are never read as the real world's,
+and the real world's are made again after it.
+
+A value is a copy: Goal's answer is stored as it was when found (ground
+terms here), and a lookup copies it out.  Goal runs once; if it raises
+(a time limit, an interrupt), nothing is stored.
+*/
+
+:- use_module(store, [generation/1]).
+
+:- meta_predicate memo(+, ?, 0), without_memo(0).
+
+%! memo(+Key, ?Value, :Goal) is semidet.
+%
+%  Value is what once(Goal) binds it to in the store as it stands: from
+%  the tables when Key was found in this generation, else by running
+%  Goal and keeping Value under Key.  Key must be ground and name every
+%  input of Goal that is not in the store.  Fails if Goal fails (nothing
+%  is kept: callers memoize det goals).
+memo(Key, Value, Goal) :-
+    (   nb_current(casus_memo_off, true)
+    ->  once(Goal)
+    ;   tables(T),
+        (   trie_lookup(T, Key, V)
+        ->  Value = V
+        ;   once(Goal),
+            keep(T, Key, Value)
+        )
+    ).
+
+keep(T, Key, Value) :-
+    (   trie_insert(T, Key, Value)
+    ->  flag(casus_memo_entries, N, N + 1),
+        max_entries(Max),
+        (   N + 1 >= Max
+        ->  nb_setval(casus_memo, none)   % start over at the next lookup
+        ;   true
+        )
+    ;   true                              % kept meanwhile (a nested call)
+    ).
+
+%  tables(-Trie): the trie of the store's generation, a new one when the
+%  generation changed since the last lookup.
+tables(T) :-
+    generation(G),
+    (   nb_current(casus_memo, tables(G0, T0)), G0 == G
+    ->  T = T0
+    ;   (   nb_current(casus_memo, tables(_, Old)) -> trie_destroy(Old) ; true ),
+        trie_new(T),
+        flag(casus_memo_entries, _, 0),
+        nb_setval(casus_memo, tables(G, T))
+    ).
+
+%  max_entries: the tables start over after this many entries, so a
+%  long session over many dates does not grow without end.  A question
+%  over the article's states on one date keeps about 60 entries of ~2 KB
+%  each (docs/performance.md, finding 23): 100,000 entries are ~200 MB,
+%  an eighth of a question's default memory cap, and the tables of more
+%  than a thousand such dates.  Starting over costs the next questions
+%  their tables again, never an answer.
+max_entries(100000).
+
+%! without_memo(:Goal) is semidet.
+%
+%  Runs Goal once with no table read or kept (the tests compare its
+%  answers with memo/3's).
+without_memo(Goal) :-
+    (   nb_current(casus_memo_off, Off) -> true ; Off = false ),
+    setup_call_cleanup(nb_setval(casus_memo_off, true),
+                       once(Goal),
+                       nb_setval(casus_memo_off, Off)).
+
+%! memo_entries(-Count) is det.
+%
+%  How many entries the tables of the current generation hold.
+memo_entries(N) :-
+    (   nb_current(casus_memo, tables(G, _)), generation(G)
+    ->  flag(casus_memo_entries, N, N)
+    ;   N = 0
+    ).
