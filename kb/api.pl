@@ -76,6 +76,7 @@ terms the engine converts to typed C++ values:
 :- use_module(crises, [unread_note/2, note_kind/1]).   % what add says of a fact no rule reads
 :- use_module(user_entities).
 :- use_module(areas).
+:- use_module(memo, [memo/3]).
 :- use_module(casus_errors, [casus_message/2, casus_error_kind/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -85,7 +86,19 @@ terms the engine converts to typed C++ values:
 :- use_module(library(error), [must_be/2, domain_error/2]).
 
 %! api_defenders(+Ally, +Attacker, +Date, -Answers) is det.
+%
+%  The answer is kept while the store stands (kb/memo.pl), under the
+%  pair, the date and the attack's place (areas:attack_place/1): asked
+%  again, it is copied from the tables.  Not with a user's rules loaded:
+%  they may read anything, the store's generation does not cover them.
 api_defenders(A, X, D, Answers) :-
+    (   user_rules_loaded
+    ->  defenders_answer(A, X, D, Answers)
+    ;   attack_place(P),
+        memo(defenders(A, X, D, P), Answers, defenders_answer(A, X, D, Answers))
+    ).
+
+defenders_answer(A, X, D, Answers) :-
     defenders(A, X, D, Asms),
     maplist(answer_term(A, X, D), Asms, Answers).
 
@@ -166,16 +179,22 @@ leaf_from(leaf(_, _, From), From).
 
 evidence_shown(10).
 
-kind_text(K, T) :- K =.. [N, A], !, format(atom(T), "~w:~w", [N, A]).
-kind_text(K, K).
+kind_text(K, T) :- atom(K), !, T = K.
+kind_text(K, T) :- memo(kind_text(K), T, ( K =.. [N, A] -> format(atom(T), "~w:~w", [N, A]) ; T = K )).
 
 newest_first(O, leaf(F1, R1, Q1, D1), leaf(F2, R2, Q2, D2)) :-
     compare(O0, D2-F2-R2-Q2, D1-F1-R1-Q1),
     ( O0 == (=) -> O = (<) ; O = O0 ).
 
-leaf_term(leaf(F, source(Ref, Quote), From), leaf(FT, Ref, Quote, From)) :- !,
+%  A piece of evidence is written once while the store stands (kb/memo.pl):
+%  the ally's membership and the treaty's entry into force are in the
+%  basis of every fellow party.
+leaf_term(Leaf, Term) :-
+    memo(leaf_term(Leaf), Term, leaf_term_(Leaf, Term)).
+
+leaf_term_(leaf(F, source(Ref, Quote), From), leaf(FT, Ref, Quote, From)) :- !,
     fact_text(F, FT).
-leaf_term(leaf(F, Src, From), leaf(FT, Ref, "", From)) :-
+leaf_term_(leaf(F, Src, From), leaf(FT, Ref, "", From)) :-
     fact_text(F, FT),
     format(string(Ref), "~w", [Src]).
 

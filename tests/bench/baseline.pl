@@ -2,6 +2,8 @@
 
 Run as
     swipl --signals=false baseline.pl questions KB_DIR PAIRS DATE [DIGEST]
+      (PAIRS: a line "ALLY ATTACKER" per question, or "ALLY ATTACKER YYYYMMDD"
+      for a question on its own date instead of DATE)
     swipl --signals=false baseline.pl assertz N
 Prints one JSON line, as casus_bench does, for bench.py to compare.
 */
@@ -23,18 +25,25 @@ questions(Kb, PairsFile, DateA, Rest) :-
     atom_number(DateA, Date),
     read_file_to_string(PairsFile, Text, []),
     split_string(Text, "\n", " ", Lines0), exclude(==(""), Lines0, Lines),
-    maplist([L, A-X]>>(split_string(L, " ", "", [As, Xs]), atom_string(A, As), atom_string(X, Xs)), Lines, Pairs),
-    Pairs = [A0-X0|_], api:api_defenders(A0, X0, Date, _),         % warm-up: just-in-time indexes
+    maplist(question(Date), Lines, Pairs),
+    Pairs = [A0-X0-D0|_], api:api_defenders(A0, X0, D0, _),         % warm-up: just-in-time indexes
     ( Rest = [DigestFile|_] -> true ; DigestFile = '/dev/null' ),
     setup_call_cleanup(open(DigestFile, write, Out),
         ( get_time(T0),
-          foldl([A-X, N0, N]>>( api:api_defenders(A, X, Date, Answers),
-                                length(Answers, Len), N is N0 + Len,
-                                digest(Out, A, X, Answers) ), Pairs, 0, Total),
+          foldl([A-X-D, N0, N]>>( api:api_defenders(A, X, D, Answers),
+                                  length(Answers, Len), N is N0 + Len,
+                                  digest(Out, A, X, Answers) ), Pairs, 0, Total),
           get_time(T1) ),
         close(Out)),
     length(Pairs, Q), S is max(0.000001, T1 - T0), PerS is Q / S,
     format("{\"mode\":\"baseline_questions\",\"n\":~d,\"seconds\":~4f,\"per_second\":~2f,\"answers\":~d}~n", [Q, S, PerS, Total]).
+
+%  question(+Date, +Line, -Question): a line "ALLY ATTACKER" asks on Date,
+%  "ALLY ATTACKER YYYYMMDD" on its own date.
+question(Date, Line, A-X-D) :-
+    split_string(Line, " ", "", [As, Xs|Ds]),
+    atom_string(A, As), atom_string(X, Xs),
+    ( Ds = [DS] -> number_string(D, DS) ; D = Date ).
 
 digest(Out, A, X, Answers) :-
     format(Out, "~w ~w: ", [A, X]),
