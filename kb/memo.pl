@@ -62,8 +62,10 @@ memo(Key, Value, Goal) :-
 keep(T, Key, Value) :-
     (   trie_insert(T, Key, Value)
     ->  flag(casus_memo_entries, N, N + 1),
-        max_entries(Max),
-        (   N + 1 >= Max
+        term_size(Key, KS), term_size(Value, VS),
+        flag(casus_memo_cells, C0, C0 + KS + VS),
+        max_cells(Max),
+        (   C0 + KS + VS >= Max
         ->  nb_setval(casus_memo, none)   % start over at the next lookup
         ;   true
         )
@@ -79,17 +81,22 @@ tables(T) :-
     ;   (   nb_current(casus_memo, tables(_, Old)) -> trie_destroy(Old) ; true ),
         trie_new(T),
         flag(casus_memo_entries, _, 0),
+        flag(casus_memo_cells, _, 0),
         nb_setval(casus_memo, tables(G, T))
     ).
 
-%  max_entries: the tables start over after this many entries, so a
-%  long session over many dates does not grow without end.  A question
-%  over the article's states on one date keeps about 60 entries of ~2 KB
-%  each (docs/performance.md, finding 23): 100,000 entries are ~200 MB,
-%  an eighth of a question's default memory cap, and the tables of more
-%  than a thousand such dates.  Starting over costs the next questions
-%  their tables again, never an answer.
-max_entries(100000).
+%  max_cells(-Cells): the tables start over once the keys and values kept
+%  in them add up to this many cells (term_size/2, 8 bytes each), so a
+%  long session over many dates (or `casus backtest`, which asks about
+%  every war's dates) does not grow without end.  Every ordered pair of
+%  the article's 13 states on one date keeps 978 entries of 1.32M cells
+%  (~10 MB, the 156 whole answers nearly all of it; the per-state and
+%  per-treaty tables alone 137,000 cells, ~1.1 MB): 16M cells (128 MB,
+%  a twelfth of a question's default memory cap of 1,536 MB) hold a dozen
+%  such dates with their answers, a hundred without.  Starting over costs
+%  the next questions their tables again, never an answer.
+max_cells(16000000).
+
 
 %! without_memo(:Goal) is semidet.
 %
