@@ -179,22 +179,16 @@ leaf_from(leaf(_, _, From), From).
 
 evidence_shown(10).
 
-kind_text(K, T) :- atom(K), !, T = K.
-kind_text(K, T) :- memo(kind_text(K), T, ( K =.. [N, A] -> format(atom(T), "~w:~w", [N, A]) ; T = K )).
+kind_text(K, T) :- K =.. [N, A], !, format(atom(T), "~w:~w", [N, A]).
+kind_text(K, K).
 
 newest_first(O, leaf(F1, R1, Q1, D1), leaf(F2, R2, Q2, D2)) :-
     compare(O0, D2-F2-R2-Q2, D1-F1-R1-Q1),
     ( O0 == (=) -> O = (<) ; O = O0 ).
 
-%  A piece of evidence is written once while the store stands (kb/memo.pl):
-%  the ally's membership and the treaty's entry into force are in the
-%  basis of every fellow party.
-leaf_term(Leaf, Term) :-
-    memo(leaf_term(Leaf), Term, leaf_term_(Leaf, Term)).
-
-leaf_term_(leaf(F, source(Ref, Quote), From), leaf(FT, Ref, Quote, From)) :- !,
+leaf_term(leaf(F, source(Ref, Quote), From), leaf(FT, Ref, Quote, From)) :- !,
     fact_text(F, FT).
-leaf_term_(leaf(F, Src, From), leaf(FT, Ref, "", From)) :-
+leaf_term(leaf(F, Src, From), leaf(FT, Ref, "", From)) :-
     fact_text(F, FT),
     format(string(Ref), "~w", [Src]).
 
