@@ -38,6 +38,9 @@ terms here), and a lookup copies it out.  Goal runs once; if it raises
 */
 
 :- use_module(store, [generation/1]).
+% Imported, not autoloaded: the saved state then holds it, and the first
+% question of every process does not load it (60M instructions).
+:- use_module(library(terms), [term_size/2]).
 
 :- meta_predicate memo(+, ?, 0), without_memo(0).
 
