@@ -150,7 +150,8 @@ text(T) :- ( atom(T) -> true ; string(T) ).
 %  vouches for.
 load_legacy_snapshot(File) :-
     load_files(File, [silent(true)]),
-    upgrade_snapshot.
+    upgrade_snapshot,
+    store:changed.      % its clauses were asserted by loading, not by store/8
 
 %! write_source_snapshot(+File) is det.
 %
