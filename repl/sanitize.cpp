@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <charconv>
+#include <cmath>
+
 namespace casus::cli {
 
 namespace {
@@ -69,11 +73,12 @@ bool shown_as_is(std::string_view s, Shown how) {
     return true;
 }
 
-std::string shown(std::string_view s, Shown how) {
-    if (shown_as_is(s, how)) return std::string(s);
-    std::string out;
-    out.reserve(s.size() + 16);
+void append_shown(std::string& out, std::string_view s, Shown how) {
     for (std::size_t i = 0; i < s.size();) {
+        std::size_t run = i;  // printable ASCII, most text: copied as a run
+        while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 && static_cast<unsigned char>(s[run]) < 0x7F) ++run;
+        out.append(s.data() + i, run - i);
+        if ((i = run) == s.size()) break;
         char32_t cp;
         std::size_t n = decode(s, i, cp);
         if (n == 0) {
@@ -83,13 +88,18 @@ std::string shown(std::string_view s, Shown how) {
             continue;
         }
         if (is_control(cp)) escape(out, cp, s.substr(i, n), how);
-        else out.append(s.substr(i, n));
+        else out.append(s.data() + i, n);
         i += n;
     }
-    return out;
 }
 
-namespace {
+std::string shown(std::string_view s, Shown how) {
+    if (shown_as_is(s, how)) return std::string(s);
+    std::string out;
+    out.reserve(s.size() + 16);
+    append_shown(out, s, how);
+    return out;
+}
 
 // A string as JSON: what nlohmann::json writes for it (", \\, \b \f \n \r
 // \t, \u00XX for the other C0 controls, the rest as it is), with each
@@ -128,7 +138,24 @@ void append_json_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
-}  // namespace
+void append_json_double(std::string& out, double x) {
+    if (!std::isfinite(x)) {
+        out += "null";
+        return;
+    }
+    // nlohmann::json's own serializer (dump_float) writes a double with
+    // this function into a buffer of this size: the same bytes, no string
+    // of its own. The unit test holds it to dump() on random doubles.
+    std::array<char, 64> buffer;
+    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
+
+void append_json_integer(std::string& out, long long x) {
+    std::array<char, 24> buffer;
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
 
 void append_json(std::string& out, const nlohmann::json& j) {
     using T = nlohmann::json::value_t;
@@ -158,9 +185,10 @@ void append_json(std::string& out, const nlohmann::json& j) {
         case T::string: append_json_string(out, j.get_ref<const std::string&>()); return;
         case T::boolean: out += j.get<bool>() ? "true" : "false"; return;
         case T::null: out += "null"; return;
-        case T::number_integer: out += std::to_string(j.get<std::int64_t>()); return;
+        case T::number_integer: append_json_integer(out, j.get<std::int64_t>()); return;
         case T::number_unsigned: out += std::to_string(j.get<std::uint64_t>()); return;
-        default: out += j.dump(); return;  // a float (nlohmann's shortest form), binary, discarded
+        case T::number_float: append_json_double(out, j.get<double>()); return;
+        default: out += j.dump(); return;  // binary, discarded: casus writes none
     }
 }
 
