@@ -81,9 +81,27 @@ std::string reasons(const Assessment& a, std::size_t limit) {
 // assessment (no json value is built for its evidence, most of an
 // answer's bytes): each object's keys in the order nlohmann::json writes
 // them (sorted), every text through append_json_string.
+// A date as Date::str() writes it ("YYYY-MM-DD", in quotes), without
+// its snprintf: ~1,600 instructions a date, a third of writing the
+// evidence it dates.
 void write_date(std::string& out, const std::optional<Date>& d) {
-    if (d) append_json_string(out, d->str());
-    else out += "null";
+    if (!d) {
+        out += "null";
+        return;
+    }
+    if (d->year < 0 || d->year > 9999 || d->month < 0 || d->month > 99 || d->day < 0 || d->day > 99)
+        return append_json_string(out, d->str());  // no date the kb holds
+    char text[12] = {'"'};
+    auto digits = [&](int at, int value, int width) {
+        for (int k = width - 1; k >= 0; --k, value /= 10) text[at + k] = static_cast<char>('0' + value % 10);
+    };
+    digits(1, d->year, 4);
+    text[5] = '-';
+    digits(6, d->month, 2);
+    text[8] = '-';
+    digits(9, d->day, 2);
+    text[11] = '"';
+    out.append(text, sizeof text);
 }
 
 void write_evidence(std::string& out, const std::vector<Evidence>& v) {

@@ -177,26 +177,27 @@ private:
     // UCS-4 (wchar_t on this platform, as SWI-Prolog keeps wide text) as UTF-8.
     static_assert(sizeof(wchar_t) == 4, "SWI-Prolog's wide text is read as UCS-4");
     static std::string wide(const wchar_t* w, std::size_t n) {
-        std::string out;
-        out.reserve(n * 3);
+        std::string out(n * 4, '\0');  // at most four bytes a character
+        char* p = out.data();
         for (std::size_t i = 0; i < n; ++i) {
             const auto c = static_cast<std::uint32_t>(w[i]);
             if (c < 0x80) {
-                out += static_cast<char>(c);
+                *p++ = static_cast<char>(c);
             } else if (c < 0x800) {
-                out += static_cast<char>(0xC0 | (c >> 6));
-                out += static_cast<char>(0x80 | (c & 0x3F));
+                *p++ = static_cast<char>(0xC0 | (c >> 6));
+                *p++ = static_cast<char>(0x80 | (c & 0x3F));
             } else if (c < 0x10000) {
-                out += static_cast<char>(0xE0 | (c >> 12));
-                out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (c & 0x3F));
+                *p++ = static_cast<char>(0xE0 | (c >> 12));
+                *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+                *p++ = static_cast<char>(0x80 | (c & 0x3F));
             } else {
-                out += static_cast<char>(0xF0 | (c >> 18));
-                out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-                out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (c & 0x3F));
+                *p++ = static_cast<char>(0xF0 | (c >> 18));
+                *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+                *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+                *p++ = static_cast<char>(0x80 | (c & 0x3F));
             }
         }
+        out.resize(static_cast<std::size_t>(p - out.data()));
         return out;
     }
 
