@@ -1,6 +1,6 @@
 #include "answer_kinds.hpp"
 
-#include "sanitize.hpp"
+#include "defender_json.hpp"
 
 #include <fmt/format.h>
 
@@ -77,112 +77,18 @@ std::string reasons(const Assessment& a, std::size_t limit) {
     return out;
 }
 
-// A defender's bases and factors as JSON, written straight from the
-// assessment (no json value is built for its evidence, most of an
-// answer's bytes): each object's keys in the order nlohmann::json writes
-// them (sorted), every text through append_json_string.
-// A date as Date::str() writes it ("YYYY-MM-DD", in quotes), without
-// its snprintf: ~1,600 instructions a date, a third of writing the
-// evidence it dates.
-void write_date(std::string& out, const std::optional<Date>& d) {
-    if (!d) {
-        out += "null";
-        return;
-    }
-    if (d->year < 0 || d->year > 9999 || d->month < 0 || d->month > 99 || d->day < 0 || d->day > 99)
-        return append_json_string(out, d->str());  // no date the kb holds
-    char text[12] = {'"'};
-    auto digits = [&](int at, int value, int width) {
-        for (int k = width - 1; k >= 0; --k, value /= 10) text[at + k] = static_cast<char>('0' + value % 10);
-    };
-    digits(1, d->year, 4);
-    text[5] = '-';
-    digits(6, d->month, 2);
-    text[8] = '-';
-    digits(9, d->day, 2);
-    text[11] = '"';
-    out.append(text, sizeof text);
-}
-
-void write_evidence(std::string& out, const std::vector<Evidence>& v) {
-    out += '[';
-    for (std::size_t k = 0; k < v.size(); ++k) {
-        const Evidence& e = v[k];
-        out += k ? ",{\"date\":" : "{\"date\":";
-        write_date(out, e.date);
-        out += ",\"fact\":";
-        append_json_string(out, e.fact);
-        out += ",\"quote\":";
-        append_json_string(out, e.quote);
-        out += ",\"source\":";
-        append_json_string(out, e.source);
-        out += '}';
-    }
-    out += ']';
-}
-
-void write_bases(std::string& out, const Assessment& a) {
-    out += '[';
-    for (std::size_t k = 0; k < a.basis.size(); ++k) {
-        const Basis& b = a.basis[k];
-        out += k ? ",{\"clause\":" : "{\"clause\":";
-        append_json_string(out, b.clause);
-        out += ",\"clause_title\":";
-        append_json_string(out, b.clause_title);
-        out += ",\"evidence\":";
-        write_evidence(out, b.evidence);
-        out += ",\"notes\":[";
-        for (std::size_t n = 0; n < b.notes.size(); ++n) {
-            if (n) out += ',';
-            append_json_string(out, b.notes[n]);
-        }
-        out += "],\"treaty\":";
-        append_json_string(out, b.treaty);
-        out += ",\"treaty_name\":";
-        append_json_string(out, b.treaty_name);
-        out += '}';
-    }
-    out += ']';
-}
-
-// A factor's source and date are its newest piece of evidence's.
-void write_factors(std::string& out, const Assessment& a) {
-    out += '[';
-    for (std::size_t k = 0; k < a.factors.size(); ++k) {
-        const Factor& f = a.factors[k];
-        const Evidence* first = f.evidence.empty() ? nullptr : &f.evidence.front();
-        out += k ? ",{\"date\":" : "{\"date\":";
-        if (first) write_date(out, first->date);
-        else out += "null";
-        out += ",\"detail\":";
-        append_json_string(out, f.detail);
-        out += ",\"evidence\":";
-        write_evidence(out, f.evidence);
-        out += ",\"evidence_total\":";
-        append_json_integer(out, f.evidence_total);
-        out += ",\"kind\":";
-        append_json_string(out, f.kind);
-        out += ",\"source\":";
-        append_json_string(out, first ? std::string_view(first->source) : std::string_view());
-        out += ",\"weight\":";
-        append_json_double(out, f.weight);
-        out += '}';
-    }
-    out += ']';
-}
-
 // The same as json values, for the explanation's fields (one assessment):
 // read back from the one writer, so that `why` and `who would defend`
 // never disagree on a defender's JSON.
 json basis_json(const Assessment& a) {
     std::string text;
-    write_bases(text, a);
+    write_bases_json(text, a);
     return json::parse(text);
 }
 
 json factors_json(const Assessment& a) {
     std::string text;
-    write_factors(text, a);
+    write_factors_json(text, a);
     return json::parse(text);
 }
 
@@ -244,7 +150,7 @@ Row defender_row(const Assessment& a, unsigned where) {
     const bool json_ = in(in_json), terminal = in(in_terminal), csv = in(in_csv);
     return Row{{only(csv || json_, [&] { return a.state; }), only(terminal || json_, [&] { return a.name; }),
                 only(csv, [&] { return a.name; }), only(json_, [&] { return a.cow; }), only(json_, [&] { return a.obligated; }),
-                nullptr,  // basis: written by its column (write_bases)
+                nullptr,  // basis: written by its column (write_bases_json)
                 only(terminal || csv, [&] { return a.obligated ? bases_text(a) : std::string("no"); }),
                 to_string(a.verdict), a.score, a.probability, nullptr,  // factors: written by their column
                 only(terminal, [&] { return reasons(a, 3); }), only(csv, [&] { return reasons(a, a.factors.size()); })},
@@ -263,12 +169,12 @@ Answer defenders(const DefendersResult& r) {
         {"name", "name", ColumnType::text, in_csv},  // the id, then the name of the answer's date
         {"cow", "cow", ColumnType::integer, in_json},
         {"obligated", "obligated", ColumnType::flag, in_json},
-        {"basis", "basis", ColumnType::records, in_json, {}, [&r](std::string& o, std::size_t i) { write_bases(o, r.answers[i]); }},
+        {"basis", "basis", ColumnType::records, in_json, {}, [&r](std::string& o, std::size_t i) { write_bases_json(o, r.answers[i]); }},
         {"bases", "obligated", ColumnType::text, in_terminal | in_csv},
         {"verdict", "verdict", ColumnType::verdict},
         {"score", "score", ColumnType::score},
         {"probability", "p", ColumnType::probability},
-        {"factors", "factors", ColumnType::records, in_json, {}, [&r](std::string& o, std::size_t i) { write_factors(o, r.answers[i]); }},
+        {"factors", "factors", ColumnType::records, in_json, {}, [&r](std::string& o, std::size_t i) { write_factors_json(o, r.answers[i]); }},
         {"main_reasons", "main reasons", ColumnType::text, in_terminal},
         {"reasons", "reasons", ColumnType::text, in_csv},
     };
