@@ -56,7 +56,7 @@ std::vector<const Factor*> ranked(const std::vector<Factor>& fs) {
 }
 
 // The heaviest factors, each with its signed weight; "..." when more are
-// left out. Appended to out; false when there is no factor.
+// left out. Appended to out; false when nothing was (no factor).
 bool append_reasons(std::string& out, const Assessment& a, std::size_t limit) {
     const std::size_t before = out.size();
     std::size_t n = 0;
