@@ -66,6 +66,13 @@ void NameTable::clear() {
     entries_.clear();
 }
 
+void NameTable::reserve(std::size_t n) {
+    by_key_.reserve(n);
+    entries_.reserve(n);
+    display_.reserve(n);
+    prefixes_.reserve(4 * n);  // a prefix at each word of a name: the ATOP treaties' names have several
+}
+
 void NameTable::add_spelling(const std::string& text) {
     std::string key = normalize(text);
     add_prefixes(key);

@@ -20,7 +20,7 @@ constexpr std::uint32_t end_signature = 0x06054b50, central_signature = 0x02014b
 
 }  // namespace
 
-std::string zip_problem(const std::filesystem::path& file) {
+std::string zip_problem(const std::filesystem::path& file, std::string* identity) {
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(file, ec);
     std::ifstream in(file, std::ios::binary);
@@ -50,6 +50,7 @@ std::string zip_problem(const std::filesystem::path& file) {
         if (method == 0 && crc32_z(0, b.data() + data, size) != crc) return "has an entry whose checksum does not match";
         at += 46 + name + extra + comment;
     }
+    if (identity) *identity = std::to_string(b.size()) + " " + std::to_string(crc32_z(0, b.data() + dir, dir_size));
     return {};
 }
 
@@ -64,9 +65,10 @@ SavedState find_saved_state(const std::filesystem::path& kb_dir) {
         if (ec || written > saved) return {};  // stale: the sources are the truth, silently
     }
     if (ec) return {};
-    if (auto problem = zip_problem(state); !problem.empty())
-        return {{}, state.string() + " " + problem + "; loading the kb from its files instead (rebuild or reinstall casus to start fast again)"};
-    return {state, {}};
+    std::string identity;
+    if (auto problem = zip_problem(state, &identity); !problem.empty())
+        return {{}, state.string() + " " + problem + "; loading the kb from its files instead (rebuild or reinstall casus to start fast again)", {}};
+    return {state, {}, identity};
 }
 
 }  // namespace casus
