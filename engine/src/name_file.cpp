@@ -86,6 +86,7 @@ public:
         return fields_;
     }
     std::string text(std::string_view f) const {
+        if (f.find('\\') == std::string_view::npos) return std::string(f);  // nearly every text: nothing escaped
         std::string out;
         out.reserve(f.size());
         for (std::size_t i = 0; i < f.size(); ++i) {
@@ -173,7 +174,13 @@ std::optional<kb_names::Tables> read(const std::filesystem::path& file, const st
                                      const std::string& census, std::string& problem) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return std::nullopt;  // none: the build did not write one (a kb of the user's)
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    std::string text(ec ? 0 : static_cast<std::size_t>(size), '\0');
+    if (ec || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+        problem = file.string() + " cannot be read; reading the names from the kb instead";
+        return std::nullopt;
+    }
     Reader r(text);
     try {
         if (r.line() != magic) throw Damaged{"is not a casus name table"};
