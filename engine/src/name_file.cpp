@@ -22,7 +22,9 @@ void put_text(std::string& out, const std::string& text) {
     }
 }
 
-// Field writers: a text escaped, a number as is, each but the first after a tab.
+// One line of the table: fields added in order (a text escaped, a number
+// as is), each but the first after a tab; the line ends when it goes out
+// of scope.
 struct Line {
     std::string& out;
     bool first = true;
