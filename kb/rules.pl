@@ -217,7 +217,7 @@ raw_factors(Sides, Raw, Factors) :-
 %  pair lookups per candidate, nearly all finding nothing (finding 21 of
 %  docs/performance.md).  What depends on one side's state and the date
 %  alone, or on the date, or on one event, is read from tables kept
-%  across questions (pair_raw/2, finding 24).  Not for a user's rules,
+%  across questions (pair_raw/2, finding 25).  Not for a user's rules,
 %  which are asked about one defender at a time.
 every_raw_factor(Sides, ByState) :-
     pair_raw(Sides, Parts),
