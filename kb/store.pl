@@ -177,8 +177,11 @@ spell(F, From, To, Src, Origin) :-
 %  issue, say) may be any argument.
 spell_mentioning(Id, F, From, To, Src, Origin) :-
     span_(_, _, _, F, From, To, Src, Origin),
-    compound_name_arity(F, _, N),
-    later_arg(1, N, F, Id).
+    arg(1, F, A1), arg(2, F, A2),   % every kind has two arguments or more (schema.pl)
+    (   A1 == Id -> true
+    ;   A2 == Id -> true
+    ;   compound_name_arity(F, _, N), N >= 3, later_arg(3, N, F, Id)
+    ).
 
 later_arg(I, N, F, Id) :-
     I =< N,
