@@ -101,7 +101,8 @@ std::string Engine::Impl::resolve_state(const ParsedStatement& ps, const ast::Na
     return resolve(ps, n, "state");
 }
 
-// Throws when the state was not in the state system on the date: a
+// Throws when the state was not in the state system on the date (named as
+// it was called on that date: Serbia in 1850, Yugoslavia in 1942): a
 // question about it then has no answer, which "no state is obligated"
 // would hide.
 void Engine::Impl::require_in_system(const ParsedStatement& ps, const ast::Name& n, const std::string& id, const Date& when) {
@@ -115,7 +116,7 @@ void Engine::Impl::require_in_system(const ParsedStatement& ps, const ast::Name&
                                 : std::to_string(from / 10000) + "-" + std::to_string(to / 10000);
     }
     auto [b, e] = ps.span_of(n);
-    throw ValidationError(display(id) + " was a state " + spans + ", not on " + when.str(), b,
+    throw ValidationError(display(id, when) + " was a state " + spans + ", not on " + when.str(), b,
                           e > b ? e - b : n.text.size());
 }
 

@@ -55,6 +55,13 @@ r = subprocess.run([casus, "--memory", "-e", "as of 1950-01-01 who must defend G
                    text=True, env=env)
 if r.returncode != 1 or "Germany was a state 1816-1945 and since 1990, not on 1950-01-01" not in r.stderr:
     failures.append(f"Germany in 1950: exit {r.returncode}, {r.stderr!r}")
+# The state is named as it was on the date asked about: COW 345 was
+# Serbia in 1850 (and is Serbia today), Yugoslavia in 1942.
+for when, name in (("1850-01-01", "Serbia"), ("1942-06-01", "Yugoslavia")):
+    r = subprocess.run([casus, "--memory", "-e", f"as of {when} who must defend serbia"], capture_output=True,
+                       text=True, env=env)
+    if r.returncode != 1 or f"{name} was a state 1878-1941 and since 1944, not on {when}" not in r.stderr:
+        failures.append(f"serbia on {when}: exit {r.returncode}, {r.stderr!r}")
 
 for f in failures:
     print("FAIL:", f)
