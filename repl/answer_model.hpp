@@ -49,6 +49,12 @@ struct Column {
     ColumnType type = ColumnType::text;
     unsigned where = everywhere;
     std::vector<Column> sub;  // type records: the columns of each record
+    // JSON, optional: writes row i's cell as JSON straight into out, for a
+    // cell too large to build as a Value first (a defender's bases and
+    // factors with their evidence: tens of KB an answer). Its rows leave
+    // the cell null, and JSON writes what this writes: valid JSON, every
+    // text through append_json_string (sanitize.hpp).
+    std::function<void(std::string& out, std::size_t i)> write_json;
 };
 
 struct Row {

@@ -1,9 +1,13 @@
 #include "answer_kinds.hpp"
 
+#include "defender_json.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <string_view>
 
 namespace casus::cli::kinds {
 
@@ -13,66 +17,79 @@ namespace {
 
 // "Collective Security Treaty (Tashkent, 1992)" + "Article IV" -> "Collective Security Treaty Article IV";
 // an ATOP alliance keeps its id: "Triple Alliance (ATOP 1350) Defence (ATOP)".
-std::string basis_text(const Basis& b) {
-    std::string name = b.treaty_name;
+void append_basis_text(std::string& out, const Basis& b) {
+    std::string_view name = b.treaty_name;
     const auto id = name.rfind(" (ATOP ");
-    const std::string atop = id != std::string::npos && name.back() == ')' ? name.substr(id) : "";
-    if (auto p = name.find(" ("); p != std::string::npos) name = name.substr(0, p);
-    return name + atop + " " + b.clause_title;
+    const std::string_view atop = id != std::string_view::npos && name.back() == ')' ? name.substr(id) : std::string_view();
+    if (auto p = name.find(" ("); p != std::string_view::npos) name = name.substr(0, p);
+    out.append(name).append(atop).append(" ").append(b.clause_title);
+}
+
+std::string basis_text(const Basis& b) {
+    std::string out;
+    append_basis_text(out, b);
+    return out;
+}
+
+void append_bases_text(std::string& out, const Assessment& a) {
+    for (std::size_t k = 0; k < a.basis.size(); ++k) {
+        if (k) out += "; ";
+        append_basis_text(out, a.basis[k]);
+    }
 }
 
 std::string bases_text(const Assessment& a) {
     std::string out;
-    for (auto& b : a.basis) out += (out.empty() ? "" : "; ") + basis_text(b);
+    append_bases_text(out, a);
     return out;
 }
 
-// Factors by how much they weigh, heaviest first.
-std::vector<Factor> ranked(const std::vector<Factor>& fs) {
-    std::vector<Factor> out = fs;
+// Factors by how much they weigh, heaviest first (the factors themselves
+// are not copied: each holds up to ten pieces of evidence).
+std::vector<const Factor*> ranked(const std::vector<Factor>& fs) {
+    std::vector<const Factor*> out;
+    out.reserve(fs.size());
+    for (auto& f : fs) out.push_back(&f);
     std::stable_sort(out.begin(), out.end(),
-                     [](const Factor& a, const Factor& b) { return std::fabs(a.weight) > std::fabs(b.weight); });
+                     [](const Factor* a, const Factor* b) { return std::fabs(a->weight) > std::fabs(b->weight); });
     return out;
 }
 
-// The heaviest factors, each with its signed weight; "..." when more are left out.
+// The heaviest factors, each with its signed weight; "..." when more are
+// left out. Appended to out; false when nothing was (no factor).
+bool append_reasons(std::string& out, const Assessment& a, std::size_t limit) {
+    const std::size_t before = out.size();
+    std::size_t n = 0;
+    for (const Factor* f : ranked(a.factors)) {
+        if (n == limit) {
+            out += "; ...";
+            break;
+        }
+        if (n++) out += "; ";
+        out.append(f->detail).append(" (").append(weight_text(f->weight)).append(")");
+    }
+    return out.size() != before;
+}
+
 std::string reasons(const Assessment& a, std::size_t limit) {
     std::string out;
-    std::size_t n = 0;
-    for (auto& f : ranked(a.factors)) {
-        if (n++ == limit) return out + "; ...";
-        out += (out.empty() ? "" : "; ") + f.detail + " (" + weight_text(f.weight) + ")";
-    }
+    append_reasons(out, a, limit);
     return out;
 }
 
-json evidence_json(const Evidence& e) {
-    return json{{"fact", e.fact}, {"source", e.source}, {"quote", e.quote}, {"date", date_value(e.date)}};
-}
-
-json evidence_list(const std::vector<Evidence>& v) {
-    json out = json::array();
-    for (auto& e : v) out.push_back(evidence_json(e));
-    return out;
-}
-
+// The same as json values, for the explanation's fields (one assessment):
+// read back from the one writer, so that `why` and `who would defend`
+// never disagree on a defender's JSON.
 json basis_json(const Assessment& a) {
-    json out = json::array();
-    for (auto& b : a.basis)
-        out.push_back(json{{"treaty", b.treaty}, {"treaty_name", b.treaty_name}, {"clause", b.clause},
-                           {"clause_title", b.clause_title}, {"notes", b.notes}, {"evidence", evidence_list(b.evidence)}});
-    return out;
+    std::string text;
+    write_bases_json(text, a);
+    return json::parse(text);
 }
 
 json factors_json(const Assessment& a) {
-    json out = json::array();
-    for (auto& f : a.factors) {
-        const Evidence* first = f.evidence.empty() ? nullptr : &f.evidence.front();
-        out.push_back(json{{"kind", f.kind}, {"weight", f.weight}, {"detail", f.detail},
-                           {"source", first ? first->source : ""}, {"date", first ? date_value(first->date) : Value(nullptr)},
-                           {"evidence", evidence_list(f.evidence)}, {"evidence_total", f.evidence_total}});
-    }
-    return out;
+    std::string text;
+    write_factors_json(text, a);
+    return json::parse(text);
 }
 
 // " against X in PLACE", the attack as the question put it.
@@ -104,12 +121,23 @@ json defenders_fields(const DefendersResult& r) {
 
 // The sentence of one defender in text output.
 std::string defender_line(const Assessment& a) {
-    std::string line = a.name;
-    if (a.obligated) line += " is obligated under " + bases_text(a) + (a.verdict == Verdict::likely ? " and " : " but ");
-    else line += " has no obligation but is ";
-    line += std::string(to_string(a.verdict)) + " to act (p " + fmt::format("{:.2f}", a.probability) + ", score " + score_text(a.score) + ")";
-    std::string why = reasons(a, a.factors.size());
-    return line + (why.empty() ? "." : ": " + why + ".");
+    std::string line;
+    line.reserve(512);
+    line += a.name;
+    if (a.obligated) {
+        line += " is obligated under ";
+        append_bases_text(line, a);
+        line += a.verdict == Verdict::likely ? " and " : " but ";
+    } else {
+        line += " has no obligation but is ";
+    }
+    line.append(to_string(a.verdict)).append(" to act (p ");
+    fmt::format_to(std::back_inserter(line), "{:.2f}", a.probability);
+    line.append(", score ").append(score_text(a.score)).append(")");
+    const std::size_t colon = line.size();
+    if (append_reasons(line, a, a.factors.size())) line.insert(colon, ": ");
+    line += '.';
+    return line;
 }
 
 
@@ -122,9 +150,9 @@ Row defender_row(const Assessment& a, unsigned where) {
     const bool json_ = in(in_json), terminal = in(in_terminal), csv = in(in_csv);
     return Row{{only(csv || json_, [&] { return a.state; }), only(terminal || json_, [&] { return a.name; }),
                 only(csv, [&] { return a.name; }), only(json_, [&] { return a.cow; }), only(json_, [&] { return a.obligated; }),
-                only(json_, [&] { return basis_json(a); }),
+                nullptr,  // basis: written by its column (write_bases_json)
                 only(terminal || csv, [&] { return a.obligated ? bases_text(a) : std::string("no"); }),
-                to_string(a.verdict), a.score, a.probability, only(json_, [&] { return factors_json(a); }),
+                to_string(a.verdict), a.score, a.probability, nullptr,  // factors: written by their column
                 only(terminal, [&] { return reasons(a, 3); }), only(csv, [&] { return reasons(a, a.factors.size()); })},
                ""};
 }
@@ -141,12 +169,12 @@ Answer defenders(const DefendersResult& r) {
         {"name", "name", ColumnType::text, in_csv},  // the id, then the name of the answer's date
         {"cow", "cow", ColumnType::integer, in_json},
         {"obligated", "obligated", ColumnType::flag, in_json},
-        {"basis", "basis", ColumnType::records, in_json},
+        {"basis", "basis", ColumnType::records, in_json, {}, [&r](std::string& o, std::size_t i) { write_bases_json(o, r.answers[i]); }},
         {"bases", "obligated", ColumnType::text, in_terminal | in_csv},
         {"verdict", "verdict", ColumnType::verdict},
         {"score", "score", ColumnType::score},
         {"probability", "p", ColumnType::probability},
-        {"factors", "factors", ColumnType::records, in_json},
+        {"factors", "factors", ColumnType::records, in_json, {}, [&r](std::string& o, std::size_t i) { write_factors_json(o, r.answers[i]); }},
         {"main_reasons", "main reasons", ColumnType::text, in_terminal},
         {"reasons", "reasons", ColumnType::text, in_csv},
     };
@@ -192,9 +220,9 @@ Node explanation_tree(const DefendersResult& r, const Assessment& a) {
         for (auto& e : b.evidence) n.children.push_back({evidence_text(e), {}});
         root.children.push_back(std::move(n));
     }
-    for (auto& f : ranked(a.factors)) {
-        Node n{f.detail + " (" + weight_text(f.weight) + ", " + f.kind + ")", {}};
-        for (auto& e : f.evidence) n.children.push_back({evidence_text(e), {}});
+    for (const Factor* f : ranked(a.factors)) {
+        Node n{f->detail + " (" + weight_text(f->weight) + ", " + f->kind + ")", {}};
+        for (auto& e : f->evidence) n.children.push_back({evidence_text(e), {}});
         root.children.push_back(std::move(n));
     }
     if (a.factors.empty()) root.children.push_back({"no factor pushes either way", {}});
@@ -224,7 +252,7 @@ std::vector<Row> explanation_rows(const DefendersResult& r, const Assessment& a)
     };
     // An obligation carries no weight of its own (an empty cell): its effects are the model's factors.
     for (auto& b : a.basis) add("obligation", basis_text(b), nullptr, b.clause, b.evidence);
-    for (auto& f : ranked(a.factors)) add("factor", f.detail, f.weight, f.kind, f.evidence);
+    for (const Factor* f : ranked(a.factors)) add("factor", f->detail, f->weight, f->kind, f->evidence);
     return rows;
 }
 

@@ -55,32 +55,43 @@ void append_records(std::string& out, const Column& c, const std::vector<std::si
     out += ']';
 }
 
-// Each row written as it is made, never held as a JSON tree.
-void write_rows(std::ostream& out, const Table& t) {
+// The answer is written into one buffer and handed to the stream in
+// pieces of about this size: a million rows are never one string, and a
+// question's answer (tens of KB) is one write, not one per row.
+constexpr std::size_t write_size = std::size_t(1) << 16;
+
+void write_out(std::ostream& out, std::string& buffer) {
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+}
+
+// Each row written as it is made, never held as a JSON tree; a column
+// that writes its own JSON (Column::write_json) writes it in place.
+void write_rows(std::ostream& out, std::string& text, const Table& t) {
     const std::vector<std::size_t> order = json_order(t.columns);
     const std::vector<std::string> keys = json_keys(t.columns);
     std::vector<std::vector<std::size_t>> sub_order(t.columns.size());
     std::vector<std::vector<std::string>> sub_keys(t.columns.size());
     for (std::size_t k : order) sub_order[k] = json_order(t.columns[k].sub), sub_keys[k] = json_keys(t.columns[k].sub);
-    std::string text;
-    out << "[";
+    text += '[';
     for (std::size_t i = 0; i < t.size; ++i) {
         Row row = t.row(i, in_json);
-        text.assign(i ? ",{" : "{");
+        text += i ? ",{" : "{";
         bool first = true;
         for (std::size_t k : order) {
             if (k >= row.cells.size()) continue;
             if (!first) text += ',';
             first = false;
             text += keys[k];
-            if (t.columns[k].type == ColumnType::records)
-                append_records(text, t.columns[k], sub_order[k], sub_keys[k], row.cells[k]);
+            const Column& c = t.columns[k];
+            if (c.write_json) c.write_json(text, i);
+            else if (c.type == ColumnType::records) append_records(text, c, sub_order[k], sub_keys[k], row.cells[k]);
             else append_json(text, row.cells[k]);
         }
         text += '}';
-        out << text;
+        if (text.size() >= write_size) write_out(out, text);
     }
-    out << "]";
+    text += ']';
 }
 
 }  // namespace
@@ -94,15 +105,20 @@ void render_json(std::ostream& out, const Answer& a, const std::string& question
     keys.emplace("question", &q);
     keys.emplace("notes", &notes);
     if (!a.table.json_key.empty()) keys.emplace(a.table.json_key, nullptr);
-    out << "{";
+    std::string text;
+    text.reserve(write_size + write_size / 2);
+    text += '{';
     bool first = true;
     for (auto& [key, value] : keys) {
-        out << (first ? "" : ",") << nlohmann::json(key).dump() << ":";
+        if (!first) text += ',';
         first = false;
-        if (value) out << json_text(*value);
-        else write_rows(out, a.table);
+        append_json_string(text, key);
+        text += ':';
+        if (value) append_json(text, *value);
+        else write_rows(out, text, a.table);
     }
-    out << "}\n";
+    text += "}\n";
+    write_out(out, text);
 }
 
 }  // namespace casus::cli

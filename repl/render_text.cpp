@@ -13,31 +13,53 @@ void render_notes(std::ostream& out, const Answer& answer) {
     for (auto& n : answer.notes) out << shown(n) << "\n";
 }
 
+// Written into one buffer, handed to the stream in large pieces (a
+// defence matrix is millions of lines; a question's answer one write).
 void render_text(std::ostream& out, const Answer& a) {
     if (a.explanation) {
         render_tree(out, *a.explanation);
         render_notes(out, a);
         return;
     }
+    constexpr std::size_t write_size = std::size_t(1) << 16;
+    std::string text;
+    text.reserve(8192);  // a question's answer: a few KB
+    auto write_out = [&] {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
+    };
     const bool rows = shown_in(a.table, in_terminal);
-    if (!a.title.empty()) out << shown(a.title) << (rows ? ":" : "") << "\n";
+    if (!a.title.empty()) {
+        append_shown(text, a.title);
+        text += rows ? ":\n" : "\n";
+    }
     if (rows) {
-        if (a.table.size == 0) out << "  " << shown(a.table.empty_text) << "\n";
+        if (a.table.size == 0) {
+            append_shown(text.append("  "), a.table.empty_text);
+            text += '\n';
+        }
         for (std::size_t i = 0; i < a.table.size; ++i) {
             Row row = a.table.row(i, in_terminal | as_line);
             if (!row.line.empty()) {
-                out << "- " << shown(row.line) << "\n";
-                continue;
+                append_shown(text.append("- "), row.line);
+                text += '\n';
+            } else {
+                for (auto& cells : flat_cells(a.table, row, in_terminal)) {
+                    std::string line = "-";
+                    for (std::size_t k = 0; k < cells.size(); ++k) line += (k ? " | " : " ") + cells[k];
+                    while (!line.empty() && line.back() == ' ') line.pop_back();  // an empty last field
+                    append_shown(text, line);
+                    text += '\n';
+                }
             }
-            for (auto& cells : flat_cells(a.table, row, in_terminal)) {
-                std::string line = "-";
-                for (std::size_t k = 0; k < cells.size(); ++k) line += (k ? " | " : " ") + cells[k];
-                while (!line.empty() && line.back() == ' ') line.pop_back();  // an empty last field
-                out << shown(line) << "\n";
-            }
+            if (text.size() >= write_size) write_out();
         }
     }
-    render_notes(out, a);
+    for (auto& n : a.notes) {  // as render_notes
+        append_shown(text, n);
+        text += '\n';
+    }
+    write_out();
 }
 
 }  // namespace casus::cli

@@ -2,6 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
 namespace casus::cli {
 
 namespace {
@@ -33,6 +39,33 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
 
 bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
+// Runs of plain bytes, printable ASCII (0x20-0x7E) and for JSON neither
+// '"' nor '\\', which every writer copies as they are: most text is
+// one. A run is found eight bytes at a time (the bit tricks of
+// "Bit Twiddling Hacks", S. E. Anderson: hasless, haszero; exact for
+// whether any byte qualifies, which is all that is asked), then byte by
+// byte to its end.
+constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+constexpr std::uint64_t any_below(std::uint64_t w, unsigned n) { return (w - ones * n) & ~w & highs; }  // n <= 128
+constexpr std::uint64_t any_equal(std::uint64_t w, unsigned char c) { return any_below(w ^ (ones * c), 1); }
+
+template <bool Json>
+constexpr bool plain_byte(unsigned char b) {
+    return b >= 0x20 && b < 0x7F && (!Json || (b != '"' && b != '\\'));
+}
+
+template <bool Json>
+std::size_t plain_run(std::string_view s, std::size_t i) {
+    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+        std::memcpy(&w, s.data() + i, 8);
+        std::uint64_t special = (w & highs) | any_below(w, 0x20) | any_equal(w, 0x7F);
+        if (Json) special |= any_equal(w, '"') | any_equal(w, '\\');
+        if (special) break;
+    }
+    while (i < s.size() && plain_byte<Json>(static_cast<unsigned char>(s[i]))) ++i;
+    return i;
+}
+
 // A control character (its bytes in UTF-8: bytes) as the target shows it.
 void escape(std::string& out, char32_t cp, std::string_view bytes, Shown how) {
     if (how == Shown::utf8 || (how == Shown::csv && (cp == '\n' || cp == '\t'))) {
@@ -56,10 +89,7 @@ void escape(std::string& out, char32_t cp, std::string_view bytes, Shown how) {
 
 bool shown_as_is(std::string_view s, Shown how) {
     for (std::size_t i = 0; i < s.size();) {
-        if (unsigned char b = static_cast<unsigned char>(s[i]); b >= 0x20 && b < 0x7F) {  // printable ASCII: most text
-            ++i;
-            continue;
-        }
+        if ((i = plain_run<false>(s, i)) == s.size()) break;
         char32_t cp;
         std::size_t n = decode(s, i, cp);
         if (n == 0) return false;
@@ -69,11 +99,11 @@ bool shown_as_is(std::string_view s, Shown how) {
     return true;
 }
 
-std::string shown(std::string_view s, Shown how) {
-    if (shown_as_is(s, how)) return std::string(s);
-    std::string out;
-    out.reserve(s.size() + 16);
+void append_shown(std::string& out, std::string_view s, Shown how) {
     for (std::size_t i = 0; i < s.size();) {
+        const std::size_t run = plain_run<false>(s, i);
+        out.append(s.data() + i, run - i);
+        if ((i = run) == s.size()) break;
         char32_t cp;
         std::size_t n = decode(s, i, cp);
         if (n == 0) {
@@ -83,13 +113,18 @@ std::string shown(std::string_view s, Shown how) {
             continue;
         }
         if (is_control(cp)) escape(out, cp, s.substr(i, n), how);
-        else out.append(s.substr(i, n));
+        else out.append(s.data() + i, n);
         i += n;
     }
-    return out;
 }
 
-namespace {
+std::string shown(std::string_view s, Shown how) {
+    if (shown_as_is(s, how)) return std::string(s);
+    std::string out;
+    out.reserve(s.size() + 16);
+    append_shown(out, s, how);
+    return out;
+}
 
 // A string as JSON: what nlohmann::json writes for it (", \\, \b \f \n \r
 // \t, \u00XX for the other C0 controls, the rest as it is), with each
@@ -98,11 +133,8 @@ namespace {
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t run = i;
-        while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 && static_cast<unsigned char>(s[run]) < 0x7F &&
-               s[run] != '"' && s[run] != '\\')
-            ++run;
-        out.append(s.substr(i, run - i));
+        const std::size_t run = plain_run<true>(s, i);
+        out.append(s.data() + i, run - i);
         if ((i = run) == s.size()) break;
         char32_t cp;
         std::size_t n = decode(s, i, cp);
@@ -128,7 +160,24 @@ void append_json_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
-}  // namespace
+void append_json_double(std::string& out, double x) {
+    if (!std::isfinite(x)) {
+        out += "null";
+        return;
+    }
+    // nlohmann::json's own serializer (dump_float) writes a double with
+    // this function into a buffer of this size: the same bytes, no string
+    // of its own. The unit test holds it to dump() on random doubles.
+    std::array<char, 64> buffer;
+    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
+
+void append_json_integer(std::string& out, long long x) {
+    std::array<char, 24> buffer;
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
 
 void append_json(std::string& out, const nlohmann::json& j) {
     using T = nlohmann::json::value_t;
@@ -158,9 +207,10 @@ void append_json(std::string& out, const nlohmann::json& j) {
         case T::string: append_json_string(out, j.get_ref<const std::string&>()); return;
         case T::boolean: out += j.get<bool>() ? "true" : "false"; return;
         case T::null: out += "null"; return;
-        case T::number_integer: out += std::to_string(j.get<std::int64_t>()); return;
+        case T::number_integer: append_json_integer(out, j.get<std::int64_t>()); return;
         case T::number_unsigned: out += std::to_string(j.get<std::uint64_t>()); return;
-        default: out += j.dump(); return;  // a float (nlohmann's shortest form), binary, discarded
+        case T::number_float: append_json_double(out, j.get<double>()); return;
+        default: out += j.dump(); return;  // binary, discarded: casus writes none
     }
 }
 

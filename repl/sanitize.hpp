@@ -35,6 +35,11 @@ enum class Shown {
 // is returned as it is.
 std::string shown(std::string_view text, Shown how = Shown::terminal);
 
+// shown(text, how) appended to out, in one pass: runs of printable
+// ASCII are copied as they are, nothing is allocated for text that needs
+// no change. Every writer that builds its output in a buffer uses this.
+void append_shown(std::string& out, std::string_view text, Shown how = Shown::terminal);
+
 // Whether shown(text, how) is text itself: lets a writer of millions of
 // cells (the defence matrix) skip the copy.
 bool shown_as_is(std::string_view text, Shown how = Shown::terminal);
@@ -45,5 +50,15 @@ bool shown_as_is(std::string_view text, Shown how = Shown::terminal);
 std::string json_text(nlohmann::json j);
 // The same, appended to out in one pass over j (no copy, no second pass).
 void append_json(std::string& out, const nlohmann::json& j);
+
+// The pieces append_json writes, for a writer that streams JSON from its
+// own data instead of building a json value first (a defender's evidence,
+// tens of KB an answer): the same bytes append_json writes for
+// json(text), json(number), json(integer).
+void append_json_string(std::string& out, std::string_view text);
+// nlohmann::json's form of a double (the shortest text that reads back,
+// Grisu2: 4.0, 0.1, 1e-07), null when it is not finite, as its dump().
+void append_json_double(std::string& out, double number);
+void append_json_integer(std::string& out, long long number);
 
 }  // namespace casus::cli

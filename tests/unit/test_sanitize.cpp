@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <random>
 #include <regex>
 
@@ -147,5 +150,94 @@ TEST_CASE("json_text in one pass writes the bytes the three passes wrote") {
         }
         INFO("value: " << j.dump(-1, ' ', true, json::error_handler_t::replace));
         REQUIRE(json_text(j) == three_passes(j));
+    }
+}
+
+namespace {
+
+// A piece of text and what each writer makes of it: printable ASCII as it
+// is, the rest escaped. Pieces are chosen so that none joins its
+// neighbour into another UTF-8 sequence (0xFF and 0xC0 start none and
+// continue none), so a text's expected output is its pieces' outputs.
+struct Piece {
+    std::string text, terminal, csv, json;
+};
+
+const std::vector<Piece>& pieces() {
+    static const std::vector<Piece> all = [] {
+        std::vector<Piece> p;
+        for (char c = 0x20; c < 0x7F; ++c) {
+            std::string s(1, c);
+            p.push_back({s, s, s, c == '"' ? "\\\"" : c == '\\' ? "\\\\" : s});
+        }
+        p.push_back({"\n", "\\n", "\n", "\\n"});
+        p.push_back({"\t", "\\t", "\t", "\\t"});
+        p.push_back({"\r", "\\r", "\\r", "\\r"});
+        p.push_back({std::string(1, '\0'), "\\x00", "\\x00", "\\u0000"});
+        p.push_back({"\x1b", "\\x1b", "\\x1b", "\\u001b"});
+        p.push_back({"\x7f", "\\x7f", "\\x7f", "\\u007f"});
+        p.push_back({"\xC2\x9B", "\\u009b", "\\u009b", "\\u009b"});
+        p.push_back({"\xC3\xBC", "\xC3\xBC", "\xC3\xBC", "\xC3\xBC"});
+        p.push_back({"\xE2\x80\x93", "\xE2\x80\x93", "\xE2\x80\x93", "\xE2\x80\x93"});
+        p.push_back({"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"});
+        p.push_back({"\xFF", "\\xff", "\\xff", "\xEF\xBF\xBD"});
+        p.push_back({"\xC0", "\\xc0", "\\xc0", "\xEF\xBF\xBD"});
+        return p;
+    }();
+    return all;
+}
+
+}  // namespace
+
+// The writers find runs of plain ASCII eight bytes at a time: every
+// other byte, wherever it falls in a word, must still be seen.
+TEST_CASE("text is escaped the same wherever its special bytes fall") {
+    std::mt19937 rng(21);
+    const auto& all = pieces();
+    std::uniform_int_distribution<std::size_t> len(0, 48), plain(0, 0x7E - 0x20), pick(0, all.size() - 1), odds(0, 9);
+    for (int n = 0; n < 20000; ++n) {
+        Piece t;
+        t.json = "\"";
+        for (std::size_t i = len(rng); i > 0; --i) {
+            const Piece& p = all[odds(rng) ? plain(rng) : pick(rng)];  // mostly plain ASCII, as the data are
+            t.text += p.text, t.terminal += p.terminal, t.csv += p.csv, t.json += p.json;
+        }
+        t.json += '"';
+        INFO("text: " << json(t.text).dump(-1, ' ', true, json::error_handler_t::replace));
+        REQUIRE(shown(t.text) == t.terminal);
+        REQUIRE(shown(t.text, Shown::csv) == t.csv);
+        REQUIRE(casus::cli::shown_as_is(t.text) == (t.text == t.terminal));
+        std::string out = "prefix ";
+        casus::cli::append_shown(out, t.text);
+        REQUIRE(out == "prefix " + t.terminal);
+        std::string j;
+        casus::cli::append_json_string(j, t.text);
+        REQUIRE(j == t.json);
+    }
+}
+
+// A streamed number must be what nlohmann::json writes for it.
+TEST_CASE("numbers are written as nlohmann::json writes them") {
+    std::mt19937_64 rng(22);
+    std::vector<double> values{0.0, -0.0, 1.0, -1.5, 0.25, 0.1, 1e-7, 4.0, 1e300, 0.62, 0.9999999999999999, 123456789012345678.0,
+                               std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()};
+    std::uniform_int_distribution<int> cents(-100000, 100000);
+    for (int n = 0; n < 20000; ++n) {
+        values.push_back(cents(rng) / 100.0);  // scores, weights: two decimals
+        std::uint64_t bits = rng();
+        double d;
+        std::memcpy(&d, &bits, sizeof d);
+        values.push_back(d);  // any double at all
+    }
+    for (double d : values) {
+        std::string out;
+        casus::cli::append_json_double(out, d);
+        INFO("bits of the double: " << std::hex << [&] { std::uint64_t b; std::memcpy(&b, &d, sizeof b); return b; }());
+        REQUIRE(out == json(d).dump());
+    }
+    for (long long i : {0LL, -1LL, 42LL, 9223372036854775807LL, -9223372036854775807LL - 1}) {
+        std::string out;
+        casus::cli::append_json_integer(out, i);
+        REQUIRE(out == json(i).dump());
     }
 }
