@@ -138,13 +138,16 @@ upgrade_legacy_spells :-
 %  (an undated retract of one fact read the whole store, finding 17).
 stored(K, A1, A2, F, From, To, Src, Origin) :-
     (   nonvar(A1), nonvar(A2)
-    ->  pair_key(A1, A2, P),
+    ->  atomic(A1), atomic(A2),   % every stored argument is an id: a term matches none
+        pair_key(A1, A2, P),
         span_(P, _, _, G, F0, T0, S0, O0)
     ;   nonvar(A1)
-    ->  kind_key(K, A1, K1),
+    ->  atomic(A1),
+        kind_key(K, A1, K1),
         span_(_, K1, _, G, F0, T0, S0, O0)
     ;   nonvar(A2)
-    ->  kind_key(K, A2, K2),
+    ->  atomic(A2),
+        kind_key(K, A2, K2),
         span_(_, _, K2, G, F0, T0, S0, O0)
     ;   nonvar(K)
     ->  functor(F, K, N), functor(G, K, N),
