@@ -41,7 +41,10 @@ The predicates are dynamic so an import (ATOP, COW) can extend them.
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 
-:- use_module(library(csv)).
+% Imported lazily (autoload/2): its CSV files are read when this file is compiled, so library(csv) and the
+% libraries it loads (record, predicate_options, ...) stay out of the
+% saved state, which every start reads.
+:- autoload(library(csv), [csv_read_file/3]).
 
 :- dynamic state/3, alias/2, organisation/2, treaty/5, clause/6,
            issue/2, event/5, declaration/3, threat/3, entity_source/2, territory/4.

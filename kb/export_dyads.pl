@@ -23,7 +23,11 @@ facts alike, a dated retract closing a span as it does for holds/3.
 :- use_module(state_system, [kb_data_file/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
-:- use_module(library(csv)).
+% Imported lazily (autoload/2): the alliance-level file is read when this file
+% is compiled (linked_atop_kinds below), so library(csv) and the
+% libraries it loads (record, predicate_options, ...) stay out of the
+% saved state, which every start reads.
+:- autoload(library(csv), [csv_read_file/3]).
 
 %! linked_kind(?Treaty, ?Kind) is nondet.
 %

@@ -35,7 +35,10 @@ F = 19901003, T = 99991231.
 ==
 */
 
-:- use_module(library(csv)).
+% Imported lazily (autoload/2): the COW list is read when this file is compiled, so library(csv) and the
+% libraries it loads (record, predicate_options, ...) stay out of the
+% saved state, which every start reads.
+:- autoload(library(csv), [csv_read_file/3]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 

@@ -9,6 +9,7 @@
 #include "define.hpp"
 #include "ground_fact.hpp"
 #include "journal.hpp"
+#include "kb_names.hpp"
 #include "names.hpp"
 #include "parser.hpp"
 #include "prolog.hpp"
@@ -139,10 +140,10 @@ struct Engine::Impl {
     void replay(const JournalRecord& r);
 
     // --- kb_tables.cpp: the kb's names, schema and types, read at start
-    void load_names();
+    void load_names(const std::string& state_identity = {});  // identity: at start from a saved state
     void load_schema();
-    void load_dated_names();
-    void load_name_spells();
+    void load_dated_names(const std::vector<kb_names::DatedName>& rows);
+    void load_name_spells(const std::vector<kb_names::NameSpell>& spells);
 
     // --- resolve.cpp: names, dates and facts of a parsed statement, with positions
     std::string resolve(const ParsedStatement& ps, const ast::Name& n, const std::string& type);

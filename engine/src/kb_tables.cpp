@@ -2,29 +2,34 @@
 // import): names, dated state names, state spells, schema and types.
 #include "engine_impl.hpp"
 
+#include "kb_names.hpp"
+#include "name_file.hpp"
+
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace casus {
 
-void Engine::Impl::load_names() {
-    prolog::Frame frame;
-    PlTerm_var out;
-    if (!prolog::call("api", prolog::compound("api_names", {out}))) throw KbLoadError("api_names failed");
+// At start from a saved state (state_identity not empty) the names come
+// from the table the build wrote beside it when it describes the kb as
+// it stands (name_file.hpp), else from the kb: the same rows either way.
+void Engine::Impl::load_names(const std::string& state_identity) {
+    std::optional<kb_names::Tables> from_file;
+    if (!state_identity.empty()) {
+        std::string problem;
+        from_file = name_file::read(options.kb_dir / name_file::file_name, state_identity, kb_names::census(), problem);
+        if (!problem.empty()) report.messages.push_back(problem);
+    }
+    const kb_names::Tables t = from_file ? std::move(*from_file) : kb_names::read_kb();
     names.clear();
     state_spells.clear();
-    PlTerm_var spells;
-    if (!prolog::call("api", prolog::compound("api_state_spells", {spells}))) throw KbLoadError("api_state_spells failed");
-    for (auto& st : prolog::list_items(spells)) {
-        auto& v = state_spells[prolog::text(prolog::arg(st, 1))];
-        for (auto& sp : prolog::list_items(prolog::arg(st, 2)))
-            v.emplace_back(prolog::integer_of(prolog::arg(sp, 1)), prolog::integer_of(prolog::arg(sp, 2)));
-    }
-    for (auto& n : prolog::list_items(out))
-        names.add(prolog::text(prolog::arg(n, 1)), prolog::text(prolog::arg(n, 2)), prolog::text(prolog::arg(n, 3)));
-    load_dated_names();  // after the kb's own names: a state is shown by its own name, not "USSR"
-    load_name_spells();
+    for (auto& s : t.state_spells) state_spells[s.id].emplace_back(s.from, s.to);
+    names.reserve(t.names.size() + t.dated.size());
+    for (auto& n : t.names) names.add(n.text, n.id, n.type);
+    load_dated_names(t.dated);  // after the kb's own names: a state is shown by its own name, not "USSR"
+    load_name_spells(t.name_spells);
     unread_notes.load();
 }
 
@@ -59,29 +64,21 @@ void Engine::Impl::load_schema() {
 }
 
 // The names states bore over time (api_state_names/1): spell(Id, From, To, Name).
-void Engine::Impl::load_name_spells() {
+void Engine::Impl::load_name_spells(const std::vector<kb_names::NameSpell>& spells) {
     name_spells.clear();
-    PlTerm_var out;
-    if (!prolog::call("api", prolog::compound("api_state_names", {out}))) throw KbLoadError("api_state_names failed");
-    for (auto& s : prolog::list_items(out))
-        name_spells[prolog::text(prolog::arg(s, 1))].push_back(
-            {prolog::integer_of(prolog::arg(s, 2)), prolog::integer_of(prolog::arg(s, 3)), prolog::text(prolog::arg(s, 4))});
+    for (auto& s : spells) name_spells[s.id].push_back({s.from, s.to, s.name});
 }
 
 // A name that named one state at all times is an ordinary alias
 // (completion, "did you mean"); one that named several is resolved by
 // the question's date (resolve_state).
-void Engine::Impl::load_dated_names() {
+void Engine::Impl::load_dated_names(const std::vector<kb_names::DatedName>& rows_in) {
     dated_names.clear();
-    PlTerm_var out;
-    if (!prolog::call("api", prolog::compound("api_dated_names", {out}))) throw KbLoadError("api_dated_names failed");
     std::map<std::string, std::string> text_of;
-    for (auto& d : prolog::list_items(out)) {
-        std::string text = prolog::text(prolog::arg(d, 1));
-        std::string key = NameTable::normalize(text);
-        dated_names[key].push_back({prolog::text(prolog::arg(d, 2)), static_cast<int>(prolog::integer_of(prolog::arg(d, 3))),
-                                    static_cast<int>(prolog::integer_of(prolog::arg(d, 4)))});
-        text_of.emplace(key, text);
+    for (auto& d : rows_in) {
+        std::string key = NameTable::normalize(d.text);
+        dated_names[key].push_back({d.id, static_cast<int>(d.from_year), static_cast<int>(d.to_year)});
+        text_of.emplace(key, d.text);
     }
     for (auto& [key, rows] : dated_names) {
         bool one = std::all_of(rows.begin(), rows.end(), [&](const DatedName& r) { return r.id == rows[0].id; });

@@ -17,7 +17,7 @@ namespace {
 // Appends the character at in[i] case-folded (ASCII, and the Latin-1
 // supplement capitals U+00C0..U+00DE but not ×, in UTF-8); returns how
 // many bytes it took.
-std::size_t append_folded(std::string& out, std::string_view in, std::size_t i) {
+inline std::size_t append_folded(std::string& out, std::string_view in, std::size_t i) {
     const auto c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
         out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII: no locale
@@ -42,19 +42,33 @@ std::uint64_t fnv_extend(std::uint64_t h, unsigned char byte) { return (h ^ byte
 }  // namespace
 
 void NameTable::normalize_into(const std::string& in, std::string& out) {
-    out.clear();
-    out.reserve(in.size());
+    // Written in place into room for the whole input (folding keeps a
+    // character's bytes, separators only shrink): every name read at
+    // start is normalized, and appending byte by byte was a third of it.
+    out.resize(in.size());
+    char* o = out.data();
+    std::size_t n = 0;
     bool space = false;
-    for (std::size_t i = 0; i < in.size();) {
-        if (separator(static_cast<unsigned char>(in[i]))) {
-            space = !out.empty();
-            ++i;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const auto c = static_cast<unsigned char>(in[i]);
+        if (separator(c)) {
+            space = n > 0;
             continue;
         }
-        if (space) out += ' ';
+        if (space) o[n++] = ' ';
         space = false;
-        i += append_folded(out, in, i);
+        if (c < 0x80) {
+            o[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);  // ASCII: no locale
+        } else if (c == 0xC3 && i + 1 < in.size()) {  // as append_folded
+            auto d = static_cast<unsigned char>(in[++i]);
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+            o[n++] = static_cast<char>(c);
+            o[n++] = static_cast<char>(d);
+        } else {
+            o[n++] = static_cast<char>(c);
+        }
     }
+    out.resize(n);
 }
 
 void NameTable::clear() {
@@ -66,6 +80,13 @@ void NameTable::clear() {
     entries_.clear();
 }
 
+void NameTable::reserve(std::size_t n) {
+    by_key_.reserve(n);
+    entries_.reserve(n);
+    display_.reserve(n);
+    prefixes_.reserve(4 * n);  // a prefix at each word of a name: the ATOP treaties' names have several
+}
+
 void NameTable::add_spelling(const std::string& text) {
     std::string key = normalize(text);
     add_prefixes(key);
@@ -74,10 +95,19 @@ void NameTable::add_spelling(const std::string& text) {
 
 namespace {
 // The characters of a bare word, as the grammar reads them (grammar_def.hpp word_char).
-bool word_char(unsigned char c) {
+constexpr bool word_char_of(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '\'' ||
            c == '-' || c >= 0x80;
 }
+// As a table: asked for every byte of every name read at start.
+struct WordChars {
+    bool is[256] = {};
+    constexpr WordChars() {
+        for (int c = 0; c < 256; ++c) is[c] = word_char_of(static_cast<unsigned char>(c));
+    }
+};
+constexpr WordChars word_chars{};
+inline bool word_char(unsigned char c) { return word_chars.is[c]; }
 // Characters no bare name holds: they end a name in every form of the
 // language (fact arguments, the ':' of suppose, '?', ';', quotes, comments).
 bool ends_any_name(unsigned char c) {

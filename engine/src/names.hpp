@@ -25,6 +25,9 @@ public:
     // (a name that served several states over time: resolve_state).
     void add_spelling(const std::string& text);
     void clear();
+    // Room for n names (and their prefixes), so that reading the kb's
+    // 2,300 names at start does not rehash as the tables grow.
+    void reserve(std::size_t n);
 
     std::size_t longest_name_at(std::string_view text) const override;
 

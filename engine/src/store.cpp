@@ -27,7 +27,7 @@ Engine::Impl::Impl(EngineOptions o) : options(std::move(o)) {
     if (state.file.empty()) prolog::load(options.kb_dir / "casus.pl");
     load_schema();
     if (options.data_dir) open_journal(*options.data_dir);
-    load_names();  // after the journal: imports define new names
+    load_names(state.identity);  // after the journal: imports define new names
 }
 
 void Engine::Impl::bootstrap() {

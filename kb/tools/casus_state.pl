@@ -31,6 +31,8 @@ casus_state(KbDir, State) :-
     retractall(facts:kb_fact(_, _, _, _)),
     forall(only_for_curated_facts(PI), volatile(PI)),
     import_loaded_autoloads,
+    use_module(library(qsave)),
+    forall(only_for_saving(PI), volatile(PI)),
     qsave_program(State, [ stand_alone(false), autoload(false), class(runtime), packs(false),
                            goal(true), toplevel(prolog) ]).
 
@@ -44,6 +46,23 @@ casus_state(KbDir, State) :-
 %  The chronology's 244 verbatim rows (sources and quotes) were 95 KB of
 %  the 1.2 MB state; their texts are in the store's spells.
 only_for_curated_facts(chronology_rows:chronology_row/5).
+
+%! only_for_saving(-PI) is nondet.
+%
+%  A predicate of the libraries that save the state (qsave_program/2
+%  loads library(qsave) and library(zip)): casus never saves a state, so
+%  their clauses are declared volatile and stay out of it, like the
+%  chronology's rows above.  They were 5.3M of the 108M instructions a
+%  start from the state costs (callgrind of `swipl -x STATE -g halt`).
+%  Reading the state needs neither (SWI-Prolog reads its archive in C)
+%  but for the two predicates the state's own directives call as it is
+%  restored (qsave:restore_import/3, qsave:restore_prolog_flag/3).
+only_for_saving(M:Name/Arity) :-
+    member(M, [qsave, zip]),
+    current_predicate(M:Name/Arity),
+    \+ memberchk(M:Name/Arity, [qsave:restore_import/3, qsave:restore_prolog_flag/3]),
+    functor(Head, Name, Arity),
+    \+ predicate_property(M:Head, imported_from(_)).
 
 %! import_loaded_autoloads is det.
 %

@@ -8,7 +8,7 @@ on a continuation line instead of failing at 'and'). Each check runs on
 its own; every one that fails is named.
 
 usage: repl_completion.py CASUS [CHECK...]"""
-import os, sys, tempfile, time
+import os, subprocess, sys, tempfile, time
 
 from ptysession import PtySession
 
@@ -39,6 +39,22 @@ def defined_names_complete():
     s.leave()
 
 
+def defined_names_complete_after_restart():
+    # The journal defines the name: a start reads the names from the kb,
+    # not from the build's name table (tests/cli/name_table.py).
+    home = tempfile.mkdtemp()
+    data = os.path.join(home, "data")
+    r = subprocess.run([casus, "--data", data, "-e", 'define state zorbistan "Zorbistan"'], capture_output=True, text=True,
+                       env=dict(os.environ, **ENV, HOME=home))
+    assert r.returncode == 0, r.stderr
+    s = start("--data", data)
+    s.send("who must defend Zorbi\t")
+    s.read_until("stan")
+    out = s.ask("")
+    assert "error" not in out and "Zorbistan" in out, out
+    s.leave()
+
+
 def grammar_keywords_complete():
     s = start("--memory")
     # Each completed line is run: its error echoes the line as completed.
@@ -61,7 +77,7 @@ def unfinished_with_known_names():
     s.leave()
 
 
-checks = [defined_names_complete, grammar_keywords_complete, unfinished_with_known_names]
+checks = [defined_names_complete, defined_names_complete_after_restart, grammar_keywords_complete, unfinished_with_known_names]
 failed = 0
 for check in checks:
     if only and check.__name__ not in only:
