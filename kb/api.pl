@@ -205,23 +205,58 @@ api_ties(S1, S2, D, Items) :-
     findall(Item, tie_item(S1, S2, D, Item), Items0),
     sort(Items0, Items).
 
-tie_item(A, B, D, I) :- holds(tie(A, B, K), D, L), item(tie(K), L, I).
-tie_item(A, B, D, I) :- holds(rivalry(A, B), D, L), item(rivalry, L, I).
-tie_item(A, B, D, I) :- holds(conflict(A, B, _), D, L), item(conflict, L, I).
-tie_item(A, B, D, I) :- holds(backs(A, B, _), D, L), item(backs, L, I).
-tie_item(A, B, D, I) :- holds(backs(B, A, _), D, L), item(backs, L, I).
-tie_item(A, B, D, I) :- holds(ethnicity(A, G), D, L), holds(ethnicity(B, G), D, _), item(kinship(G), L, I).
-tie_item(A, B, D, I) :- holds(member(A, O), D, L), holds(member(B, O), D, _), item(shared_bloc(O), L, I).
-tie_item(A, B, D, I) :- holds(stance(A, Is, P), D, L), holds(stance(B, Is, P), D, _), item(shared_stance(Is), L, I).
-tie_item(A, B, D, I) :- holds(signed(A, Dec), D, L), holds(signed(B, Dec), D, _), item(co_signed(Dec), L, I).
-tie_item(A, B, D, I) :- bound(A, T, D, _), bound(B, T, D, [_, L]),
-    clause(T, _, _, Ob, _, _), Ob \== none, item(treaty(T), L, I).
+%  tie_item(+A, +B, +Date, -Item): the pair's own facts (ties, rivalries,
+%  conflicts, backings) come from one lookup each way round
+%  (store:pair_holds/7), not one a kind and direction; what the two share
+%  from a lookup of A's facts of the kind and one of B's for each.  A
+%  symmetric fact stored as B to A is shown as A to B, as holds/3 gives
+%  it, with its own spell's end.
+tie_item(A, B, D, I) :-
+    pair_holds(A, B, D, F, Src, From, To),
+    pair_kind(F, Kind),
+    item(Kind, F, Src, From, To, I).
+tie_item(A, B, D, I) :-
+    pair_holds(B, A, D, F, Src, From, To),
+    pair_kind(F, Kind),
+    asked_way(F, G),
+    item(Kind, G, Src, From, To, I).
+tie_item(A, B, D, I) :- holds(ethnicity(A, G), D, L, To), holds(ethnicity(B, G), D, _), item(kinship(G), L, To, I).
+tie_item(A, B, D, I) :- holds(member(A, O), D, L, To), holds(member(B, O), D, _), item(shared_bloc(O), L, To, I).
+tie_item(A, B, D, I) :- holds(stance(A, Is, P), D, L, To), holds(stance(B, Is, P), D, _), item(shared_stance(Is), L, To, I).
+tie_item(A, B, D, I) :- holds(signed(A, Dec), D, L, To), holds(signed(B, Dec), D, _), item(co_signed(Dec), L, To, I).
+tie_item(A, B, D, I) :-
+    % B's treaties once, then A's: not B's looked up again for each of
+    % A's (a state of the ATOP release is bound by dozens).
+    findall(T-L, bound(B, T, D, [_, L]), BTs),
+    BTs \== [],
+    bound(A, T, D, _),
+    member(T-L, BTs),
+    clause(T, _, _, Ob, _, _), Ob \== none,
+    L = leaf(F, Src, From),
+    ( spell(F, From, To, Src, _) -> true ; To = 99991231 ),
+    item(treaty(T), L, To, I).
 
-item(Kind, leaf(F, Src, From), item(KT, Id, Text, Ref, Quote, From, To)) :-
+%  pair_kind(+Fact, -Kind): the kinds of a pair's own facts that link
+%  the two states (not an exercise of one with the other, say).
+pair_kind(tie(_, _, K), tie(K)).
+pair_kind(rivalry(_, _), rivalry).
+pair_kind(conflict(_, _, _), conflict).
+pair_kind(backs(_, _, _), backs).
+
+%  asked_way(+Stored, -Asked): a fact of the pair B, A as the question
+%  A to B shows it: a symmetric one mirrored (store:holds/3 gives it so),
+%  a backing as it is.
+asked_way(tie(B, A, K), tie(A, B, K)).
+asked_way(rivalry(B, A), rivalry(A, B)).
+asked_way(conflict(B, A, I), conflict(A, B, I)).
+asked_way(backs(B, A, I), backs(B, A, I)).
+
+item(Kind, leaf(F, Src, From), To, I) :- item(Kind, F, Src, From, To, I).
+
+item(Kind, F, Src, From, To, item(KT, Id, Text, Ref, Quote, From, To)) :-
     kind_text(Kind, KT),
     fact_text(F, Text),
     ( arg(1, F, Id) -> true ; Id = '' ),
-    ( spell(F, From, To, Src, _) -> true ; To = 99991231 ),
     source_parts(Src, Ref, Quote).
 
 source_parts(source(R, Q), R, Q) :- !.
@@ -253,17 +288,24 @@ api_members(O, D, Items) :-
 %  their own backing or by signing a declaration upholding it.
 api_backers(S, D, Items) :-
     findall(backer(B, Name, Issue, How, Ref, Quote, From),
-            ( (   holds(backs(B, S, Issue), D, leaf(_, Src, From)), How = "backs"
-              ;   holds(signed(B, Dec), D, _),
-                  holds(supports(Dec, S, Issue), D, leaf(_, Src, From)),
-                  declaration(Dec, DN, _),
-                  format(string(How), "signed the ~w", [DN])
-              ),
+            ( backing(S, D, B, Issue, How, Src, From),
               B \== S,
               state(B, _, _), state_name_on(B, D, Name),
               source_parts(Src, Ref, Quote) ),
             Items0),
     sort(Items0, Items).
+
+%  backing(+State, +Date, -Backer, -Issue, -How, -Source, -From): each
+%  lookup by State's own key: the backings of State (store:holds/3 by
+%  kind and second argument), the declarations upholding State and
+%  then their signatories (not every signature first).
+backing(S, D, B, Issue, "backs", Src, From) :-
+    holds(backs(B, S, Issue), D, leaf(_, Src, From)).
+backing(S, D, B, Issue, How, Src, From) :-
+    holds(supports(Dec, S, Issue), D, leaf(_, Src, From)),
+    holds(signed(B, Dec), D, _),
+    declaration(Dec, DN, _),
+    format(string(How), "signed the ~w", [DN]).
 
 %! api_list(+What, -Items) is det.
 %
@@ -624,8 +666,9 @@ api_undo_define(E) :- undo_define(E).
 %! api_store_info(-MaxAddedId, -SnapshotGeneration) is det.
 %
 %  Asked once the snapshot is loaded: spells of an older store format
-%  (a snapshot upgraded from .qlf) get the pair keys of today's first.
-api_store_info(Max, G) :- upgrade_pair_keys, max_added_id(Max), snapshot_generation(G).
+%  (a snapshot upgraded from .qlf, a world generated for an older casus)
+%  are stored anew with today's keys first (store:upgrade_legacy_spells/0).
+api_store_info(Max, G) :- upgrade_legacy_spells, max_added_id(Max), snapshot_generation(G).
 
 %! api_snapshot_term(+Generation, -Term) is multi.
 %

@@ -36,5 +36,5 @@ write_module(Out, Origin) :-
     format(Out, ":- module(atop_kb, []).~n", []),
     format(Out, ":- multifile entities:state/3, entities:alias/2, entities:treaty/5, entities:clause/6, facts:kb_fact/4.~n~n", []),
     forall(store:defined_(E), format(Out, "~q.~n", [entities:E])),
-    forall(store:spell_(_, _, _, _, F, From, To, Src, added(_, _)),
+    forall(store:spell(F, From, To, Src, added(_, _)),
            format(Out, "~q.~n", [facts:kb_fact(F, From, To, Src)])).

@@ -134,7 +134,7 @@ loads_or_declares(D) :-
 %
 %  Run a rule file's directive in a transaction that is rolled back
 %  with a permission error if it changed a predicate of casus's own
-%  modules (store:spell_/9, a date forged past validation and the
+%  modules (store:span_/8, a date forged past validation and the
 %  journal).  A directive that fails or raises is reported as Prolog
 %  reports it.
 :- meta_predicate user_directive(0).

@@ -23,9 +23,11 @@ the shapes below and stores them.  Nothing in a snapshot is ever called.
   - spell(Fact, From, To, Source, Id, Recorded)  an added spell
   - ended(Fact, From, To, Recorded)           when a dated retract ended one
 
-The store's tables are store:spell_/9, store:ended_/4 and
+The store's tables are store:span_/8, store:ended_/4 and
 store:defined_/1; this module reads and writes them through their
-module-qualified names.
+module-qualified names.  The terms are the spells themselves, not the
+table's rows: the store's keys (store.pl span_/8) are made again as
+each spell is stored, so a change of keys leaves snapshots as they are.
 
 Snapshots written before (snapshot.qlf, a compiled Prolog file) are
 code: load_legacy_snapshot/1 loads one only when the user says it is
@@ -38,13 +40,11 @@ theirs (casus --upgrade-snapshot).
 :- use_module(library(lists)).
 
 % A legacy snapshot (load_legacy_snapshot/1) is a compiled file of these
-% clauses: multifile, so loading it adds to them.
-:- multifile store:spell_/9, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1, store:ended_/4.
+% clauses: multifile, so loading it adds to them.  Its spells are in a
+% former shape of the store's table, spell_/8 or spell_/9:
+% upgrade_snapshot/0 moves them into store:span_/8 after a load.
+:- multifile store:spell_/8, store:spell_/9, store:defined_/1, store:snapshot_generation_/1, store:snapshot_max_id_/1, store:ended_/4.
 :- dynamic store:snapshot_generation_/1, store:snapshot_max_id_/1.
-% Legacy snapshots written before the pair argument hold spell_/8
-% clauses: upgrade_snapshot/0 moves them into spell_/9 after a load.
-:- multifile store:spell_/8.
-:- dynamic store:spell_/8.
 
 %! snapshot_term(+Generation, -Term) is multi.
 %
@@ -55,12 +55,12 @@ theirs (casus --upgrade-snapshot).
 snapshot_term(G, snapshot(G, MaxId)) :- largest_id(MaxId).
 snapshot_term(_, entity(E)) :- store:defined_(E).
 snapshot_term(_, spell(F, From, To, Src, Id, Rec)) :-
-    store:spell_(_, _, _, _, F, From, To, Src, added(Id, Rec)).
+    store:span_(_, _, _, F, From, To, Src, added(Id, Rec)).
 snapshot_term(_, ended(F, From, To, Rec)) :- store:ended_(F, From, To, Rec).
 
 largest_id(Max) :-
     State = max(0),
-    forall(store:spell_(_, _, _, _, _, _, _, _, added(I, _)),
+    forall(store:span_(_, _, _, _, _, _, _, added(I, _)),
            ( arg(1, State, M0), I > M0 -> nb_setarg(1, State, I) ; true )),
     arg(1, State, Max).
 
@@ -92,7 +92,8 @@ load_term(spell(F, From, To, Src, Id, Rec)) :-
     fact_shape(F, K, A1, A2), span(From, To),
     Src = source(S, Q), text(S), text(Q),
     integer(Id), text(Rec),
-    store:store(K, A1, A2, F, From, To, Src, added(Id, Rec)).
+    store:pair_key(A1, A2, P),
+    store:store(P, K, A1, A2, F, From, To, Src, added(Id, Rec)).
 load_term(ended(F, From, To, Rec)) :-
     fact_shape(F, _, _, _), span(From, To), text(Rec),
     end_curated(F, From, To),
@@ -163,20 +164,19 @@ write_source_snapshot(File) :-
 
 write_source(Out) :-
     format(Out, "% casus: the added facts and imported entities of a data directory, as Prolog source.~n", []),
-    forall(member(P, [store:spell_/9, store:defined_/1, store:ended_/4]),
+    forall(member(P, [store:span_/8, store:defined_/1, store:ended_/4]),
            format(Out, ":- multifile(~q).~n:- dynamic(~q).~n", [P, P])),
-    forall(store:spell_(P, K, A1, A2, F, Fr, To, S, added(I, R)),
-           format(Out, "~q.~n", [store:spell_(P, K, A1, A2, F, Fr, To, S, added(I, R))])),
+    forall(store:span_(P, K1, K2, F, Fr, To, S, added(I, R)),
+           format(Out, "~q.~n", [store:span_(P, K1, K2, F, Fr, To, S, added(I, R))])),
     forall(store:ended_(F, Fr, To, R), format(Out, "~q.~n", [store:ended_(F, Fr, To, R)])),
     forall(store:defined_(E), format(Out, "~q.~n~q.~n", [entities:E, store:defined_(E)])).
 
 %! upgrade_snapshot is det.
 %
-%  Moves the spells of a snapshot written before spell_/9 (spell_/8
-%  clauses) into the store; the next compaction writes them anew.
-upgrade_snapshot :-
-    forall(retract(store:spell_(_, _, _, F, From, To, Src, Origin)),
-           store:store(F, From, To, Src, Origin)).
+%  Moves the spells of a legacy snapshot (spell_/8 or spell_/9 clauses,
+%  the store's former shapes) into the store; the next compaction writes
+%  them anew.
+upgrade_snapshot :- upgrade_legacy_spells.
 
 %! max_added_id(-Id) is det.
 %

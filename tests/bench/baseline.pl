@@ -55,10 +55,13 @@ assertz_bench(N) :-
     get_time(T0),
     forall(between(1, N, I),
            ( J is I mod 8 + 1, arg(J, States, S), atom_concat(bench_threat_, I, T),
-             atomic_list_concat([S, '\x1\', T], P),   % the store's pair key (store.pl pair_key/3)
-             assertz(spell_(P, priority, S, T, priority(S, T), 20260101, 99991231, source('added by the user', ''), added(I, '2026-11-28T00:00:00Z'))) )),
+             % the store's keys (store.pl pair_key/3, kind_key/3), made as an add makes them
+             atomic_list_concat([S, '\x1\', T], P),
+             atomic_list_concat([priority, '\x2\', S], K1),
+             atomic_list_concat([priority, '\x2\', T], K2),
+             assertz(span_(P, K1, K2, priority(S, T), 20260101, 99991231, source('added by the user', ''), added(I, '2026-11-28T00:00:00Z'))) )),
     get_time(T1),
     S is max(0.000001, T1 - T0), PerS is N / S,
     format("{\"mode\":\"baseline_assertz\",\"n\":~d,\"seconds\":~4f,\"per_second\":~0f}~n", [N, S, PerS]).
 
-:- dynamic spell_/9.   % the store's own shape (kb/store.pl)
+:- dynamic span_/8.   % the store's own shape (kb/store.pl)

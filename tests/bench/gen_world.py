@@ -38,14 +38,15 @@ def near(s, p=0.85):
     o = rng.choice(pool)
     return o if o != s else rng.choice([x for x in S if x != s])
 
-lines = [":- multifile(store:spell_/9).", ":- dynamic(store:spell_/9).",
+lines = [":- multifile(store:span_/8).", ":- dynamic(store:span_/8).",
          ":- discontiguous((entities:state/3, entities:organisation/2, entities:treaty/5, entities:clause/6, entities:event/5)).",
          "% synthetic world: " + size]
 def spell(kind, fact, frm, to=99991231):
-    # store:spell_(Pair, Kind, Arg1, Arg2, Fact, ...), the pair an atom as store.pl keys it (pair_key/3).
+    # store:span_(Pair, KindArg1, KindArg2, Fact, ...), each key an atom as store.pl makes
+    # it (pair_key/3, kind_key/3).
     args = fact[fact.index("(") + 1:-1].split(",")
     a1, a2 = args[0], args[1] if len(args) > 1 else '[]'
-    lines.append(f"store:spell_('{a1}\\x1\\{a2}',{kind},{a1},{a2},{fact},{frm},{to},"
+    lines.append(f"store:span_('{a1}\\x1\\{a2}','{kind}\\x2\\{a1}','{kind}\\x2\\{a2}',{fact},{frm},{to},"
                  f"source(\"synthetic {size} world\",\"\"),kb).")
 
 for i, s in enumerate(S):
@@ -114,5 +115,5 @@ with open(os.path.join(out, "casus.pl"), "a") as f:
 subprocess.run(["swipl", "--signals=false", "-g", "qcompile(world)", "-t", "halt"], cwd=out, check=True,
                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 os.remove(os.path.join(out, "world.pl"))
-count = sum(1 for l in lines if l.startswith("store:spell_"))
+count = sum(1 for l in lines if l.startswith("store:span_"))
 print(f"{size} world: {len(S)} states, {spec['treaties']} treaties, {count} facts -> {out}")
