@@ -2,6 +2,7 @@
 
 #include "casus/errors.hpp"
 #include "prolog.hpp"
+#include "term_text.hpp"
 
 #include <type_traits>
 
@@ -9,59 +10,48 @@ namespace casus::coverage {
 
 namespace {
 
-// store:generation/1, called directly: it reads one clause and can
-// neither loop nor run user code, so it needs none of prolog::call's
-// limits. Nothing when the kb has no such predicate.
-std::optional<long> generation() {
-    prolog::Frame frame;
-    static predicate_t pred = PL_predicate("generation", 1, "store");
-    term_t g = PL_new_term_ref();
-    if (!PL_call_predicate(nullptr, PL_Q_NODEBUG | PL_Q_CATCH_EXCEPTION, pred, g)) {
+// api:api_coverage/1 called directly, not through prolog::call: it reads
+// a handful of kb clauses (three sources, the first treaties) and can
+// neither loop nor reach user code, so it needs none of prolog::call's
+// limits and snapshot, which were ~33,000 of its ~38,000 instructions a
+// question (finding 28). A call that fails or throws is an error all
+// the same.
+term_t kb_sources() {
+    static predicate_t pred = PL_predicate("api_coverage", 1, "api");
+    term_t sources = PL_new_term_ref();
+    if (!PL_call_predicate(nullptr, PL_Q_NODEBUG | PL_Q_CATCH_EXCEPTION, pred, sources)) {
         PL_clear_exception();
-        return std::nullopt;
-    }
-    int64_t v = 0;
-    if (!PL_get_int64(g, &v)) return std::nullopt;
-    return static_cast<long>(v);
-}
-
-// The kb's sources, each with its end and not yet `beyond`.
-Coverage kb_sources() {
-    prolog::Frame frame;
-    PlTerm_var sources;
-    if (!prolog::call("api", prolog::compound("api_coverage", {sources})))
         throw PrologError("the kb predicate api_coverage failed where it must succeed");
-    Coverage out;
-    for (auto& s : prolog::list_items(sources)) {
-        CoverageSource c;
-        c.source = prolog::text(prolog::arg(s, 1));
-        c.name = prolog::text(prolog::arg(s, 2));
-        PlTerm end = prolog::arg(s, 3);
-        if (PL_is_integer(end.C_)) {
-            c.ends = Date::from_int(prolog::integer_of(end));
-            if (!c.ends) throw PrologError("api_coverage gave " + c.source + " an end that is no date");
-        }
-        out.push_back(std::move(c));
     }
-    return out;
+    return sources;
 }
 
 }  // namespace
 
-Coverage Cache::of(const Date& as_of, bool user_facts) {
-    const std::optional<long> now = generation();
-    if (!now || now != generation_) {
-        sources_ = kb_sources();
-        generation_ = now;
+Coverage of(const Date& as_of, bool user_facts) {
+    prolog::Frame frame;
+    const term_t list = kb_sources();
+    term_t head = PL_new_term_ref(), tail = PL_copy_term_ref(list), a = PL_new_term_refs(3);
+    Coverage out;
+    while (PL_get_list(tail, head, tail)) {
+        for (int i = 0; i < 3; ++i)
+            if (!PL_get_arg(i + 1, head, a + i)) throw PrologError("unexpected result shape from the kb");
+        CoverageSource c;
+        c.source = term_text(a);
+        c.name = term_text(a + 1);
+        if (PL_is_integer(a + 2)) {
+            c.ends = Date::from_int(prolog::integer_of(PlTerm_term_t(a + 2)));
+            if (!c.ends) throw PrologError("api_coverage gave " + c.source + " an end that is no date");
+            c.beyond = *c.ends < as_of;
+        }
+        out.push_back(std::move(c));
     }
-    Coverage out = sources_;
-    for (auto& c : out) c.beyond = c.ends && *c.ends < as_of;
     // No end, so never `beyond`: listed for what the answer rests on.
     if (user_facts) out.push_back({"user", "your facts", std::nullopt, false});
     return out;
 }
 
-void Cache::fill(Result& result, bool user_facts) {
+void fill(Result& result, bool user_facts) {
     std::visit(
         [&](auto& r) {
             using R = std::decay_t<decltype(r)>;

@@ -6,7 +6,6 @@
 #include "casus/engine.hpp"
 
 #include "atop_import.hpp"
-#include "coverage.hpp"
 #include "define.hpp"
 #include "ground_fact.hpp"
 #include "journal.hpp"
@@ -112,7 +111,6 @@ struct Engine::Impl {
     static constexpr std::size_t max_queue = 4096;
     std::map<std::string, std::vector<std::string>> entity_kinds;  // define: argument types
     std::map<std::string, TypeClass> type_classes;                  // argument type -> how it is checked
-    coverage::Cache coverage_cache;                                  // the kb's sources, per store generation
     UnreadNotes unread_notes;                                        // what add says of a fact no rule reads
     LastQuestion last;
     Engine::Progress progress;

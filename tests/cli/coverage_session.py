@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """The coverage of every answer in one session is the one a fresh casus
-gives after the same changes (issue 16 item 6: the engine keeps the kb's
-sources per store generation, engine/src/coverage.cpp). On the source
+gives after the same changes (issue 16 item 6: the engine asks the kb
+for its sources directly, engine/src/coverage.cpp; a cache of them would
+have to follow every change to the entities). On the source
 tree's kb (no ATOP), a session asks `who backs armenia` on dates before
 and after the COW list's end, under a `suppose`, after an add, and after
 a `define` of a treaty named like an ATOP one, which brings ATOP into
-the coverage: a cache that missed a change would give the earlier list.
+the coverage: a cache that missed a change gives the earlier list (this
+test fails with one that never asks again).
 
 usage: coverage_session.py CASUS"""
 import json, os, subprocess, sys, tempfile
