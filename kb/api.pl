@@ -24,6 +24,7 @@
             api_add/5,           % +Id, +Fact, +From, +SourceText, +Recorded
             api_unread_note/2,   % +Fact, -Note
             api_note_kinds/1,    % -Kinds
+            api_entity_note_kinds/1, % -Kinds
             api_end/4,           % +Fact, +Date, +SourceText, +Recorded
             api_withdraw/2,      % +Fact, -Count
             api_suppose/2,       % +Statements, +Query
@@ -73,7 +74,7 @@ terms the engine converts to typed C++ values:
 :- use_module(matrix).
 :- use_module(export_dyads).
 :- use_module(kb_export).
-:- use_module(crises, [unread_note/2, note_kind/1]).   % what add says of a fact no rule reads
+:- use_module(crises, [unread_note/2, note_kind/1, entity_note_kind/1]).   % what add says of a fact no rule reads
 :- use_module(user_entities).
 :- use_module(areas).
 :- use_module(memo, [memo/3]).
@@ -491,6 +492,13 @@ api_unread_note(F, Note) :- unread_note(F, Note).
 %  The fact kinds an add may be told no rule reads (crises:note_kind/1):
 %  the engine asks api_unread_note/2 for these only.
 api_note_kinds(Kinds) :- findall(K, note_kind(K), Kinds).
+
+%! api_entity_note_kinds(-Kinds) is det.
+%
+%  Of those, the kinds whose note reads the entities alone
+%  (crises:entity_note_kind/1): the adds the engine has queued for the
+%  store cannot change it.
+api_entity_note_kinds(Kinds) :- findall(K, entity_note_kind(K), Kinds).
 
 %! api_add(+Id, +Fact, +From, +SourceText, +Recorded) is det.
 api_add(Id, F, From, SrcText, Recorded) :-
