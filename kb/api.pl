@@ -42,6 +42,7 @@
             api_atop_links/1,
             api_atop_names/1,    % -Links
             api_coverage/1,      % -Sources
+            api_coverage_key/1,  % -Key
             api_store_info/2,    % -MaxAddedId, -SnapshotGeneration
             api_dump_term/1,     % -Term
             api_snapshot_term/2, % +Generation, -Term
@@ -658,6 +659,18 @@ api_coverage(Sources) :-
 coverage_source(source(atop, "ATOP 4.01", End)) :- atop_in_kb, atop_data_end(End).
 coverage_source(source(cow, "the COW state list v2016", End)) :- cow_data_end(End).
 coverage_source(source(curated, "the curated kb", none)).
+
+%! api_coverage_key(-Key) is det.
+%
+%  Key is another number whenever api_coverage/1's answer may be another:
+%  of what it reads only treaty/5 can change (atop_in_kb/0; an import or
+%  a define adds treaties), and Key is the database generation of
+%  treaty/5's last change.  Unlike store:generation/1 it does not move
+%  with every stored fact, and reading it marks nothing: the engine keeps
+%  the sources while it stands (a call of api_coverage/1 costs ~34,000
+%  instructions, this one a few hundred).
+api_coverage_key(Key) :-
+    predicate_property(entities:treaty(_, _, _, _, _), last_modified_generation(Key)).
 
 %! api_undo_add(+Id, +Fact) is det.
 %
