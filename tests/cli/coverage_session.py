@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The coverage of every answer in one session is the one a fresh casus
-gives after the same changes (issue 16 item 6: the engine asks the kb
-for its sources directly, engine/src/coverage.cpp; a cache of them would
-have to follow every change to the entities). On the source
+gives after the same changes (issue 16 item 6: the engine keeps the kb's
+sources while api:api_coverage_key/1, treaty/5's last change, stands;
+engine/src/coverage.cpp). On the source
 tree's kb (no ATOP), a session asks `who backs armenia` on dates before
 and after the COW list's end, under a `suppose`, after an add, and after
 a `define` of a treaty named like an ATOP one, which brings ATOP into
