@@ -200,9 +200,16 @@ newest_first(Leaves, Sorted) :-
 
 newest_key(L, k(D, F, R, Q)-L) :- L = leaf(F, R, Q, D).
 
-leaf_term(leaf(F, source(Ref, Quote), From), leaf(FT, Ref, Quote, From)) :- !,
+%  leaf_term(+Leaf, -Term): a piece of evidence as the engine reads it.
+%  Made once per leaf while the store stands (kb/memo.pl): the same leaves
+%  come back in question after question (2,000 distinct questions over 40
+%  dates show 118,796 leaves, 863 of them distinct; finding 29).
+leaf_term(Leaf, Term) :-
+    memo(leaf_term(Leaf), Term, leaf_term_(Leaf, Term)).
+
+leaf_term_(leaf(F, source(Ref, Quote), From), leaf(FT, Ref, Quote, From)) :- !,
     fact_text(F, FT).
-leaf_term(leaf(F, Src, From), leaf(FT, Ref, "", From)) :-
+leaf_term_(leaf(F, Src, From), leaf(FT, Ref, "", From)) :-
     fact_text(F, FT),
     text_after("", Src, Ref).
 
