@@ -76,7 +76,7 @@ terms the engine converts to typed C++ values:
 :- use_module(crises, [unread_note/2, note_kind/1]).   % what add says of a fact no rule reads
 :- use_module(user_entities).
 :- use_module(areas).
-:- use_module(memo, [memo/3, memo_again/3]).
+:- use_module(memo, [memo/3]).
 :- use_module(casus_errors, [casus_message/2, casus_error_kind/2]).
 :- use_module(library(lists)).
 :- use_module(library(apply)).
@@ -88,16 +88,14 @@ terms the engine converts to typed C++ values:
 %! api_defenders(+Ally, +Attacker, +Date, -Answers) is det.
 %
 %  The answer is kept while the store stands (kb/memo.pl), under the
-%  pair, the date and the attack's place (areas:attack_place/1), from
-%  the second time it is asked (memo_again/3: most questions of a
-%  script over many dates are asked once); asked again after that, it
-%  is copied from the tables.  Not with a user's rules loaded:
+%  pair, the date and the attack's place (areas:attack_place/1): asked
+%  again, it is copied from the tables.  Not with a user's rules loaded:
 %  they may read anything, the store's generation does not cover them.
 api_defenders(A, X, D, Answers) :-
     (   user_rules_loaded
     ->  defenders_answer(A, X, D, Answers)
     ;   attack_place(P),
-        memo_again(defenders(A, X, D, P), Answers, defenders_answer(A, X, D, Answers))
+        memo(defenders(A, X, D, P), Answers, defenders_answer(A, X, D, Answers))
     ).
 
 defenders_answer(A, X, D, Answers) :-

@@ -1,6 +1,5 @@
 :- module(memo,
           [ memo/3,             % +Key, ?Value, :Goal
-            memo_again/3,       % +Key, ?Value, :Goal
             without_memo/1,     % :Goal
             memo_entries/1      % -Count
           ]).
@@ -43,7 +42,7 @@ terms here), and a lookup copies it out.  Goal runs once; if it raises
 % question of every process does not load it (60M instructions).
 :- use_module(library(terms), [term_size/2]).
 
-:- meta_predicate memo(+, ?, 0), memo_again(+, ?, 0), without_memo(0).
+:- meta_predicate memo(+, ?, 0), without_memo(0).
 
 %! memo(+Key, ?Value, :Goal) is semidet.
 %
@@ -60,29 +59,6 @@ memo(Key, Value, Goal) :-
         ->  Value = V
         ;   once(Goal),
             keep(T, Count, Key, Value)
-        )
-    ).
-
-%! memo_again(+Key, ?Value, :Goal) is semidet.
-%
-%  As memo/3, but Value is kept only when Key is asked for the second
-%  time in this generation: the first time keeps a mark (asked(Key)),
-%  not the value.  For values that are large and often asked for once
-%  only: a whole answer of api_defenders/4 is ~10,000 cells, and copying
-%  it into the tables (trie_insert/3 copies a value as a record, ~9 ns a
-%  cell) was the largest single cost of a question asked once
-%  (finding 29).  A value asked for again is made once more, then read.
-memo_again(Key, Value, Goal) :-
-    (   nb_current(casus_memo_off, true)
-    ->  once(Goal)
-    ;   tables(T, Count),
-        (   trie_lookup(T, Key, V)
-        ->  Value = V
-        ;   trie_lookup(T, asked(Key), _)
-        ->  once(Goal),
-            keep(T, Count, Key, Value)
-        ;   once(Goal),
-            keep(T, Count, asked(Key), true)
         )
     ).
 

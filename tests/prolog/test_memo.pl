@@ -73,21 +73,6 @@ test(tables_start_over_at_their_cap, [nondet]) :-
     assertion(Before == After),
     assertion(After == Plain).
 
-test(answer_kept_from_its_second_asking) :-
-    % A whole answer is kept the second time it is asked (memo_again/3),
-    % and read from the tables the third time: one entry more after the
-    % second asking, none after the third, and all three the same answer.
-    D = 20151229,
-    api:api_defenders(russia, ukraine, D, First), memo:memo_entries(N1),
-    api:api_defenders(russia, ukraine, D, Second), memo:memo_entries(N2),
-    api:api_defenders(russia, ukraine, D, Third), memo:memo_entries(N3),
-    memo:without_memo(api:api_defenders(russia, ukraine, D, Plain)),
-    assertion(N2 =:= N1 + 1),
-    assertion(N3 =:= N2),
-    assertion(First == Plain),
-    assertion(Second == Plain),
-    assertion(Third == Plain).
-
 :- end_tests(memo_same_answers).
 
 :- begin_tests(memo_emptied_on_change).
