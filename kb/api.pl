@@ -156,8 +156,9 @@ note_text(_, adversary(X), T) :- text_after("only against ", X, T).
 note_text(D, covered(P), T) :- place_name(P, D, N), text_after("the treaty area covers an attack in ", N, T).
 
 %  text_after(+Prefix, +Value, -Text): Text is format("Prefix~w", [Value]);
-%  an atom or a string is joined without format/3, which was a third of
-%  the notes' cost (finding 29), and writes the same characters.
+%  an atom or a string is joined without format/3 (which reads its format
+%  string on every call; the notes were 4.7% of a first-asked question,
+%  finding 29): ~w writes an atom's or a string's characters as they are.
 text_after(Prefix, V, T) :- ( atom(V) ; string(V) ), !, string_concat(Prefix, V, T).
 text_after(Prefix, V, T) :- format(string(T), "~s~w", [Prefix, V]).
 
@@ -190,9 +191,9 @@ kind_text(K, K).
 
 %  newest_first(+Leaves, -Sorted): by date, text, reference and quote,
 %  the greatest first, equal ones kept (they are the same term, so their
-%  order does not show).  A keysort of k(Date, Text, Ref, Quote) keys,
-%  which compare as Date-Text-Ref-Quote does, instead of predsort/3 and
-%  a Prolog comparison per step (4% of a first-asked question, finding 29).
+%  order does not show).  sort/4 on k(Date, Text, Ref, Quote) keys, which
+%  compare as Date-Text-Ref-Quote does, instead of predsort/3 and a
+%  Prolog comparison per step (4% of a first-asked question, finding 29).
 newest_first(Leaves, Sorted) :-
     maplist(newest_key, Leaves, Keyed),
     sort(1, @>=, Keyed, Descending),
