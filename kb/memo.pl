@@ -54,39 +54,48 @@ terms here), and a lookup copies it out.  Goal runs once; if it raises
 memo(Key, Value, Goal) :-
     (   nb_current(casus_memo_off, true)
     ->  once(Goal)
-    ;   tables(T),
+    ;   tables(T, Count),
         (   trie_lookup(T, Key, V)
         ->  Value = V
         ;   once(Goal),
-            keep(T, Key, Value)
+            keep(T, Count, Key, Value)
         )
     ).
 
-keep(T, Key, Value) :-
+%  keep(+Trie, +Count, +Key, +Value): Count is count(Entries, Cells), a
+%  term inside the global casus_memo, updated in place (nb_setarg/3):
+%  flag/3 takes a mutex on every call, which was 6% of a question asked
+%  for the first time (finding 29).
+keep(T, Count, Key, Value) :-
     (   trie_insert(T, Key, Value)
-    ->  flag(casus_memo_entries, N, N + 1),
+    ->  arg(1, Count, N0), N is N0 + 1, nb_setarg(1, Count, N),
         term_size(Key, KS), term_size(Value, VS),
-        flag(casus_memo_cells, C0, C0 + KS + VS),
+        arg(2, Count, C0), C is C0 + KS + VS, nb_setarg(2, Count, C),
         max_cells(Max),
-        (   C0 + KS + VS >= Max
+        (   C >= Max
         ->  nb_setval(casus_memo, none)   % start over at the next lookup
         ;   true
         )
     ;   true                              % kept meanwhile (a nested call)
     ).
 
-%  tables(-Trie): the trie of the store's generation, a new one when the
-%  generation changed since the last lookup.
-tables(T) :-
+%  tables(-Trie, -Count): the trie of the store's generation, a new one
+%  when the generation changed since the last lookup, and its
+%  count(Entries, Cells).
+tables(T, Count) :-
     generation(G),
-    (   nb_current(casus_memo, tables(G0, T0)), G0 == G
-    ->  T = T0
-    ;   (   nb_current(casus_memo, tables(_, Old)) -> trie_destroy(Old) ; true ),
+    (   nb_current(casus_memo, tables(G0, T0, Count0)), G0 == G
+    ->  T = T0, Count = Count0
+    ;   (   nb_current(casus_memo, tables(_, Old, _)) -> trie_destroy(Old) ; true ),
         trie_new(T),
-        flag(casus_memo_entries, _, 0),
-        flag(casus_memo_cells, _, 0),
-        nb_setval(casus_memo, tables(G, T))
+        nb_setval(casus_memo, tables(G, T, count(0, 0))),
+        nb_getval(casus_memo, tables(_, _, Count))   % the global's own term, not the copy
     ).
+
+%  set_cells_kept(+Cells): the tests move the count of cells near the cap.
+set_cells_kept(Cells) :-
+    tables(_, Count),
+    nb_setarg(2, Count, Cells).
 
 %  max_cells(-Cells): the tables start over once the keys and values kept
 %  in them add up to this many cells (term_size/2, 8 bytes each), so a
@@ -115,7 +124,7 @@ without_memo(Goal) :-
 %
 %  How many entries the tables of the current generation hold.
 memo_entries(N) :-
-    (   nb_current(casus_memo, tables(G, _)), generation(G)
-    ->  flag(casus_memo_entries, N, N)
+    (   nb_current(casus_memo, tables(G, _, count(N0, _))), generation(G)
+    ->  N = N0
     ;   N = 0
     ).

@@ -63,7 +63,7 @@ test(tables_start_over_at_their_cap, [nondet]) :-
     api:api_defenders(armenia, azerbaijan, D, Before),
     memo:memo_entries(N0),
     memo:max_cells(Max), Near is Max - 1,
-    flag(casus_memo_cells, _, Near),
+    memo:set_cells_kept(Near),
     api:api_defenders(russia, turkey, 20151230, _),   % asked first: its first entry passes the cap
     api:api_defenders(armenia, azerbaijan, D, After),
     memo:memo_entries(N1),

@@ -140,3 +140,36 @@ test(obligations_per_treaty_as_per_party) :-
              assertion(New == Old) )).
 
 :- end_tests(rules_one_pass).
+
+/*  The answer's terms (api.pl): the faster ways of making a factor's
+    evidence order and the notes' texts give what the former code gave
+    (finding 29).
+*/
+:- begin_tests(answer_terms).
+
+%  The comparison the former predsort/3 used.
+former_newest_first(O, leaf(F1, R1, Q1, D1), leaf(F2, R2, Q2, D2)) :-
+    compare(O0, D2-F2-R2-Q2, D1-F1-R1-Q1),
+    ( O0 == (=) -> O = (<) ; O = O0 ).
+
+random_leaf(leaf(F, R, Q, D)) :-
+    random_member(F, ["member(a,t1)", "member(b,t1)", "entry(t1)", "tie(a,b,military)"]),
+    random_member(R, ["ATOP 4.01", "curated", ""]),
+    random_member(Q, ["", "a quote"]),
+    random_member(D, [19450101, 19500601, 19500601, 20151231]).
+
+test(newest_first_as_predsort) :-
+    set_random(seed(29)),
+    forall(between(1, 500, _),
+           ( random_between(0, 14, N), length(L, N), maplist(random_leaf, L),
+             api:newest_first(L, New),
+             predsort(former_newest_first, L, Old),
+             assertion(New == Old) )).
+
+test(text_after_as_format) :-
+    forall(member(V, [csto, 'Nagorno-Karabakh', "a string", 'it''s', 42, -7, location(x), 'ö']),
+           ( api:text_after("only against ", V, New),
+             format(string(Old), "only against ~w", [V]),
+             assertion(New == Old) )).
+
+:- end_tests(answer_terms).
