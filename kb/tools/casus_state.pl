@@ -31,9 +31,9 @@ casus_state(KbDir, State) :-
     retractall(facts:kb_fact(_, _, _, _)),
     forall(only_for_curated_facts(PI), volatile(PI)),
     import_loaded_autoloads,
-    imports_as_import_modules,
     use_module(library(qsave)),
     forall(only_for_saving(PI), volatile(PI)),
+    imports_as_import_modules,   % after qsave is loaded: its modules' imports too
     qsave_program(State, [ stand_alone(false), autoload(false), class(runtime), packs(false),
                            goal(true), toplevel(prolog) ]).
 
