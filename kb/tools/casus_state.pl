@@ -82,8 +82,9 @@ import_loaded_autoloads :-
 %! imports_as_import_modules is det.
 %
 %  qsave_program/2 saves every import relation as a directive that the
-%  state runs as it starts (1,529 of them, 8.2M of the 103.6M instructions
-%  a start from the state cost: docs/performance.md, finding 27).  It saves
+%  state runs as it starts (1,551 relations, 8.2M of the 103.6M
+%  instructions a start from the state cost: docs/performance.md, finding
+%  27).  It saves
 %  none that a module's import modules give it (qsave's default_import/3),
 %  and the module's clauses need no relation: their calls name the
 %  definitions themselves.  Only a call made by name at run time (a
@@ -93,7 +94,10 @@ import_loaded_autoloads :-
 %  any predicate it did not import), unless then one of the predicates it
 %  imports from I would resolve to another definition: then the relations
 %  stay directives.  Dynamic predicates keep theirs (qsave saves those
-%  always: an assert must reach the imported predicate).
+%  always: an assert must reach the imported predicate).  The one
+%  difference: a name M never imported from I, called by name in M, finds
+%  I's predicate of that name where it was an existence error (a bug the
+%  files would show, cli.state_imports compares what the files import).
 imports_as_import_modules :-
     findall(M-I, ( current_module(M), M \== user, M \== system,
                    predicate_property(M:H, imported_from(I)), I \== user, I \== system,
