@@ -24,6 +24,7 @@
             api_add/5,           % +Id, +Fact, +From, +SourceText, +Recorded
             api_unread_note/2,   % +Fact, -Note
             api_note_kinds/1,    % -Kinds
+            api_entity_note_kinds/1, % -Kinds
             api_end/4,           % +Fact, +Date, +SourceText, +Recorded
             api_withdraw/2,      % +Fact, -Count
             api_suppose/2,       % +Statements, +Query
@@ -41,6 +42,7 @@
             api_atop_links/1,
             api_atop_names/1,    % -Links
             api_coverage/1,      % -Sources
+            api_coverage_key/1,  % -Key
             api_store_info/2,    % -MaxAddedId, -SnapshotGeneration
             api_dump_term/1,     % -Term
             api_snapshot_term/2, % +Generation, -Term
@@ -73,7 +75,7 @@ terms the engine converts to typed C++ values:
 :- use_module(matrix).
 :- use_module(export_dyads).
 :- use_module(kb_export).
-:- use_module(crises, [unread_note/2, note_kind/1]).   % what add says of a fact no rule reads
+:- use_module(crises, [unread_note/2, note_kind/1, entity_note_kind/1]).   % what add says of a fact no rule reads
 :- use_module(user_entities).
 :- use_module(areas).
 :- use_module(memo, [memo/3]).
@@ -492,6 +494,13 @@ api_unread_note(F, Note) :- unread_note(F, Note).
 %  the engine asks api_unread_note/2 for these only.
 api_note_kinds(Kinds) :- findall(K, note_kind(K), Kinds).
 
+%! api_entity_note_kinds(-Kinds) is det.
+%
+%  Of those, the kinds whose note reads the entities alone
+%  (crises:entity_note_kind/1): the adds the engine has queued for the
+%  store cannot change it.
+api_entity_note_kinds(Kinds) :- findall(K, entity_note_kind(K), Kinds).
+
 %! api_add(+Id, +Fact, +From, +SourceText, +Recorded) is det.
 api_add(Id, F, From, SrcText, Recorded) :-
     stored_text(SrcText, Src), stored_text(Recorded, Rec),
@@ -650,6 +659,18 @@ api_coverage(Sources) :-
 coverage_source(source(atop, "ATOP 4.01", End)) :- atop_in_kb, atop_data_end(End).
 coverage_source(source(cow, "the COW state list v2016", End)) :- cow_data_end(End).
 coverage_source(source(curated, "the curated kb", none)).
+
+%! api_coverage_key(-Key) is det.
+%
+%  Key is another number whenever api_coverage/1's answer may be another:
+%  of what it reads only treaty/5 can change (atop_in_kb/0; an import or
+%  a define adds treaties), and Key is the database generation of
+%  treaty/5's last change.  Unlike store:generation/1 it does not move
+%  with every stored fact, and reading it marks nothing: the engine keeps
+%  the sources while it stands (a call of api_coverage/1 costs ~34,000
+%  instructions, this one a few hundred).
+api_coverage_key(Key) :-
+    predicate_property(entities:treaty(_, _, _, _, _), last_modified_generation(Key)).
 
 %! api_undo_add(+Id, +Fact) is det.
 %

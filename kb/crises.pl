@@ -6,6 +6,7 @@
             crisis_link/2,      % +Date, -Link
             unread_note/2,      % +Fact, -Note
             note_kind/1,        % ?Kind
+            entity_note_kind/1, % ?Kind
             kind_reader/2,      % ?Kind, ?Reader
             response_outcome/2  % ?ResponseKind, ?Outcome
           ]).
@@ -478,6 +479,13 @@ note_kind(exercise).
 note_kind(priority).
 note_kind(signed).
 note_kind(supports).
+
+%! entity_note_kind(?Kind) is nondet.
+%
+%  unread_note/2's answer for a fact of Kind reads the entities alone
+%  (priority: threat/3), never the stored facts: adds queued for the
+%  store cannot change it, so the engine asks before they are stored.
+entity_note_kind(priority).
 
 event_arg(reaction(_, E, _), E).
 event_arg(response(_, E, _), E).

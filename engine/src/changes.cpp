@@ -64,9 +64,13 @@ Result Engine::Impl::run_node(const ParsedStatement& ps, const ast::Add& a) {
         return ChangeResult{ChangeResult::Action::added, g.text(), from, source, 0};
     }
     require_writable(ps, a.fact, g, "add");
-    // No rule reads it yet (an unknown event)? The queued adds may hold what it needs.
+    // No rule reads it yet (an unknown event)? The queued adds may hold what it
+    // needs, unless the note reads the entities alone (a priority's threat).
     auto note = unread_notes.note(g.kind, g.args);
-    if (note && !queue.empty()) { apply_queue(); note = unread_notes.note(g.kind, g.args); }
+    if (note && !queue.empty() && unread_notes.reads_store(g.kind)) {
+        apply_queue();
+        note = unread_notes.note(g.kind, g.args);
+    }
     if (group_commit && journal) {
         auto [b, e] = ps.span_of(a.fact);
         std::size_t ticket = next_ticket++;

@@ -47,15 +47,10 @@ const char* to_string(ChangeResult::Action a) {
 
 namespace convert {
 
-using prolog::arg;
 using prolog::integer_of;
-using prolog::list_items;
 using prolog::number_of;
-using prolog::text;
 
 namespace {
-
-std::optional<Date> date_of(const PlTerm& t) { return Date::from_int(integer_of(t)); }
 
 // Reads a defenders answer (api_defenders/4, api_would/5: answer/9 terms
 // holding basis/6, factor/5 and leaf/4 terms; ~130 leaves a question)
@@ -158,62 +153,6 @@ private:
 Assessment assessment(const PlTerm& a) { return AnswerReader().assessment(a.C_); }
 
 std::vector<Assessment> assessments(const PlTerm& l) { return AnswerReader().assessments(l.C_); }
-
-std::vector<FactRow> fact_rows(const PlTerm& items) {
-    std::vector<FactRow> out;
-    for (auto& i : list_items(items))
-        out.push_back(FactRow{text(arg(i, 1)), text(arg(i, 3)), text(arg(i, 4)), text(arg(i, 5)),
-                              date_of(arg(i, 6)), date_of(arg(i, 7)), {}});
-    return out;
-}
-
-std::vector<FactRow> history_rows(const PlTerm& items) {
-    std::vector<FactRow> out;
-    for (auto& i : list_items(items)) {
-        FactRow r;
-        r.from = date_of(arg(i, 1));
-        r.to = date_of(arg(i, 2));
-        r.fact = text(arg(i, 3));
-        r.kind = r.fact.substr(0, r.fact.find('('));
-        r.recorded = text(arg(i, 4));
-        r.source = text(arg(i, 5));
-        out.push_back(std::move(r));
-    }
-    return out;
-}
-
-std::vector<TreatyRow> treaty_rows(const PlTerm& items) {
-    std::vector<TreatyRow> out;
-    for (auto& i : list_items(items)) {
-        TreatyRow r{text(arg(i, 1)), text(arg(i, 2)), text(arg(i, 4)), date_of(arg(i, 6)), {}};
-        for (auto& c : list_items(arg(i, 3)))
-            r.clauses.push_back(ClauseRow{text(arg(c, 1)), text(arg(c, 2)), text(arg(c, 3))});
-        out.push_back(std::move(r));
-    }
-    return out;
-}
-
-std::vector<MemberRow> member_rows(const PlTerm& items) {
-    std::vector<MemberRow> out;
-    for (auto& i : list_items(items))
-        out.push_back(MemberRow{text(arg(i, 1)), text(arg(i, 2)), text(arg(i, 6)),
-                                static_cast<int>(integer_of(arg(i, 3))), date_of(arg(i, 4)), date_of(arg(i, 5))});
-    return out;
-}
-
-std::vector<BackerRow> backer_rows(const PlTerm& items) {
-    std::vector<BackerRow> out;
-    for (auto& i : list_items(items))
-        out.push_back(BackerRow{text(arg(i, 1)), text(arg(i, 2)), text(arg(i, 3)), text(arg(i, 4)),
-                                text(arg(i, 5)), text(arg(i, 6)), date_of(arg(i, 7))});
-    return out;
-}
-
-std::vector<EntityRow> entity_rows(const PlTerm& items) {
-    std::vector<EntityRow> out;
-    for (auto& i : list_items(items)) out.push_back(EntityRow{text(arg(i, 1)), text(arg(i, 2)), text(arg(i, 3))});
-    return out;
-}
 
 }  // namespace convert
 }  // namespace casus

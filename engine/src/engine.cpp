@@ -52,7 +52,7 @@ Engine::~Engine() {
 Result Engine::execute(const std::string& statement) {
     ParsedStatement ps = parse_statement(statement, &impl_->names);
     Result r = impl_->run(ps);
-    coverage::fill(r, impl_->next_id > 1);  // next_id > 1: facts were added
+    impl_->coverage_cache.fill(r, impl_->next_id > 1);  // next_id > 1: facts were added
     return r;
 }
 

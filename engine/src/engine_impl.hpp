@@ -6,6 +6,7 @@
 #include "casus/engine.hpp"
 
 #include "atop_import.hpp"
+#include "coverage.hpp"
 #include "define.hpp"
 #include "ground_fact.hpp"
 #include "journal.hpp"
@@ -111,6 +112,7 @@ struct Engine::Impl {
     static constexpr std::size_t max_queue = 4096;
     std::map<std::string, std::vector<std::string>> entity_kinds;  // define: argument types
     std::map<std::string, TypeClass> type_classes;                  // argument type -> how it is checked
+    coverage::Cache coverage_cache;                                  // the kb's sources while treaty/5 stands
     UnreadNotes unread_notes;                                        // what add says of a fact no rule reads
     LastQuestion last;
     Engine::Progress progress;

@@ -19,9 +19,14 @@ public:
     // stands, or nothing when some rule reads it. Kinds that are always
     // read (ties, memberships: the bulk of any import) cost no Prolog call.
     std::optional<std::string> note(const std::string& kind, const std::vector<std::string>& args) const;
+    // Whether the note for a fact of this kind may depend on the stored
+    // facts (and so on adds still queued): false for the kinds whose note
+    // reads the entities alone (api:api_entity_note_kinds/1).
+    bool reads_store(const std::string& kind) const;
 
 private:
     std::set<std::string> kinds_;
+    std::set<std::string> entity_kinds_;
 };
 
 }  // namespace casus

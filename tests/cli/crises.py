@@ -120,6 +120,32 @@ try:
     check("no rule reads" not in r.stdout, f"once the attack is known, the reaction is read: {r.stdout}")
     r = run("add reaction(russia, karabakh_war_2099, restraint) on 2027-01-01", fmt="json")
     check(answers(r) and "no known event" in answers(r)[0].get("note", ""), f"JSON carries the note: {r.stdout}")
+    # The same in a script into a data directory, whose adds are queued for
+    # the store: a reaction's note is asked again once the queued attack is
+    # stored; a priority's, which reads the entities alone, is not (issue
+    # 16 item 6), and is right either way.
+    script = os.path.join(work, "notes.casus")
+    with open(script, "w") as f:
+        f.write("add backs(russia, armenia, nagorno_karabakh) on 2020-01-01\n"
+                "add priority(armenia, afghan_border) on 2020-01-02\n"
+                "add priority(armenia, threat_nope) on 2020-01-03\n"
+                "add attack(war_q, azerbaijan, armenia, nagorno_karabakh) on 2020-01-04\n"
+                "add reaction(russia, war_q, restraint) on 2020-01-05\n"
+                "add priority(georgia, afghan_border) on 2020-02-01\n")
+    data3 = os.path.join(work, "data3")
+    r = subprocess.run([casus, "-f", "text", "--data", data3, script], capture_output=True, text=True, env=env)
+    lines = r.stdout.splitlines()
+    check(r.returncode == 0 and len(lines) == 6, f"six adds: {r.stdout} {r.stderr}")
+    noted = [("no rule reads" in l) for l in lines]
+    check(noted == [False, False, True, False, False, False], f"only the unknown threat has a note: {lines}")
+    check(len(lines) > 2 and "threat_nope is no known threat" in lines[2], f"the threat's note: {lines}")
+    stored = []
+    for state in ("Armenia", "Georgia"):
+        hist = answers(run(f"history of {state}", data=data3))[0]
+        stored += sorted((f["fact"].replace(" ", ""), f["from"]) for f in hist["facts"]
+                         if f["source"] == "added by the user" and f["fact"].startswith("priority"))
+    check(stored == [("priority(armenia,afghan_border)", "2020-01-02"), ("priority(armenia,threat_nope)", "2020-01-03"),
+                     ("priority(georgia,afghan_border)", "2020-02-01")], f"every priority stored: {stored}")
 
     # --- the 2016-2026 chronology ---------------------------------------
     obl = answers(run("as of 2025-01-01 who must defend Russia"))[0]
