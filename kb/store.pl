@@ -47,14 +47,14 @@ holds/3 is the one way the rules read facts; it honours symmetric kinds
 
 %  span_(Pair, KindArg1, KindArg2, Fact, From, To, Source, Origin): one
 %  validity span (a spell).  Origin is `kb` or added(Id, Recorded).  The
-%  first three arguments are keys, each one atom: Pair the fact's first
-%  two arguments (pair_key/3), KindArg1 its kind and first argument,
+%  first three arguments are keys, each one small integer: Pair the fact's
+%  first two arguments (pair_key/3), KindArg1 its kind and first argument,
 %  KindArg2 its kind and second argument (kind_key/3).
 %
 %  Every lookup binds exactly one argument and no other lookup binds it
 %  (stored/8): a pair Pair, a state's facts of a kind as the first
 %  argument KindArg1, as the second KindArg2, a kind the fact's functor
-%  alone.  An index on one atom is exact, whatever was asked first and
+%  alone.  An index on one key is exact, whatever was asked first and
 %  however many facts other states or other kinds hold: lookups that
 %  shared arguments made the indexes depend on which question came first
 %  (a question on the large synthetic world took 21 s instead of 0.3 s,
@@ -136,23 +136,28 @@ store(P, K, A1, A2, F, From, To, Src, Origin) :-
     assertz(span_(P, K1, K2, F, From, To, Src, Origin)),
     changed.
 
-%  pair_key(+Arg1, +Arg2, -Key): the first argument of span_/8, one atom
-%  for the pair.  It was the term Arg1-Arg2, which SWI-Prolog indexes
-%  deep, on one of the two: the one that looked more selective when the
-%  store was small (Arg2), and it never looks again.  A pair lookup then
-%  read every spell about Arg2, a cost that grew with the store: a
-%  200,000-statement script took 1,047 s (issue 16).  An atom is
-%  indexed by itself, whole.  Every lookup compares the stored fact after
-%  it, so two pairs that made one atom would still answer rightly.
-pair_key(A1, A2, P) :- atomic_list_concat([A1, '\x1\', A2], P).
+%  pair_key(+Arg1, +Arg2, -Key): the first argument of span_/8, one small
+%  integer for the pair: term_hash/2 of p(Arg1, Arg2), the same in every
+%  process of one SWI-Prolog (a hash of the atoms' texts), so the saved
+%  state's keys are those a lookup makes.  It was the term Arg1-Arg2, which
+%  SWI-Prolog indexes deep, on one of the two: the one that looked more
+%  selective when the store was small (Arg2), and it never looks again.  A
+%  pair lookup then read every spell about Arg2, a cost that grew with the
+%  store: a 200,000-statement script took 1,047 s (issue 16).  It was then
+%  an atom of both texts: an integer is indexed by itself, whole, as the
+%  atom was, but it is no new atom for every pair (the saved state's 2,546
+%  curated spells held 3,587 key atoms, 3.9M instructions of every start
+%  to read them, docs/performance.md finding 27).  Two pairs may hash to
+%  one key (2^24 values): every lookup compares the stored fact after it.
+pair_key(A1, A2, P) :- term_hash(p(A1, A2), P).
 
 %  kind_key(+Kind, +Arg, -Key): the second and third arguments of
-%  span_/8, one atom for a kind and one of its fact's arguments, made as
-%  pair_key/3 makes the pair's (and, like it, compared after the lookup).
-%  Kind+Arg1 and Arg2 alone used to be separate arguments: SWI-Prolog's
-%  index over two arguments, or over Arg2 alone, read the facts of other
-%  kinds too (`who backs A` read every tie of A).
-kind_key(K, A, Key) :- atomic_list_concat([K, '\x2\', A], Key).
+%  span_/8, one small integer for a kind and one of its fact's arguments,
+%  made as pair_key/3 makes the pair's (and, like it, compared after the
+%  lookup).  Kind+Arg1 and Arg2 alone used to be separate arguments:
+%  SWI-Prolog's index over two arguments, or over Arg2 alone, read the
+%  facts of other kinds too (`who backs A` read every tie of A).
+kind_key(K, A, Key) :- term_hash(k(K, A), Key).
 
 %! upgrade_legacy_spells is det.
 %
@@ -261,7 +266,7 @@ pair_holds(A1, A2, D, F, Src, From, To) :-
     pair_key(A1, A2, P),
     span_(P, _, _, G, F0, T0, S0, _),
     F0 =< D, D < T0,
-    arg(1, G, X1), X1 == A1, arg(2, G, X2), X2 == A2,   % two pairs may make one atom (pair_key/3)
+    arg(1, G, X1), X1 == A1, arg(2, G, X2), X2 == A2,   % two pairs may make one key (pair_key/3)
     F = G, From = F0, To = T0, Src = S0.
 
 %! holds_as_stored(?Fact, +Date) is nondet.

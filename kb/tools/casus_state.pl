@@ -33,6 +33,7 @@ casus_state(KbDir, State) :-
     import_loaded_autoloads,
     use_module(library(qsave)),
     forall(only_for_saving(PI), volatile(PI)),
+    imports_as_import_modules,   % after qsave is loaded: its modules' imports too
     qsave_program(State, [ stand_alone(false), autoload(false), class(runtime), packs(false),
                            goal(true), toplevel(prolog) ]).
 
@@ -77,3 +78,51 @@ import_loaded_autoloads :-
              absolute_file_name(Spec, File, [file_type(prolog), access(read), file_errors(fail)]),
              source_file(File) ),
            M:use_module(File, Preds)).
+
+%! imports_as_import_modules is det.
+%
+%  qsave_program/2 saves every import relation as a directive that the
+%  state runs as it starts (1,551 relations, 8.2M of the 103.6M
+%  instructions a start from the state cost: docs/performance.md, finding
+%  27).  It saves
+%  none that a module's import modules give it (qsave's default_import/3),
+%  and the module's clauses need no relation: their calls name the
+%  definitions themselves.  Only a call made by name at run time (a
+%  meta-call) resolves through the import modules, once, as an undefined
+%  predicate is.  So each module that imports from a module I gets I as
+%  an import module (after its own, so user and system come first, as for
+%  any predicate it did not import), unless then one of the predicates it
+%  imports from I would resolve to another definition: then the relations
+%  stay directives.  Dynamic predicates keep theirs (qsave saves those
+%  always: an assert must reach the imported predicate).  The one
+%  difference: a name M never imported from I, called by name in M, finds
+%  I's predicate of that name where it was an existence error (a bug the
+%  files would show, cli.state_imports compares what the files import).
+imports_as_import_modules :-
+    findall(M-I, ( current_module(M), M \== user, M \== system,
+                   predicate_property(M:H, imported_from(I)), I \== user, I \== system,
+                   \+ predicate_property(M:H, dynamic) ), Pairs0),
+    sort(Pairs0, Pairs),
+    forall(member(M-I, Pairs), import_module_if_same(M, I)).
+
+import_module_if_same(M, I) :-
+    (   import_module(M, I)
+    ->  true
+    ;   add_import_module(M, I, end),
+        (   forall(predicate_property(M:H, imported_from(I)), resolves_to(M, H, I))
+        ->  true
+        ;   delete_import_module(M, I)
+        )
+    ).
+
+%  resolves_to(+M, +Head, +I): the first of M's import modules, depth
+%  first in order, whose own table holds Head (defined there or imported)
+%  gives I's definition.
+resolves_to(M, H, I) :-
+    once(( super_module(M, X), current_predicate(_, X:H) )),
+    (   predicate_property(X:H, imported_from(D)) -> true ; D = X ),
+    D == I.
+
+super_module(M, X) :-
+    import_module(M, Y),
+    (   X = Y ; super_module(Y, X) ).

@@ -56,9 +56,9 @@ assertz_bench(N) :-
     forall(between(1, N, I),
            ( J is I mod 8 + 1, arg(J, States, S), atom_concat(bench_threat_, I, T),
              % the store's keys (store.pl pair_key/3, kind_key/3), made as an add makes them
-             atomic_list_concat([S, '\x1\', T], P),
-             atomic_list_concat([priority, '\x2\', S], K1),
-             atomic_list_concat([priority, '\x2\', T], K2),
+             term_hash(p(S, T), P),
+             term_hash(k(priority, S), K1),
+             term_hash(k(priority, T), K2),
              assertz(span_(P, K1, K2, priority(S, T), 20260101, 99991231, source('added by the user', ''), added(I, '2026-11-28T00:00:00Z'))) )),
     get_time(T1),
     S is max(0.000001, T1 - T0), PerS is N / S,

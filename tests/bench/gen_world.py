@@ -42,12 +42,10 @@ lines = [":- multifile(store:span_/8).", ":- dynamic(store:span_/8).",
          ":- discontiguous((entities:state/3, entities:organisation/2, entities:treaty/5, entities:clause/6, entities:event/5)).",
          "% synthetic world: " + size]
 def spell(kind, fact, frm, to=99991231):
-    # store:span_(Pair, KindArg1, KindArg2, Fact, ...), each key an atom as store.pl makes
-    # it (pair_key/3, kind_key/3).
-    args = fact[fact.index("(") + 1:-1].split(",")
-    a1, a2 = args[0], args[1] if len(args) > 1 else '[]'
-    lines.append(f"store:span_('{a1}\\x1\\{a2}','{kind}\\x2\\{a1}','{kind}\\x2\\{a2}',{fact},{frm},{to},"
-                 f"source(\"synthetic {size} world\",\"\"),kb).")
+    # world_spell(Fact, From, To, Source): a curated spell, stored as store:span_/8 with the
+    # keys store.pl makes (pair_key/3, kind_key/3: hashes only Prolog computes) by the
+    # term_expansion the compiling swipl is given below.
+    lines.append(f"world_spell({fact},{frm},{to},source(\"synthetic {size} world\",\"\")).")
 
 for i, s in enumerate(S):
     lines.append(f'entities:state({s},"World state {i}",{9000 + i}).')
@@ -112,8 +110,14 @@ link_kb(kb, out)
 with open(os.path.join(out, "casus.pl"), "a") as f:
     f.write("\n% The synthetic world, after the curated facts are materialized.\n"
             f":- initialization(load_files({os.path.abspath(os.path.join(out, 'world'))!r}, [silent(true)])).\n")
-subprocess.run(["swipl", "--signals=false", "-g", "qcompile(world)", "-t", "halt"], cwd=out, check=True,
+# The spells' keys are made by store.pl itself as the world compiles; the expansion is a clause
+# of this swipl only, not of world.qlf.
+expand = ("use_module(" + repr(os.path.join(os.path.abspath(kb), "store")) + "), "
+          "assertz((user:term_expansion(world_spell(F, Fr, To, Src), store:span_(P, K1, K2, F, Fr, To, Src, kb)) :- "
+          "store:key(F, K, A1, A2), store:pair_key(A1, A2, P), store:kind_key(K, A1, K1), store:kind_key(K, A2, K2))), "
+          "qcompile(world)")
+subprocess.run(["swipl", "--signals=false", "-g", expand, "-t", "halt"], cwd=out, check=True,
                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 os.remove(os.path.join(out, "world.pl"))
-count = sum(1 for l in lines if l.startswith("store:span_"))
+count = sum(1 for l in lines if l.startswith("world_spell("))
 print(f"{size} world: {len(S)} states, {spec['treaties']} treaties, {count} facts -> {out}")
