@@ -12,6 +12,7 @@ Each check runs on its own; every one that fails is named.
 
 usage: name_table.py CASUS CASUS_NAME_TABLE BUILT_KB_DIR"""
 import os, shutil, subprocess, sys, tempfile
+from checks import run_checks
 
 casus, tool, built_kb = sys.argv[1:4]
 ENV = dict(os.environ, CASUS_TODAY="2026-11-28")
@@ -101,13 +102,6 @@ def damaged_table_is_reported():
 
 checks = [table_matches_the_kb, table_is_read_at_start, table_of_another_state_is_not_read, a_define_makes_the_kb_answer,
           damaged_table_is_reported]
-failed = []
-for check in checks:
-    try:
-        check()
-        print(f"ok: {check.__name__}")
-    except Exception as e:  # every check runs; each failure is named
-        failed.append(check.__name__)
-        print(f"FAIL: {check.__name__}: {e}")
+failed = run_checks(checks)
 shutil.rmtree(work, ignore_errors=True)
 sys.exit(1 if failed else 0)

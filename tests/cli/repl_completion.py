@@ -10,6 +10,7 @@ its own; every one that fails is named.
 usage: repl_completion.py CASUS [CHECK...]"""
 import os, subprocess, sys, tempfile, time
 
+from checks import run_checks
 from ptysession import PtySession
 
 casus = sys.argv[1]
@@ -78,14 +79,4 @@ def unfinished_with_known_names():
 
 
 checks = [defined_names_complete, defined_names_complete_after_restart, grammar_keywords_complete, unfinished_with_known_names]
-failed = 0
-for check in checks:
-    if only and check.__name__ not in only:
-        continue
-    try:
-        check()
-        print(f"ok   {check.__name__}")
-    except (Exception, SystemExit) as e:
-        failed += 1
-        print(f"FAIL {check.__name__}: {str(e)[:1500]}")
-sys.exit(1 if failed else 0)
+sys.exit(1 if run_checks(checks, only) else 0)

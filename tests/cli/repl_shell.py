@@ -10,6 +10,7 @@ every one that fails is named.
 usage: repl_shell.py CASUS [CHECK...]"""
 import os, signal, sys, tempfile, time
 
+from checks import run_checks
 from ptysession import PtySession
 
 casus = sys.argv[1]
@@ -204,15 +205,6 @@ def colour():
 
 checks = [ctrl_c_at_prompt, typing_unicode, interrupt_belongs_to_its_statement, history_file, history_survives_hangups,
           bail_in_the_repl, completion, ways_out, init_file, colour]
-failed = 0
-for check in checks:
-    if only and check.__name__ not in only:
-        continue
-    try:
-        check()
-        print(f"ok   {check.__name__}")
-    except (Exception, SystemExit) as e:
-        failed += 1
-        print(f"FAIL {check.__name__}: {str(e)[-1500:]}")
+failed = run_checks(checks, only, shown=lambda text: text[-1500:])
 print("repl_shell: " + ("all checks passed" if not failed else f"{failed} checks failed"))
 sys.exit(1 if failed else 0)
