@@ -268,12 +268,9 @@ pair_kind(conflict(_, _, _), conflict).
 pair_kind(backs(_, _, _), backs).
 
 %  asked_way(+Stored, -Asked): a fact of the pair B, A as the question
-%  A to B shows it: a symmetric one mirrored (store:holds/3 gives it so),
-%  a backing as it is.
-asked_way(tie(B, A, K), tie(A, B, K)).
-asked_way(rivalry(B, A), rivalry(A, B)).
-asked_way(conflict(B, A, I), conflict(A, B, I)).
-asked_way(backs(B, A, I), backs(B, A, I)).
+%  A to B shows it: a symmetric one mirrored (store:swap/2, as
+%  store:holds/3 gives it), a backing as it is.
+asked_way(F, G) :- ( swap(F, G0) -> G = G0 ; G = F ).
 
 item(Kind, leaf(F, Src, From), To, I) :- item(Kind, F, Src, From, To, I).
 

@@ -20,7 +20,8 @@
             entity_kind/2,      % ?Kind, ?ArgTypes
             defined_/1,         % ?Entity
             ended/4,            % ?Fact, ?From, ?To, ?Recorded
-            generation/1        % -Generation
+            generation/1,       % -Generation
+            swap/2              % ?Fact, ?Mirror
           ]).
 
 /** <module> Facts over time: the curated kb and what analysts add
@@ -287,6 +288,10 @@ key(F, K, A1, A2) :-
     arg(1, F, A1),
     (   N >= 2 -> arg(2, F, A2) ; A2 = [] ).
 
+%! swap(?Fact, ?Mirror) is semidet.
+%
+%  Mirror is the symmetric Fact (schema:symmetric_kind/1) with its two
+%  states the other way round: one fact, which holds both ways.
 swap(tie(A, B, K), tie(B, A, K)).
 swap(rivalry(A, B), rivalry(B, A)).
 swap(conflict(A, B, I), conflict(B, A, I)).
